@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DashboardView } from "@/components/dashboard/DashboardView";
+import { getCurrentUser } from "@/lib/auth";
+import { listEnrollments } from "@/lib/enrollments";
+import { getDashboard } from "@/lib/progress";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ enrollment?: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/dashboard");
+  const [{ enrollment: requested }, enrollments] = await Promise.all([searchParams, listEnrollments(user.id)]);
+  const open = enrollments.filter((e) => e.status === "active" || e.status === "paused");
+  const selected = enrollments.find((e) => e.id === requested) ?? open[0];
+
+  if (!selected) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Your dashboard</h1>
+        <p>You&apos;re not on a roadmap yet. Pick one to start ticking off milestones.</p>
+        <Link href="/roadmaps" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          Choose a roadmap
+        </Link>
+      </div>
+    );
+  }
+  const dashboard = await getDashboard(user.id, selected.id);
+  return (
+    <div className="space-y-6">
+      {enrollments.length > 1 && (
+        <nav aria-label="Your roadmaps" className="flex flex-wrap gap-2">
+          {enrollments.map((e) => (
+            <Link
+              key={e.id}
+              href={`/dashboard?enrollment=${e.id}`}
+              aria-current={e.id === selected.id ? "page" : undefined}
+              className="min-h-11 rounded-full border border-stone-300 px-3 py-2 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800 dark:border-stone-700 dark:aria-[current=page]:bg-brand-800 dark:aria-[current=page]:text-white"
+            >
+              {e.roadmap.title} · {e.status}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <DashboardView key={dashboard.enrollment.id} initial={dashboard} />
+    </div>
+  );
+}

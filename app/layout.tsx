@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { Providers } from "@/components/providers";
+import { getCurrentUser } from "@/lib/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Waypoint", template: "%s · Waypoint" },
+  description: "Track your pivot from software engineering to ML engineering, and know whether you are on pace.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafaf9" },
+    { media: "(prefers-color-scheme: dark)", color: "#0c0a09" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
+          Skip to content
+        </a>
+        <Providers>
+          <SiteHeader user={user} />
+          <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-10">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth";
+
+export default async function HomePage() {
+  if (await getCurrentUser()) redirect("/dashboard");
+  return (
+    <div className="space-y-8">
+      <section className="space-y-4">
+        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Know where your ML pivot stands.</h1>
+        <p className="max-w-2xl text-lg text-stone-700 dark:text-stone-300">
+          Waypoint turns the six-to-eighteen-month move from software engineer to ML engineer into milestones you can tick,
+          and keeps the timeline honest: what is done, what is next, and whether you are on pace.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/signin" className="min-h-11 rounded-lg bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800">
+            Get started
+          </Link>
+          <Link href="/roadmaps" className="min-h-11 rounded-lg border border-stone-300 px-4 py-3 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900">
+            Browse the roadmaps
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="how" className="grid gap-4 sm:grid-cols-3">
+        <h2 id="how" className="sr-only">How it works</h2>
+        {[
+          ["Pick a path", "Software engineer to ML engineer, or the gentler route into AI engineering first."],
+          ["Tick milestones", "From gradient-descent intuition to your first shipped ML feature, each with why it matters."],
+          ["See your pace", "Progress is weighed by effort, phase by phase, against the timeline you chose."],
+        ].map(([title, body]) => (
+          <div key={title} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <h3 className="font-semibold">{title}</h3>
+            <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{body}</p>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

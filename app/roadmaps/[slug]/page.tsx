@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EnrollForm } from "@/components/roadmaps/EnrollForm";
+import { KindBadge } from "@/components/roadmaps/KindBadge";
+import { getCurrentUser } from "@/lib/auth";
+import { getRoadmapBySlug } from "@/lib/catalogue";
+import { slugSchema } from "@/lib/validation/common";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const slug = slugSchema.safeParse((await params).slug);
+  const roadmap = slug.success ? await getRoadmapBySlug(slug.data) : null;
+  return { title: roadmap?.title ?? "Roadmap" };
+}
+
+export default async function RoadmapPage({ params }: Props) {
+  const slug = slugSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const [roadmap, user] = await Promise.all([getRoadmapBySlug(slug.data), getCurrentUser()]);
+  if (!roadmap) notFound();
+  const totalHours = roadmap.phases.reduce((sum, p) => sum + p.milestones.reduce((s, m) => s + m.effortHours, 0), 0);
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="min-w-0 space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-semibold">{roadmap.title}</h1>
+          <p className="text-stone-700 dark:text-stone-300">{roadmap.summary}</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            About {totalHours} hours of focused work over {roadmap.minMonths}–{roadmap.maxMonths} months.
+          </p>
+        </header>
+        <ol className="space-y-6">
+          {roadmap.phases.map((phase, index) => (
+            <li key={phase.slug} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <h2 className="font-semibold">
+                Phase {index + 1}: {phase.title}{" "}
+                <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth})</span>
+              </h2>
+              <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{phase.summary}</p>
+              <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
+                {phase.milestones.map((m) => (
+                  <li key={m.slug} className="py-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium">{m.title}</span>
+                      <KindBadge kind={m.kind} />
+                      {m.optional && <span className="text-xs text-stone-600 dark:text-stone-400">optional</span>}
+                    </div>
+                    <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
+                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">≈ {m.effortHours} h</p>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <aside className="lg:sticky lg:top-6 lg:self-start">
+        <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <h2 className="font-semibold">Start this roadmap</h2>
+          {user ? (
+            <EnrollForm
+              roadmapSlug={roadmap.slug}
+              minMonths={roadmap.minMonths}
+              maxMonths={roadmap.maxMonths}
+              typicalMonths={roadmap.typicalMonths}
+            />
+          ) : (
+            <p className="mt-2 text-sm">
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/roadmaps/${roadmap.slug}`)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+                Sign in
+              </Link>{" "}
+              to enrol and track your progress.
+            </p>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

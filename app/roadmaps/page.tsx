@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listRoadmaps } from "@/lib/catalogue";
+
+export const metadata: Metadata = { title: "Roadmaps" };
+export const dynamic = "force-dynamic";
+
+export default async function RoadmapsPage() {
+  const roadmaps = await listRoadmaps();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Roadmaps</h1>
+      <ul className="grid gap-4 md:grid-cols-2">
+        {roadmaps.map((r) => (
+          <li key={r.slug} className="flex flex-col rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+            <h2 className="text-lg font-semibold">
+              <Link href={`/roadmaps/${r.slug}`} className="hover:underline">{r.title}</Link>
+            </h2>
+            {r.recommendedFirstStep && (
+              <p className="mt-1 w-fit rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">A good first step for many engineers</p>
+            )}
+            <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">{r.summary}</p>
+            <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+              {r.phases.length} phases · {r.milestoneCount} milestones · {r.minMonths}–{r.maxMonths} months (typically {r.typicalMonths})
+            </p>
+            <Link href={`/roadmaps/${r.slug}`} className="mt-4 inline-flex min-h-11 w-fit items-center rounded-lg border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" aria-label={`See the ${r.title} roadmap`}>
+              See the roadmap
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

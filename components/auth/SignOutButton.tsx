@@ -1,0 +1,22 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        // Deletes the session row on the server, then clears the cookie.
+        void signOut({ callbackUrl: "/" });
+      }}
+      className="min-h-11 rounded-lg border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800"
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError, apiFetch } from "@/components/api-client";
+import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
+import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
+import { ProgressBar } from "@/components/dashboard/ProgressBar";
+import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
+import { progressShare } from "@/lib/progress/summary";
+import type { MilestoneUpdateInput } from "@/lib/validation/progress";
+
+export interface TickVariables {
+  milestoneId: string;
+  title: string;
+  update: Required<Pick<MilestoneUpdateInput, "status">> & { note: string | null; evidenceUrl: string | null };
+}
+
+const dashboardKey = (enrollmentId: string) => ["dashboard", enrollmentId] as const;
+
+function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<Dashboard["phases"][number]["milestones"][number]>): Dashboard {
+  // Progress belongs to the skill: every milestone row sharing it changes together.
+  const skill = dashboard.phases.flatMap((p) => p.milestones).find((m) => m.id === milestoneId)?.skillSlug;
+  return {
+    ...dashboard,
+    phases: dashboard.phases.map((phase) => ({
+      ...phase,
+      milestones: phase.milestones.map((m) => (m.id === milestoneId || m.skillSlug === skill ? { ...m, ...patch } : m)),
+    })),
+  };
+}
+
+export function DashboardView({ initial }: { initial: Dashboard }) {
+  const enrollmentId = initial.enrollment.id;
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+
+  const { data } = useQuery({
+    queryKey: dashboardKey(enrollmentId),
+    queryFn: () => apiFetch<Dashboard>(`/api/enrollments/${enrollmentId}`),
+    initialData: initial,
+  });
+  const dashboard = data ?? initial;
+
+  const tick = useMutation({
+    mutationFn: ({ milestoneId, update }: TickVariables) =>
+      apiFetch<{ progress: MilestoneProgressView }>(`/api/enrollments/${enrollmentId}/milestones/${milestoneId}`, { method: "PUT", body: update }),
+    // Optimistic: the tick shows at once; on failure it is rolled back and the user is told why.
+    onMutate: async ({ milestoneId, update }) => {
+      setMessage(null);
+      await queryClient.cancelQueries({ queryKey: dashboardKey(enrollmentId) });
+      const previous = queryClient.getQueryData<Dashboard>(dashboardKey(enrollmentId));
+      if (previous) queryClient.setQueryData(dashboardKey(enrollmentId), applyUpdate(previous, milestoneId, update));
+      return { previous };
+    },
+    onError: (error, { title }, context) => {
+      if (context?.previous) queryClient.setQueryData(dashboardKey(enrollmentId), context.previous);
+      const reason = error instanceof ApiError ? error.message : "Something went wrong.";
+      setMessage({ kind: "error", text: `“${title}” was not saved: ${reason}` });
+    },
+    onSuccess: ({ progress }) => {
+      queryClient.setQueryData<Dashboard>(dashboardKey(enrollmentId), (current) =>
+        current ? applyUpdate(current, progress.milestoneId, { status: progress.status, note: progress.note, evidenceUrl: progress.evidenceUrl, completedAt: progress.completedAt }) : current,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: dashboardKey(enrollmentId) }),
+  });
+
+  const all = dashboard.phases.flatMap((p) => p.milestones);
+  const overall = progressShare(all);
+  const { enrollment } = dashboard;
+  const ended = enrollment.status === "abandoned" || enrollment.status === "completed";
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{enrollment.roadmap.title}</h1>
+          <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm capitalize text-stone-800 dark:bg-stone-800 dark:text-stone-200">{enrollment.status}</span>
+        </div>
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Started {enrollment.startDate} · target {enrollment.targetMonths} months · {enrollment.weeklyHours} h a week · {enrollment.timezone}
+        </p>
+        <ProgressBar label="Overall" share={overall.share} detail={`${overall.done} of ${overall.count - overall.skipped} milestones`} />
+      </header>
+
+      <div aria-live="polite" className="min-h-0">
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+            {message.text}
+          </p>
+        )}
+      </div>
+
+      <EnrollmentControls enrollment={enrollment} />
+
+      <ol className="space-y-6">
+        {dashboard.phases.map((phase, index) => {
+          const share = progressShare(phase.milestones);
+          return (
+            <li key={phase.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <section aria-labelledby={`phase-${phase.slug}`}>
+                <h2 id={`phase-${phase.slug}`} className="font-semibold">
+                  Phase {index + 1}: {phase.title}{" "}
+                  <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth} of {enrollment.roadmap.canonicalMonths})</span>
+                </h2>
+                <div className="mt-2">
+                  <ProgressBar label={`${phase.title} progress`} share={share.share} detail={`${share.done}/${share.count - share.skipped}`} />
+                </div>
+                <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
+                  {phase.milestones.map((m) => (
+                    <MilestoneRow key={m.id} milestone={m} disabled={ended} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
+                  ))}
+                </ul>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

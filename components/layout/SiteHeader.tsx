@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+
+export function SiteHeader({ user }: { user: CurrentUser | null }) {
+  return (
+    <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-auto text-lg font-semibold text-brand-700 dark:text-brand-100">
+          Waypoint
+        </Link>
+        <Link href="/roadmaps" className="rounded px-2 py-2 text-sm hover:underline">
+          Roadmaps
+        </Link>
+        {user ? (
+          <>
+            <Link href="/dashboard" className="rounded px-2 py-2 text-sm hover:underline">
+              Dashboard
+            </Link>
+            <span className="hidden max-w-48 truncate text-sm text-stone-600 sm:inline dark:text-stone-400" title={user.email}>
+              {user.email}
+            </span>
+            <SignOutButton />
+          </>
+        ) : (
+          <Link
+            href="/signin"
+            className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            Sign in
+          </Link>
+        )}
+      </nav>
+    </header>
+  );
+}

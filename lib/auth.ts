@@ -1,0 +1,73 @@
+// next-auth (v4): Prisma adapter, database sessions, email magic links; GitHub/Google when configured.
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { AuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import { getServerSession } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { cache } from "react";
+import { db } from "./db";
+import { env } from "./env";
+import { unauthenticated } from "./errors";
+import { sendMail } from "./mail";
+import { magicLinkMail } from "./sign-in-mail";
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
+
+const providers: AuthOptions["providers"] = [
+  EmailProvider({
+    // Links are single-use (the adapter deletes the token when it is used) and short-lived.
+    maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+    from: env.EMAIL_FROM,
+    normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+    sendVerificationRequest: async ({ identifier, url }) => {
+      await sendMail({ to: identifier, ...magicLinkMail(url, new URL(env.NEXTAUTH_URL).host) });
+    },
+  }),
+];
+if (env.GITHUB_ID && env.GITHUB_SECRET) {
+  providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+}
+if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
+  providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
+}
+
+export const authOptions: AuthOptions = {
+  // @auth/prisma-adapter speaks the same adapter protocol as next-auth v4; only the type packages differ.
+  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as unknown as Adapter,
+  providers,
+  secret: env.NEXTAUTH_SECRET,
+  // Database sessions: signing out deletes the row, so an old cookie is worthless afterwards.
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  callbacks: {
+    session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+  },
+};
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+/** The signed-in user for this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as { id?: unknown; email?: unknown; name?: unknown } | undefined;
+  if (!user || typeof user.id !== "string" || typeof user.email !== "string") return null;
+  return { id: user.id, email: user.email, name: typeof user.name === "string" ? user.name : null };
+});
+
+/** For route handlers: the signed-in user, or an AppError that becomes a 401. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+export const oauthProviders = {
+  github: Boolean(env.GITHUB_ID && env.GITHUB_SECRET),
+  google: Boolean(env.GOOGLE_ID && env.GOOGLE_SECRET),
+};

@@ -1,0 +1,69 @@
+// `npm start`: one command from a fresh clone to a running Waypoint.
+//   - DATABASE_URL unset ⇒ an embedded PostgreSQL under .data/postgres (kept between runs)
+//   - migrations applied, catalogue seeded, app built (skip with --no-build), served on PORT (3000)
+//   - `--dev` serves with Next's dev server instead of a production build
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { repoRoot, resolveDevDatabaseUrl } from "../../prisma/scripts/dev-database";
+import { applyMigrations } from "../../prisma/scripts/schema-engine";
+import { seed } from "../../prisma/scripts/seed";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const build = !dev && !args.has("--no-build");
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+/** A stable local secret, so sessions survive restarts without asking a newcomer to configure one. */
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(repoRoot, ".data", "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const database = await resolveDevDatabaseUrl();
+const shutdownTasks: (() => Promise<void>)[] = [database.stop];
+async function shutdown(code: number) {
+  for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
+
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
+  const report = await seed(database.url);
+  console.log(`catalogue: ${report.roadmaps} roadmaps, ${report.milestones} milestones`);
+
+  if (build) {
+    console.log("building…");
+    const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: repoRoot,
+      stdio: "inherit",
+      env: process.env,
+    });
+    if (result.status !== 0) throw new Error("next build failed");
+  }
+
+  const { serve } = await import("./server");
+  const server = await serve({ port, hostname, dev });
+  shutdownTasks.push(server.close);
+  console.log(`Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

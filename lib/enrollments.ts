@@ -1,0 +1,104 @@
+// Enrolments. Every function takes the user it acts for and filters by it: another user's enrolment
+// is indistinguishable from one that doesn't exist (404).
+import { db } from "./db";
+import { AppError, notFound } from "./errors";
+import { Prisma } from "./generated/prisma/client";
+import type { EnrollmentStatus } from "./generated/prisma/enums";
+import type { EnrollmentChangeInput, EnrollmentCreateInput } from "./validation/enrollment";
+
+const ENROLLMENT_NOT_FOUND = "No such enrolment.";
+
+export async function listEnrollments(userId: string) {
+  return db.enrollment.findMany({
+    where: { userId },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    include: { roadmap: { select: { slug: true, title: true } } },
+  });
+}
+
+export async function getEnrollment(userId: string, enrollmentId: string) {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, userId },
+    include: { roadmap: { select: { slug: true, title: true } }, changes: { orderBy: { at: "asc" } } },
+  });
+  if (!enrollment) throw notFound(ENROLLMENT_NOT_FOUND);
+  return enrollment;
+}
+
+export async function enroll(userId: string, input: EnrollmentCreateInput) {
+  const roadmap = await db.roadmap.findFirst({ where: { slug: input.roadmapSlug, retiredAt: null } });
+  if (!roadmap) throw new AppError("bad_request", "Choose a roadmap from the catalogue.", { roadmapSlug: ["Unknown roadmap."] });
+  if (input.targetMonths < roadmap.minMonths || input.targetMonths > roadmap.maxMonths) {
+    throw new AppError("bad_request", "Some fields need attention.", {
+      targetMonths: [`This roadmap takes ${roadmap.minMonths} to ${roadmap.maxMonths} months.`],
+    });
+  }
+  try {
+    return await db.enrollment.create({
+      data: {
+        userId,
+        roadmapId: roadmap.id,
+        startDate: new Date(`${input.startDate}T00:00:00Z`),
+        targetMonths: input.targetMonths,
+        weeklyHours: input.weeklyHours,
+        timezone: input.timezone,
+        changes: { create: { kind: "enrolled", toTargetMonths: input.targetMonths } },
+      },
+      include: { roadmap: { select: { slug: true, title: true } } },
+    });
+  } catch (error) {
+    // enrollment_one_open_per_roadmap: at most one active or paused enrolment per roadmap.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "You are already on this roadmap. Resume or replan it from your dashboard.");
+    }
+    throw error;
+  }
+}
+
+const allowedFrom: Record<EnrollmentChangeInput["action"], readonly EnrollmentStatus[]> = {
+  pause: ["active"],
+  resume: ["paused"],
+  replan: ["active", "paused"],
+  abandon: ["active", "paused"],
+};
+
+export async function changeEnrollment(userId: string, enrollmentId: string, change: EnrollmentChangeInput) {
+  return db.$transaction(async (tx) => {
+    // Row lock: two tabs pausing and resuming at once apply one after the other.
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      select id from "Enrollment" where id = ${enrollmentId} and "userId" = ${userId} for update`;
+    if (rows.length === 0) throw notFound(ENROLLMENT_NOT_FOUND);
+    const current = await tx.enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, include: { roadmap: true } });
+    if (!allowedFrom[change.action].includes(current.status)) {
+      throw new AppError("conflict", `This enrolment is ${current.status}; it can't be ${verbPast(change.action)} now.`);
+    }
+    const now = new Date();
+    switch (change.action) {
+      case "pause":
+        await tx.enrollmentChange.create({ data: { enrollmentId, kind: "paused", at: now } });
+        return tx.enrollment.update({ where: { id: enrollmentId }, data: { status: "paused" } });
+      case "resume":
+        await tx.enrollmentChange.create({ data: { enrollmentId, kind: "resumed", at: now } });
+        return tx.enrollment.update({ where: { id: enrollmentId }, data: { status: "active" } });
+      case "abandon":
+        await tx.enrollmentChange.create({ data: { enrollmentId, kind: "abandoned", at: now } });
+        return tx.enrollment.update({ where: { id: enrollmentId }, data: { status: "abandoned", endedAt: now } });
+      case "replan": {
+        const { minMonths, maxMonths } = current.roadmap;
+        if (change.targetMonths < minMonths || change.targetMonths > maxMonths) {
+          throw new AppError("bad_request", "Some fields need attention.", {
+            targetMonths: [`This roadmap takes ${minMonths} to ${maxMonths} months.`],
+          });
+        }
+        await tx.enrollmentChange.create({
+          data: { enrollmentId, kind: "replanned", at: now, fromTargetMonths: current.targetMonths, toTargetMonths: change.targetMonths },
+        });
+        return tx.enrollment.update({ where: { id: enrollmentId }, data: { targetMonths: change.targetMonths } });
+      }
+    }
+  });
+}
+
+function verbPast(action: EnrollmentChangeInput["action"]): string {
+  return { pause: "paused", resume: "resumed", replan: "replanned", abandon: "left" }[action];
+}

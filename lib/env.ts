@@ -1,0 +1,33 @@
+// The environment, validated once. The rest of the code imports from here and never reads process.env.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
+    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    /** e.g. smtp://user:pass@smtp.example.com:587. Unset ⇒ mail goes to the development outbox. */
+    SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    EMAIL_FROM: z.string().min(3).default("Waypoint <no-reply@waypoint.localhost>"),
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    GOOGLE_ID: optional,
+    GOOGLE_SECRET: optional,
+    LOG_QUERIES: optional,
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  // Tooling (seed, benchmarks) imports lib/ outside Next; they set what they need before importing.
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  emptyStringAsUndefined: true,
+});
+
+/** Without SMTP the app writes mail to a local outbox; that mode must never exist in a deployment. */
+export const usesDevOutbox = env.SMTP_URL === undefined;

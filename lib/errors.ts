@@ -1,0 +1,63 @@
+// One error shape for every JSON route: { error: { code, message, fields? } }.
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { fieldErrorsOf, type FieldErrors } from "./validation/field-errors";
+
+export type { FieldErrors };
+
+export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "internal";
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; correlationId?: string };
+}
+
+/** An expected failure with a message that is safe to show the user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError("not_found", what);
+export const unauthenticated = () => new AppError("unauthenticated", "Sign in to continue.");
+
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      { status: error.status },
+    );
+  }
+  if (error instanceof z.ZodError) {
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "Some fields need attention.", fields: fieldErrorsOf(error) } },
+      { status: 400 },
+    );
+  }
+  // Unexpected: details stay in the server log, the user gets an id to quote.
+  const correlationId = randomUUID();
+  console.error(`[${correlationId}]`, error);
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side.", correlationId } },
+    { status: 500 },
+  );
+}

@@ -1,0 +1,226 @@
+// Milestone progress: the dashboard read and the tick write. Both take the user they act for.
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import type { DurationAnchor } from "../roadmaps";
+import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
+import { checkCompletion, FEATURE_LAUNCH_SKILL } from "./rules";
+import { progressShare } from "./summary";
+
+export interface DashboardMilestone {
+  id: string;
+  slug: string;
+  skillSlug: string;
+  title: string;
+  why: string;
+  kind: string;
+  effortHours: number;
+  evidencePrompt: string | null;
+  optional: boolean;
+  minDurationDays: number | null;
+  status: ProgressStatus;
+  note: string | null;
+  evidenceUrl: string | null;
+  completedAt: string | null;
+}
+
+export interface DashboardPhase {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  startMonth: number;
+  endMonth: number;
+  milestones: DashboardMilestone[];
+}
+
+export interface Dashboard {
+  enrollment: {
+    id: string;
+    status: string;
+    startDate: string;
+    targetMonths: number;
+    weeklyHours: number;
+    timezone: string;
+    roadmap: { slug: string; title: string; minMonths: number; maxMonths: number; canonicalMonths: number };
+    changes: { kind: string; at: string; fromTargetMonths: number | null; toTargetMonths: number | null }[];
+  };
+  phases: DashboardPhase[];
+}
+
+/**
+ * Everything the dashboard shows for one enrolment, in a fixed number of queries whatever the
+ * roadmap's size: the enrolment with its roadmap tree, then the user's progress on those skills.
+ */
+export async function getDashboard(userId: string, enrollmentId: string): Promise<Dashboard> {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, userId },
+    include: {
+      changes: { orderBy: { at: "asc" } },
+      roadmap: {
+        include: {
+          phases: {
+            where: { retiredAt: null },
+            orderBy: { position: "asc" },
+            include: {
+              milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, include: { skill: { select: { slug: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!enrollment) throw notFound("No such enrolment.");
+  const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
+  const progress = await db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } } });
+  const bySkill = new Map(progress.map((p) => [p.skillId, p]));
+
+  const { roadmap } = enrollment;
+  return {
+    enrollment: {
+      id: enrollment.id,
+      status: enrollment.status,
+      startDate: enrollment.startDate.toISOString().slice(0, 10),
+      targetMonths: enrollment.targetMonths,
+      weeklyHours: enrollment.weeklyHours,
+      timezone: enrollment.timezone,
+      roadmap: {
+        slug: roadmap.slug,
+        title: roadmap.title,
+        minMonths: roadmap.minMonths,
+        maxMonths: roadmap.maxMonths,
+        canonicalMonths: roadmap.canonicalMonths,
+      },
+      changes: enrollment.changes.map((c) => ({
+        kind: c.kind,
+        at: c.at.toISOString(),
+        fromTargetMonths: c.fromTargetMonths,
+        toTargetMonths: c.toTargetMonths,
+      })),
+    },
+    phases: roadmap.phases.map((phase) => ({
+      id: phase.id,
+      slug: phase.slug,
+      title: phase.title,
+      summary: phase.summary,
+      startMonth: Number(phase.startMonth),
+      endMonth: Number(phase.endMonth),
+      milestones: phase.milestones.map((m) => {
+        const p = bySkill.get(m.skillId);
+        return {
+          id: m.id,
+          slug: m.slug,
+          skillSlug: m.skill.slug,
+          title: m.title,
+          why: m.why,
+          kind: m.kind,
+          effortHours: m.effortHours,
+          evidencePrompt: m.evidencePrompt,
+          optional: m.optional,
+          minDurationDays: m.minDurationDays,
+          status: p?.status ?? "not_started",
+          note: p?.note ?? null,
+          evidenceUrl: p?.evidenceUrl ?? null,
+          completedAt: p?.completedAt?.toISOString() ?? null,
+        };
+      }),
+    })),
+  };
+}
+
+export function summarise(dashboard: Dashboard) {
+  return {
+    overall: progressShare(dashboard.phases.flatMap((p) => p.milestones)),
+    phases: dashboard.phases.map((p) => ({ slug: p.slug, ...progressShare(p.milestones) })),
+  };
+}
+
+export interface MilestoneProgressView {
+  milestoneId: string;
+  status: ProgressStatus;
+  note: string | null;
+  evidenceUrl: string | null;
+  completedAt: string | null;
+}
+
+/**
+ * Sets a milestone's status (and note / evidence) for the user, through one of their enrolments.
+ * Progress belongs to the skill, so the change shows in every roadmap that shares it; each change
+ * appends one event to the log.
+ */
+export async function setMilestoneStatus(
+  userId: string,
+  enrollmentId: string,
+  milestoneId: string,
+  update: MilestoneUpdate,
+  now: Date = new Date(),
+): Promise<MilestoneProgressView> {
+  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { id: true, status: true, roadmapId: true, startDate: true } });
+  if (!enrollment) throw notFound("No such enrolment.");
+  const milestone = await db.milestone.findFirst({
+    where: { id: milestoneId, roadmapId: enrollment.roadmapId, retiredAt: null },
+    select: { id: true, skillId: true, minDurationDays: true, durationAnchor: true },
+  });
+  if (!milestone) throw notFound("No such milestone on this roadmap.");
+  if (enrollment.status === "abandoned" || enrollment.status === "completed") {
+    throw new AppError("conflict", "This enrolment has ended; enrol again to keep ticking.");
+  }
+
+  return db.$transaction(async (tx) => {
+    // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
+    await tx.$executeRaw`
+      insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
+      values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${now})
+      on conflict ("userId", "skillId") do nothing`;
+    const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
+      select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
+      where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
+    if (!current) throw new Error("progress row vanished inside its transaction");
+
+    if (update.status === "done" && current.status !== "done") {
+      const launch = await tx.milestoneProgress.findFirst({
+        where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
+        select: { completedAt: true },
+      });
+      const check = checkCompletion(
+        { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
+        { enrollmentStart: enrollment.startDate, featureLaunch: launch?.completedAt ?? null },
+        now,
+      );
+      if (!check.ok) throw new AppError("conflict", check.reason);
+    }
+
+    const changed =
+      current.status !== update.status || current.note !== update.note || current.evidenceUrl !== update.evidenceUrl;
+    const saved = await tx.milestoneProgress.update({
+      where: { userId_skillId: { userId, skillId: milestone.skillId } },
+      data: {
+        status: update.status,
+        note: update.note,
+        evidenceUrl: update.evidenceUrl,
+        startedAt: current.startedAt ?? (update.status === "in_progress" || update.status === "done" ? now : null),
+        completedAt: update.status === "done" ? (current.status === "done" ? current.completedAt : now) : null,
+      },
+    });
+    if (changed) {
+      await tx.progressEvent.create({
+        data: {
+          userId,
+          skillId: milestone.skillId,
+          enrollmentId: enrollment.id,
+          fromStatus: current.status,
+          toStatus: update.status,
+          note: update.note,
+          evidenceUrl: update.evidenceUrl,
+          occurredAt: now,
+        },
+      });
+    }
+    return {
+      milestoneId: milestone.id,
+      status: saved.status,
+      note: saved.note,
+      evidenceUrl: saved.evidenceUrl,
+      completedAt: saved.completedAt?.toISOString() ?? null,
+    };
+  });
+}
