@@ -1,0 +1,81 @@
+// `npm test`: every test, against real PostgreSQL, a real SMTP server and a real browser.
+//   1. type check and unit tests (vitest)
+//   2. start the stack (fresh test database, migrations, seed, SMTP capture, built app)
+//   3. integration tests over HTTP and SQL (vitest), then end-to-end tests (Playwright)
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot } from "../prisma/scripts/dev-database";
+import { mailDir, startStack } from "./support/stack";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failed = false;
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n── ${label} ──`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env });
+  console.log(`── ${label}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) failed = true;
+  return result.status === 0;
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+}
+function countVitest(file: string) {
+  try {
+    const r = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests;
+  } catch {
+    failed = true;
+  }
+}
+interface PlaywrightJson {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
+function countPlaywright(file: string) {
+  try {
+    const r = JSON.parse(readFileSync(file, "utf8")) as PlaywrightJson;
+    totals.passed += r.stats.expected + r.stats.flaky;
+    totals.failed += r.stats.unexpected;
+    totals.skipped += r.stats.skipped;
+  } catch {
+    failed = true;
+  }
+}
+
+const only = process.argv[2]; // optional: unit | integration | e2e
+
+if (!only || only === "unit") {
+  run("type check", bin("tsc"), ["--noEmit"]);
+  run("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+  countVitest(path.join(repoRoot, "test-results/unit.json"));
+}
+
+if (!only || only === "integration" || only === "e2e") {
+  console.log("\n── starting the stack (database, SMTP, build, server) ──");
+  const stack = await startStack({ build: process.env.SKIP_BUILD !== "1" });
+  const env = { ...process.env, BASE_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
+  try {
+    if (!only || only === "integration") {
+      run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"], env);
+      countVitest(path.join(repoRoot, "test-results/integration.json"));
+    }
+    if (!only || only === "e2e") {
+      run("end-to-end tests (desktop + phone)", bin("playwright"), ["test"], env);
+      countPlaywright(path.join(repoRoot, "test-results/e2e.json"));
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failed || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,88 @@
+// Test data made directly in the test database, documenso-style: each test creates its own user and
+// signs in by writing a session row, never through a shared fixture user.
+import { randomBytes, randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+
+let client: PrismaClient | undefined;
+
+export function testDb(): PrismaClient {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run the tests with `npm test`.");
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return client;
+}
+
+export const baseUrl = () => process.env.BASE_URL ?? "http://localhost:3100";
+
+/** next-auth v4's session cookie name over plain http. */
+export const SESSION_COOKIE = "next-auth.session-token";
+
+export interface TestUser {
+  id: string;
+  email: string;
+  sessionToken: string;
+  cookie: string;
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function createUser(prefix = "user"): Promise<TestUser> {
+  const db = testDb();
+  const email = uniqueEmail(prefix);
+  const user = await db.user.create({ data: { email, emailVerified: new Date() } });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) } });
+  return { id: user.id, email, sessionToken, cookie: `${SESSION_COOKIE}=${sessionToken}` };
+}
+
+export async function createEnrollment(userId: string, roadmapSlug = "swe-to-mle", overrides: { startDate?: string; targetMonths?: number } = {}) {
+  const db = testDb();
+  const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: roadmapSlug } });
+  return db.enrollment.create({
+    data: {
+      userId,
+      roadmapId: roadmap.id,
+      startDate: new Date(`${overrides.startDate ?? "2026-09-01"}T00:00:00Z`),
+      targetMonths: overrides.targetMonths ?? 12,
+      weeklyHours: 8,
+      timezone: "Europe/London",
+      changes: { create: { kind: "enrolled", toTargetMonths: overrides.targetMonths ?? 12 } },
+    },
+  });
+}
+
+export async function firstMilestone(roadmapSlug = "swe-to-mle") {
+  return testDb().milestone.findFirstOrThrow({
+    where: { roadmap: { slug: roadmapSlug }, retiredAt: null, minDurationDays: null },
+    orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
+  });
+}
+
+/** fetch against the running app, as `user` (or anonymous). */
+export async function call(
+  method: string,
+  pathname: string,
+  { user, body, rawBody, headers = {} }: { user?: TestUser; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: unknown; text: string; headers: Headers }> {
+  const res = await fetch(`${baseUrl()}${pathname}`, {
+    method,
+    redirect: "manual",
+    headers: {
+      ...(body !== undefined || rawBody !== undefined ? { "content-type": "application/json" } : {}),
+      ...(user ? { cookie: user.cookie } : {}),
+      ...headers,
+    },
+    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}

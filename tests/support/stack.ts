@@ -1,0 +1,126 @@
+// The real stack for integration, end-to-end tests and benchmarks: a PostgreSQL database of its own
+// (TEST_DATABASE_URL, else a waypoint_test database on DATABASE_URL's server, else the embedded
+// cluster), migrations and seed applied, a real SMTP server, and the built app served by our server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { repoRoot, startEmbeddedPostgres } from "../../prisma/scripts/dev-database";
+import { applyMigrations } from "../../prisma/scripts/schema-engine";
+import { seed } from "../../prisma/scripts/seed";
+import { startMailCapture } from "./mail-capture";
+
+export const TEST_PORT = Number(process.env.TEST_PORT ?? 3100);
+export const SMTP_PORT = Number(process.env.TEST_SMTP_PORT ?? 2526);
+export const mailDir = path.join(repoRoot, ".data", "test-mail");
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh, empty database for this run; never the one DATABASE_URL names, so no one's data is touched. */
+export async function freshTestDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL) {
+    return resetSchema(process.env.TEST_DATABASE_URL, async () => {});
+  }
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query("drop database if exists waypoint_test with (force)");
+      await admin.query("create database waypoint_test");
+    } finally {
+      await admin.end();
+    }
+    return { url: withDatabase(process.env.DATABASE_URL, "waypoint_test"), stop: async () => {} };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(repoRoot, ".data", "test-postgres"),
+    port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330),
+    database: "waypoint_test",
+  });
+  return resetSchema(embedded.url, embedded.stop);
+}
+
+async function resetSchema(url: string, stop: () => Promise<void>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("drop schema if exists public cascade; create schema public;");
+  } finally {
+    await client.end();
+  }
+  return { url, stop };
+}
+
+export interface Stack {
+  databaseUrl: string;
+  baseUrl: string;
+  smtpUrl: string;
+  stop: () => Promise<void>;
+}
+
+export const TEST_AUTH_SECRET = "test-secret-for-waypoint-only-not-for-production-use";
+
+export async function startStack({ build }: { build: boolean }): Promise<Stack> {
+  const db = await freshTestDatabase();
+  await applyMigrations(db.url);
+  await seed(db.url);
+  await rm(mailDir, { recursive: true, force: true });
+  const mail = await startMailCapture(SMTP_PORT, mailDir);
+  const baseUrl = `http://localhost:${TEST_PORT}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: String(TEST_PORT),
+    HOST: "127.0.0.1",
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+    SMTP_URL: mail.url,
+    EMAIL_FROM: "Waypoint <no-reply@waypoint.test>",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const app: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs: string[] = [];
+  app.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
+  app.stderr?.on("data", (d: Buffer) => {
+    logs.push(d.toString());
+    if (process.env.DEBUG_APP) process.stderr.write(d);
+  });
+  await waitForHealth(baseUrl, app, logs);
+  return {
+    databaseUrl: db.url,
+    baseUrl,
+    smtpUrl: mail.url,
+    stop: async () => {
+      if (app.exitCode === null) {
+        const exited = new Promise((r) => app.once("exit", r));
+        app.kill("SIGTERM");
+        await exited;
+      }
+      await mail.close();
+      await db.stop();
+    },
+  };
+}
+
+async function waitForHealth(baseUrl: string, app: ChildProcess, logs: string[]): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`app exited (${app.exitCode}):\n${logs.join("")}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`app did not become healthy:\n${logs.join("")}`);
+}
