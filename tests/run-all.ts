@@ -2,7 +2,7 @@
 //   1. type check and unit tests (vitest)
 //   2. start the stack (fresh test database, migrations, seed, SMTP capture, built app)
 //   3. integration tests over HTTP and SQL (vitest), then end-to-end tests (Playwright)
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../prisma/scripts/dev-database";
@@ -13,13 +13,16 @@ const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failed = false;
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+// Asynchronous on purpose: the SMTP capture server lives in this process and must keep answering
+// while the test runners run (a spawnSync would freeze it and every sign-in would hang).
+async function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   console.log(`\n── ${label} ──`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env });
-  console.log(`── ${label}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (result.status !== 0) failed = true;
-  return result.status === 0;
+  const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env });
+  const status = await new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  console.log(`── ${label}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) failed = true;
+  return status === 0;
 }
 
 interface VitestJson {
@@ -54,8 +57,8 @@ function countPlaywright(file: string) {
 const only = process.argv[2]; // optional: unit | integration | e2e
 
 if (!only || only === "unit") {
-  run("type check", bin("tsc"), ["--noEmit"]);
-  run("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+  await run("type check", bin("tsc"), ["--noEmit"]);
+  await run("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
   countVitest(path.join(repoRoot, "test-results/unit.json"));
 }
 
@@ -65,11 +68,11 @@ if (!only || only === "integration" || only === "e2e") {
   const env = { ...process.env, BASE_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
   try {
     if (!only || only === "integration") {
-      run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"], env);
+      await run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"], env);
       countVitest(path.join(repoRoot, "test-results/integration.json"));
     }
     if (!only || only === "e2e") {
-      run("end-to-end tests (desktop + phone)", bin("playwright"), ["test"], env);
+      await run("end-to-end tests (desktop + phone)", bin("playwright"), ["test"], env);
       countPlaywright(path.join(repoRoot, "test-results/e2e.json"));
     }
   } finally {

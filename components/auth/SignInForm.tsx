@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { requestEmailSignIn, startOAuthSignIn } from "./auth-client";
 
 const emailSchema = z.email({ error: "Enter a valid email address, like you@example.com." });
 
@@ -22,9 +22,9 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
     }
     setError(null);
     setPending(true);
-    const result = await signIn("email", { email: parsed.data, callbackUrl, redirect: false });
+    const accepted = await requestEmailSignIn(parsed.data, callbackUrl).catch(() => false);
     setPending(false);
-    if (!result || result.error) {
+    if (!accepted) {
       setError("We couldn't send the link just now. Please try again in a minute.");
       return;
     }
@@ -69,12 +69,12 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
       {(oauth.github || oauth.google) && (
         <div className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800">
           {oauth.github && (
-            <button type="button" onClick={() => void signIn("github", { callbackUrl })} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
+            <button type="button" onClick={() => void startOAuthSignIn("github", callbackUrl)} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
               Continue with GitHub
             </button>
           )}
           {oauth.google && (
-            <button type="button" onClick={() => void signIn("google", { callbackUrl })} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
+            <button type="button" onClick={() => void startOAuthSignIn("google", callbackUrl)} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
               Continue with Google
             </button>
           )}

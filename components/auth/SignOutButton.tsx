@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { signOut } from "./auth-client";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -12,7 +12,7 @@ export function SignOutButton() {
       onClick={() => {
         setPending(true);
         // Deletes the session row on the server, then clears the cookie.
-        void signOut({ callbackUrl: "/" });
+        void signOut().catch(() => setPending(false));
       }}
       className="min-h-11 rounded-lg border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800"
     >

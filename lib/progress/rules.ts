@@ -24,9 +24,10 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
   }
   const availableFrom = new Date(anchor.getTime() + milestone.minDurationDays * DAY_MS);
   if (now < availableFrom) {
+    const from = milestone.durationAnchor === "feature_launch" ? "launch" : "the start of your plan";
     return {
       ok: false,
-      reason: `This needs ${milestone.minDurationDays} days from launch; it can be marked done from ${availableFrom.toISOString().slice(0, 10)}.`,
+      reason: `This needs ${milestone.minDurationDays} days from ${from}; it can be marked done from ${availableFrom.toISOString().slice(0, 10)}.`,
       availableFrom,
     };
   }

@@ -39,6 +39,7 @@ export function progressShare(items: readonly WeightedItem[]): ProgressShare {
   return result;
 }
 
+/** Whole percent, rounded down so "100%" means truly done; the epsilon absorbs float error (0.29 * 100 = 28.999…). */
 export function formatPercent(share: number): string {
-  return `${Math.floor(share * 100)}%`;
+  return `${Math.floor(share * 100 + 1e-9)}%`;
 }

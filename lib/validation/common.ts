@@ -11,12 +11,12 @@ export function isValidTimeZone(zone: string): boolean {
 
 export const timeZoneSchema = z
   .string({ error: "Choose a time zone." })
-  .min(1, "Choose a time zone.")
+  .min(1, { message: "Choose a time zone.", abort: true })
   .max(64)
   .refine(isValidTimeZone, "Unknown time zone.");
 
 export const idSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, "Invalid id.");
-export const slugSchema = z.string().min(1).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Invalid slug.");
+export const slugSchema = z.string({ error: "Choose a roadmap." }).min(1).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Invalid slug.");
 
 /** Empty strings from form fields mean "nothing". */
 export const optionalText = (max: number, label: string) =>

@@ -1,0 +1,39 @@
+// Talks to next-auth's endpoints with same-origin relative URLs. (next-auth/react builds absolute
+// URLs from NEXTAUTH_URL, which isn't available in the browser bundle, and falls back to
+// localhost:3000 — wrong on any other port or host.)
+async function csrfToken(): Promise<string> {
+  const res = await fetch("/api/auth/csrf", { credentials: "same-origin" });
+  if (!res.ok) throw new Error(`csrf ${res.status}`);
+  const { csrfToken: token } = (await res.json()) as { csrfToken: string };
+  return token;
+}
+
+async function postForm(path: string, fields: Record<string, string>): Promise<{ url?: string }> {
+  const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
+  const res = await fetch(path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  if (!res.ok) throw new Error(`${path} ${res.status}`);
+  return (await res.json()) as { url?: string };
+}
+
+/** Asks for a magic link. Resolves true when next-auth accepted the request. */
+export async function requestEmailSignIn(email: string, callbackUrl: string): Promise<boolean> {
+  const { url } = await postForm("/api/auth/signin/email", { email, callbackUrl });
+  return Boolean(url) && !new URL(url ?? "", window.location.origin).searchParams.has("error");
+}
+
+/** OAuth sign-in: next-auth answers with the provider's authorisation URL. */
+export async function startOAuthSignIn(provider: "github" | "google", callbackUrl: string): Promise<void> {
+  const { url } = await postForm(`/api/auth/signin/${provider}`, { callbackUrl });
+  if (url) window.location.assign(url);
+}
+
+/** Ends the session on the server (its row is deleted), then leaves for the home page. */
+export async function signOut(): Promise<void> {
+  await postForm("/api/auth/signout", { callbackUrl: "/" });
+  window.location.assign("/");
+}

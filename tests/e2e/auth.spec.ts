@@ -1,0 +1,48 @@
+import { expect, requestMagicLink, signInAs, test, testDb, uniqueEmail } from "./fixtures";
+
+test("a magic link works once: reusing it is refused", async ({ page, browser }) => {
+  const email = uniqueEmail("reuse");
+  const link = await requestMagicLink(page, email);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto(link);
+  await expect(second).toHaveURL(/\/signin\?error=Verification/);
+  await expect(second.getByRole("alert").filter({ hasText: "expired" })).toContainText("expired or was already used");
+  await other.close();
+});
+
+test("an expired magic link is refused", async ({ page }) => {
+  const email = uniqueEmail("expired");
+  const link = await requestMagicLink(page, email);
+  // Age the token past its 10 minutes instead of waiting.
+  const aged = await testDb().verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
+  expect(aged.count).toBe(1);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/signin\?error=Verification/);
+  await expect(page.getByRole("alert").filter({ hasText: "expired" })).toContainText("expired or was already used");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("signing out ends the session on the server: the old cookie gets 401", async ({ page, context, user, playwright }) => {
+  await signInAs(context, user);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await testDb().session.count({ where: { userId: user.id } })).toBe(0);
+
+  const api = await playwright.request.newContext({ baseURL: process.env.BASE_URL ?? "http://localhost:3100" });
+  const res = await api.get("/api/me", { headers: { cookie: user.cookie } });
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+  await api.dispose();
+});
+
+test("a signed-out visitor to the dashboard is sent to sign in and lands back after", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard|\/signin\?callbackUrl=\/dashboard/);
+});

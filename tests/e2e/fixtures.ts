@@ -1,0 +1,40 @@
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { createEnrollment, createUser, SESSION_COOKIE, testDb, uniqueEmail, type TestUser } from "../support/factories";
+import { magicLinkIn, waitForMail } from "../support/mail-capture";
+
+export { expect };
+
+const mailDir = () => {
+  const dir = process.env.MAIL_DIR;
+  if (!dir) throw new Error("MAIL_DIR is not set: run the tests with `npm test`.");
+  return dir;
+};
+
+/** Signs in the way tests should by default: a session row written directly, its cookie set. */
+export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
+  const { hostname } = new URL(process.env.BASE_URL ?? "http://localhost:3100");
+  await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** Requests a magic link through the UI and returns it, as received by the SMTP server. */
+export async function requestMagicLink(page: Page, email: string): Promise<string> {
+  const since = new Date();
+  await page.goto("/signin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  return magicLinkIn(await waitForMail(mailDir(), email, since));
+}
+
+export const test = base.extend<{ user: TestUser; enrolledUser: TestUser & { enrollmentId: string } }>({
+  user: async ({}, use) => {
+    await use(await createUser("e2e"));
+  },
+  enrolledUser: async ({}, use) => {
+    const user = await createUser("e2e");
+    const enrollment = await createEnrollment(user.id);
+    await use({ ...user, enrollmentId: enrollment.id });
+  },
+});
+
+export { testDb, uniqueEmail };

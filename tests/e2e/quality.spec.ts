@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, signInAs, test } from "./fixtures";
+
+const pages = [
+  { name: "home", path: "/", signedIn: false },
+  { name: "signin", path: "/signin", signedIn: false },
+  { name: "roadmaps", path: "/roadmaps", signedIn: false },
+  { name: "roadmap", path: "/roadmaps/swe-to-mle", signedIn: true },
+  { name: "dashboard", path: "/dashboard", signedIn: true },
+];
+
+for (const p of pages) {
+  test(`${p.name}: no accessibility violations, no horizontal scroll`, async ({ page, context, enrolledUser }, testInfo) => {
+    if (p.signedIn) await signInAs(context, enrolledUser);
+    await page.goto(p.path);
+    await expect(page.locator("main")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`${p.name}.png`), fullPage: true });
+  });
+}
+
+test("dark mode follows the system setting and stays accessible", async ({ page, context, enrolledUser }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await signInAs(context, enrolledUser);
+  await page.goto("/dashboard");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe("rgb(250, 250, 249)");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});

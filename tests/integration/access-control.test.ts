@@ -1,0 +1,309 @@
+// Who may call what. Every route handler under app/api and every page under app/ must have an entry
+// in the tables below, so a new route or method can't ship without someone deciding its access rule.
+// User A owns an enrolment with a ticked, annotated milestone; user B tries everything with A's ids.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../prisma/scripts/dev-database";
+import { expectError, expectOk, tick, type CallResult } from "../support/api";
+import { call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+const isHttpMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
+
+// ---------- discovery ----------
+
+/** app/api/enrollments/[enrollmentId]/route.ts → /api/enrollments/[enrollmentId]; route groups drop out. */
+function urlPatternOf(file: string, fileName: RegExp): string {
+  const segments = path
+    .relative(path.join(repoRoot, "app"), file)
+    .split(path.sep)
+    .filter((segment) => !fileName.test(segment) && !/^\(.*\)$/.test(segment));
+  return `/${segments.join("/")}`;
+}
+
+function filesUnder(dir: string, fileName: RegExp): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((relative) => fileName.test(path.basename(relative)))
+    .map((relative) => path.join(dir, relative));
+}
+
+/** The HTTP methods a route module exports, in either `export const GET` or `export { handler as GET }` form. */
+function exportedMethods(source: string): HttpMethod[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]!);
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const specifier of m[1]!.split(",")) {
+      const exported = specifier.trim().split(/\s+as\s+/).pop()?.trim();
+      if (exported) names.add(exported);
+    }
+  }
+  return [...names].filter(isHttpMethod).sort();
+}
+
+const ROUTE_FILE = /^route\.(ts|tsx|js|mjs)$/;
+const PAGE_FILE = /^page\.(tsx|ts|jsx|js|mdx)$/;
+
+function discoverRoutes(): string[] {
+  return filesUnder(path.join(repoRoot, "app", "api"), ROUTE_FILE).flatMap((file) =>
+    exportedMethods(readFileSync(file, "utf8")).map((method) => `${method} ${urlPatternOf(file, ROUTE_FILE)}`),
+  );
+}
+
+function discoverPages(): string[] {
+  return filesUnder(path.join(repoRoot, "app"), PAGE_FILE).map((file) => urlPatternOf(file, PAGE_FILE));
+}
+
+// ---------- the access tables ----------
+
+interface World {
+  a: TestUser;
+  b: TestUser;
+  aEnrollmentId: string;
+  aMilestoneId: string;
+  /** A milestone on A's roadmap that A hasn't touched. */
+  otherMilestoneId: string;
+  canary: string;
+}
+
+interface Attempt {
+  path: string;
+  body?: unknown;
+}
+
+type RouteSpec =
+  /** Anyone may call it; B sees nothing of A's. */
+  | { access: "public"; attempts: (w: World) => Attempt[] }
+  /** next-auth's own handler (sign-in, callback, session, CSRF); its rules are next-auth's, not ours. */
+  | { access: "next-auth" }
+  /** Acts on the resource named by A's ids in the path: anonymous ⇒ 401, B ⇒ 404 (never 403: existence stays secret). */
+  | { access: "owner"; attempts: (w: World) => Attempt[] }
+  /** Acts on the caller's own data (no id in the path): anonymous ⇒ 401, B gets only B's. */
+  | { access: "caller"; attempts: (w: World) => Attempt[]; status: number };
+
+const routes: Record<string, RouteSpec> = {
+  "GET /api/auth/[...nextauth]": { access: "next-auth" },
+  "POST /api/auth/[...nextauth]": { access: "next-auth" },
+  "GET /api/health": { access: "public", attempts: () => [{ path: "/api/health" }] },
+  "GET /api/roadmaps": { access: "public", attempts: () => [{ path: "/api/roadmaps" }] },
+  "GET /api/roadmaps/[slug]": { access: "public", attempts: () => [{ path: "/api/roadmaps/swe-to-mle" }] },
+  "GET /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me" }] },
+  "GET /api/enrollments": { access: "caller", status: 200, attempts: () => [{ path: "/api/enrollments" }] },
+  "POST /api/enrollments": {
+    access: "caller",
+    status: 201,
+    attempts: () => [
+      { path: "/api/enrollments", body: { roadmapSlug: "swe-to-ai-engineer", startDate: "2026-10-01", targetMonths: 9, weeklyHours: 6, timezone: "UTC" } },
+    ],
+  },
+  "GET /api/enrollments/[enrollmentId]": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}` }] },
+  "PATCH /api/enrollments/[enrollmentId]": {
+    access: "owner",
+    attempts: (w) =>
+      [{ action: "pause" }, { action: "resume" }, { action: "replan", targetMonths: 6 }, { action: "abandon" }].map((body) => ({
+        path: `/api/enrollments/${w.aEnrollmentId}`,
+        body,
+      })),
+  },
+  "PUT /api/enrollments/[enrollmentId]/milestones/[milestoneId]": {
+    access: "owner",
+    attempts: (w) => [
+      { path: `/api/enrollments/${w.aEnrollmentId}/milestones/${w.aMilestoneId}`, body: { status: "not_started", note: null } },
+      { path: `/api/enrollments/${w.aEnrollmentId}/milestones/${w.aMilestoneId}`, body: { status: "done", note: "overwritten by B" } },
+      { path: `/api/enrollments/${w.aEnrollmentId}/milestones/${w.otherMilestoneId}`, body: { status: "in_progress" } },
+    ],
+  },
+};
+
+/** What B requests for each page; where a page takes an id, B passes A's. */
+const pages: Record<string, (w: World) => string> = {
+  "/": () => "/",
+  "/dashboard": (w) => `/dashboard?enrollment=${w.aEnrollmentId}`,
+  "/dev/outbox": () => "/dev/outbox",
+  "/roadmaps": () => "/roadmaps",
+  "/roadmaps/[slug]": () => "/roadmaps/swe-to-mle",
+  "/signin": () => "/signin?callbackUrl=%2Fdashboard",
+  "/signin/check-email": () => "/signin/check-email",
+};
+
+// ---------- helpers ----------
+
+async function send(method: string, attempt: Attempt, user?: TestUser): Promise<CallResult> {
+  return call(method, attempt.path, { user, body: attempt.body });
+}
+
+/**
+ * Next echoes the requested URL into the page's router state (`"c":["","dashboard?enrollment=…"]`,
+ * `"q":"?enrollment=…"`). That is B's own input coming back, not A's data, so it is removed before
+ * looking for A's id; a link or a rendered id would still be found.
+ */
+function withoutUrlEcho(html: string, id: string): string {
+  return html.replace(new RegExp(`(?<=\\\\*")(?:dashboard)?\\?enrollment=${id}(?=\\\\*")`, "g"), "");
+}
+
+function expectNothingOfA(text: string, w: World) {
+  expect(text).not.toContain(w.canary);
+  expect(text).not.toContain(w.a.email);
+  expect(text).not.toContain(w.a.id);
+  expect(text).not.toContain(w.aEnrollmentId);
+}
+
+/** Everything of A's that B's attempts could change. */
+async function snapshotOf(userId: string) {
+  const db = testDb();
+  const [progress, events, enrollments, changes] = await Promise.all([
+    db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    db.progressEvent.count({ where: { userId } }),
+    db.enrollment.findMany({
+      where: { userId },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, targetMonths: true, weeklyHours: true, timezone: true, endedAt: true, updatedAt: true },
+    }),
+    db.enrollmentChange.count({ where: { enrollment: { userId } } }),
+  ]);
+  return { progress, events, enrollments, changes };
+}
+
+// ---------- the tests ----------
+
+describe("access control", () => {
+  let w: World;
+  let before: Awaited<ReturnType<typeof snapshotOf>>;
+
+  beforeAll(async () => {
+    const a = await createUser("owner-a");
+    const b = await createUser("intruder-b");
+    const enrollment = await createEnrollment(a.id);
+    const milestone = await firstMilestone();
+    const other = await testDb().milestone.findFirstOrThrow({
+      where: { roadmapId: enrollment.roadmapId, retiredAt: null, minDurationDays: null, id: { not: milestone.id } },
+    });
+    const canary = `canary-note-${a.id}-do-not-leak`;
+    expectOk(await tick(a, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/a-evidence" }));
+    // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
+    await createEnrollment(b.id);
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, canary };
+    before = await snapshotOf(a.id);
+  });
+
+  it("has an access rule for every route handler and method under app/api, and no stale rules", () => {
+    const discovered = discoverRoutes().sort();
+    expect(discovered.length).toBeGreaterThan(0);
+    const missing = discovered.filter((route) => !(route in routes));
+    const stale = Object.keys(routes).filter((route) => !discovered.includes(route));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it("has a rule for every page under app/, and no stale ones", () => {
+    const discovered = discoverPages().sort();
+    expect(discovered).toEqual(Object.keys(pages).sort());
+  });
+
+  it("reads exported methods in both export forms", () => {
+    expect(exportedMethods("export const GET = handle(x);\nexport async function PATCH() {}\nexport const dynamic = 1;")).toEqual(["GET", "PATCH"]);
+    expect(exportedMethods("export { handler as GET, handler as POST, other };")).toEqual(["GET", "POST"]);
+  });
+
+  const entries = Object.entries(routes);
+  const signedIn = entries.filter(([, spec]) => spec.access === "owner" || spec.access === "caller");
+
+  it.each(signedIn)("%s: anonymous ⇒ 401 unauthenticated", async (route, spec) => {
+    if (spec.access !== "owner" && spec.access !== "caller") throw new Error("filtered above");
+    const method = route.split(" ")[0]!;
+    for (const attempt of spec.attempts(w)) {
+      const res = await send(method, attempt);
+      expectError(res, "unauthenticated");
+      expectNothingOfA(res.text, w);
+    }
+  });
+
+  it.each(entries.filter(([, spec]) => spec.access === "owner"))("%s: B with A's ids ⇒ 404, nothing of A's", async (route, spec) => {
+    if (spec.access !== "owner") throw new Error("filtered above");
+    const method = route.split(" ")[0]!;
+    for (const attempt of spec.attempts(w)) {
+      const res = await send(method, attempt, w.b);
+      expectError(res, "not_found");
+      expectNothingOfA(res.text, w);
+    }
+  });
+
+  it.each(entries.filter(([, spec]) => spec.access === "caller"))("%s: B gets only B's own", async (route, spec) => {
+    if (spec.access !== "caller") throw new Error("filtered above");
+    const method = route.split(" ")[0]!;
+    for (const attempt of spec.attempts(w)) {
+      const res = await send(method, attempt, w.b);
+      expect({ status: res.status, text: res.text }).toMatchObject({ status: spec.status });
+      expectNothingOfA(res.text, w);
+    }
+  });
+
+  it.each(entries.filter(([, spec]) => spec.access === "public"))("%s: open to anyone, nothing of A's", async (route, spec) => {
+    if (spec.access !== "public") throw new Error("filtered above");
+    const method = route.split(" ")[0]!;
+    for (const attempt of spec.attempts(w)) {
+      for (const user of [undefined, w.b]) {
+        const res = await send(method, attempt, user);
+        expectOk(res);
+        expectNothingOfA(res.text, w);
+      }
+    }
+  });
+
+  it("next-auth's session endpoint tells B about B only", async () => {
+    const res = await call("GET", "/api/auth/session", { user: w.b });
+    expectOk(res);
+    expect(res.json).toMatchObject({ user: { email: w.b.email, id: w.b.id } });
+    expectNothingOfA(res.text, w);
+    const anonymous = await call("GET", "/api/auth/session");
+    expectOk(anonymous);
+    expectNothingOfA(anonymous.text, w);
+  });
+
+  it("lists only B's enrolments to B", async () => {
+    const res = await call("GET", "/api/enrollments", { user: w.b });
+    expectOk(res);
+    const listed = (res.json as { enrollments: { id: string; userId: string }[] }).enrollments;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((e) => e.userId === w.b.id)).toBe(true);
+    expect(listed.map((e) => e.id)).not.toContain(w.aEnrollmentId);
+  });
+
+  it.each(Object.entries(pages))("page %s shows B nothing of A's", async (_pattern, pathFor) => {
+    for (const user of [w.b, undefined]) {
+      const res = await call("GET", pathFor(w), { user });
+      expect(res.status, res.text.slice(0, 500)).toBeLessThan(500);
+      expectNothingOfA(withoutUrlEcho(res.text, w.aEnrollmentId), w);
+    }
+  });
+
+  it("renders B's own dashboard when B asks for A's enrolment, and A's for A (so the check can see a leak)", async () => {
+    const asB = await call("GET", `/dashboard?enrollment=${w.aEnrollmentId}`, { user: w.b });
+    expectOk(asB);
+    const bEnrollment = await testDb().enrollment.findFirstOrThrow({ where: { userId: w.b.id } });
+    expect(asB.text).toContain(bEnrollment.id);
+    expectNothingOfA(withoutUrlEcho(asB.text, w.aEnrollmentId), w);
+
+    const asA = await call("GET", `/dashboard?enrollment=${w.aEnrollmentId}`, { user: w.a });
+    expectOk(asA);
+    const own = withoutUrlEcho(asA.text, w.aEnrollmentId);
+    expect(own).toContain(w.canary);
+    expect(own).toContain(w.aEnrollmentId);
+  });
+
+  it("a cookie whose session row is gone, or expired, is anonymous", async () => {
+    const gone = await createUser("signed-out");
+    expectOk(await call("GET", "/api/me", { user: gone }));
+    await testDb().session.delete({ where: { sessionToken: gone.sessionToken } });
+    expectError(await call("GET", "/api/me", { user: gone }), "unauthenticated");
+
+    const expired = await createUser("expired");
+    await testDb().session.update({ where: { sessionToken: expired.sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
+    expectError(await call("GET", "/api/me", { user: expired }), "unauthenticated");
+  });
+
+  // Runs last (vitest keeps declaration order within a file): every attempt above has been made.
+  it("leaves A's rows exactly as they were after all of B's and anonymous attempts", async () => {
+    expect(await snapshotOf(w.a.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,135 @@
+// The enrolment lifecycle over HTTP: enrol, pause, resume, replan, abandon, enrol again; and the
+// time-based milestone that can't be done before the shipped feature has run for 90 days.
+import { describe, expect, it } from "vitest";
+import type { Dashboard } from "../../lib/progress";
+import { dashboardOf, enrollmentBody, expectError, expectOk, milestoneBySlug, milestonesBySlug, tick } from "../support/api";
+import { call, createUser, firstMilestone, testDb } from "../support/factories";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface EnrollmentJson {
+  enrollment: { id: string; status: string; targetMonths: number; endedAt: string | null; roadmap?: { slug: string } };
+}
+
+async function enrol(user: Awaited<ReturnType<typeof createUser>>, overrides: Record<string, unknown> = {}) {
+  return call("POST", "/api/enrollments", { user, body: enrollmentBody(overrides) });
+}
+
+const change = (user: Awaited<ReturnType<typeof createUser>>, enrollmentId: string, body: unknown) =>
+  call("PATCH", `/api/enrollments/${enrollmentId}`, { user, body });
+
+describe("enrolment lifecycle", () => {
+  it("enrols once, pauses, resumes, replans, refuses a bad target, abandons, and re-enrols keeping ticks", async () => {
+    const user = await createUser("lifecycle");
+
+    const created = await enrol(user);
+    expectOk(created, 201);
+    const first = (created.json as EnrollmentJson).enrollment;
+    expect(first).toMatchObject({ status: "active", targetMonths: 12, roadmap: { slug: "swe-to-mle" } });
+
+    // At most one open enrolment per roadmap.
+    const duplicate = await enrol(user, { targetMonths: 9 });
+    expectError(duplicate, "conflict");
+
+    const paused = await change(user, first.id, { action: "pause" });
+    expectOk(paused);
+    expect((paused.json as EnrollmentJson).enrollment.status).toBe("paused");
+    expectError(await change(user, first.id, { action: "pause" }), "conflict");
+    // A paused enrolment is still open: enrolling again is refused too.
+    expectError(await enrol(user), "conflict");
+
+    const resumed = await change(user, first.id, { action: "resume" });
+    expectOk(resumed);
+    expect((resumed.json as EnrollmentJson).enrollment.status).toBe("active");
+
+    const replanned = await change(user, first.id, { action: "replan", targetMonths: 9 });
+    expectOk(replanned);
+    expect((replanned.json as EnrollmentJson).enrollment.targetMonths).toBe(9);
+
+    const tooLong = await change(user, first.id, { action: "replan", targetMonths: 19 });
+    const error = expectError(tooLong, "bad_request");
+    expect(error.fields?.targetMonths?.length, tooLong.text).toBeGreaterThan(0);
+
+    const history = await testDb().enrollmentChange.findMany({ where: { enrollmentId: first.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(history.map((c) => [c.kind, c.fromTargetMonths, c.toTargetMonths])).toEqual([
+      ["enrolled", null, 12],
+      ["paused", null, null],
+      ["resumed", null, null],
+      ["replanned", 12, 9],
+    ]);
+    const row = await testDb().enrollment.findUniqueOrThrow({ where: { id: first.id } });
+    expect({ status: row.status, targetMonths: row.targetMonths }).toEqual({ status: "active", targetMonths: 9 });
+    // The dashboard replays the same history, oldest first.
+    const dashboard = await dashboardOf(user, first.id);
+    expect(dashboard.enrollment.changes.map((c) => c.kind)).toEqual(["enrolled", "paused", "resumed", "replanned"]);
+
+    const milestone = await firstMilestone();
+    expectOk(await tick(user, first.id, milestone.id, { status: "done", note: "finished the first one" }));
+
+    const abandoned = await change(user, first.id, { action: "abandon" });
+    expectOk(abandoned);
+    expect((abandoned.json as EnrollmentJson).enrollment).toMatchObject({ status: "abandoned", endedAt: expect.any(String) });
+    expectError(await tick(user, first.id, milestone.id, { status: "in_progress" }), "conflict");
+    expectError(await change(user, first.id, { action: "resume" }), "conflict");
+
+    // Leaving a roadmap frees it: enrolling again is a new enrolment that keeps the earlier ticks.
+    const again = await enrol(user, { targetMonths: 10 });
+    expectOk(again, 201);
+    const second = (again.json as EnrollmentJson).enrollment;
+    expect(second.id).not.toBe(first.id);
+    const fresh: Dashboard = await dashboardOf(user, second.id);
+    expect(milestonesBySlug(fresh).get(milestone.slug)).toMatchObject({ status: "done", note: "finished the first one" });
+
+    const list = await call("GET", "/api/enrollments", { user });
+    expectOk(list);
+    const listed = (list.json as { enrollments: { id: string; status: string }[] }).enrollments;
+    expect(new Map(listed.map((e) => [e.id, e.status]))).toEqual(
+      new Map([
+        [first.id, "abandoned"],
+        [second.id, "active"],
+      ]),
+    );
+  });
+
+  it("refuses a target outside the roadmap's months when enrolling", async () => {
+    const user = await createUser("bad-target");
+    for (const targetMonths of [5, 19]) {
+      const res = await enrol(user, { targetMonths });
+      expect(expectError(res, "bad_request").fields?.targetMonths?.length, res.text).toBeGreaterThan(0);
+    }
+    expect(await testDb().enrollment.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("time-based milestone (maintain the feature for 3 months)", () => {
+  it("can't be done before the shipped feature is done, nor within 90 days of its launch", async () => {
+    const user = await createUser("maintain");
+    const created = await enrol(user);
+    expectOk(created, 201);
+    const enrollmentId = (created.json as EnrollmentJson).enrollment.id;
+    const maintain = await milestoneBySlug("swe-to-mle", "maintain-feature-3-months");
+    const ship = await milestoneBySlug("swe-to-mle", "ship-feature-at-work");
+
+    const beforeLaunch = expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");
+    expect(beforeLaunch.message).toMatch(/shipped feature/i);
+    // Working on it is fine; only "done" waits for the clock.
+    expectOk(await tick(user, enrollmentId, maintain.id, { status: "in_progress" }));
+
+    expectOk(await tick(user, enrollmentId, ship.id, { status: "done" }));
+    expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");
+
+    const launch = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: ship.skillId } } });
+    const launchedDaysAgo = (days: number) =>
+      testDb().milestoneProgress.update({ where: { id: launch.id }, data: { completedAt: new Date(Date.now() - days * DAY_MS) } });
+
+    await launchedDaysAgo(89);
+    expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");
+    const progress = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: maintain.skillId } } });
+    expect(progress.status).toBe("in_progress");
+
+    await launchedDaysAgo(91);
+    const done = await tick(user, enrollmentId, maintain.id, { status: "done" });
+    expectOk(done);
+    expect((done.json as { progress: { status: string } }).progress.status).toBe("done");
+  });
+});
