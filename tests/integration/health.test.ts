@@ -1,3 +1,4 @@
+import "../support/app-url";
 import { describe, expect, it } from "vitest";
 import { call } from "../support/factories";
 

@@ -21,7 +21,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh, empty database for this run; never the one DATABASE_URL names, so no one's data is touched. */
-export async function freshTestDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function freshTestDatabase(name = "waypoint_test"): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) {
     return resetSchema(process.env.TEST_DATABASE_URL, async () => {});
   }
@@ -29,17 +29,17 @@ export async function freshTestDatabase(): Promise<{ url: string; stop: () => Pr
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     try {
-      await admin.query("drop database if exists waypoint_test with (force)");
-      await admin.query("create database waypoint_test");
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
     } finally {
       await admin.end();
     }
-    return { url: withDatabase(process.env.DATABASE_URL, "waypoint_test"), stop: async () => {} };
+    return { url: withDatabase(process.env.DATABASE_URL, name), stop: async () => {} };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(repoRoot, ".data", "test-postgres"),
     port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330),
-    database: "waypoint_test",
+    database: name,
   });
   return resetSchema(embedded.url, embedded.stop);
 }
@@ -64,8 +64,8 @@ export interface Stack {
 
 export const TEST_AUTH_SECRET = "test-secret-for-waypoint-only-not-for-production-use";
 
-export async function startStack({ build }: { build: boolean }): Promise<Stack> {
-  const db = await freshTestDatabase();
+export async function startStack({ build, database }: { build: boolean; database?: string }): Promise<Stack> {
+  const db = await freshTestDatabase(database);
   await applyMigrations(db.url);
   await seed(db.url);
   await rm(mailDir, { recursive: true, force: true });
