@@ -10,7 +10,7 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 };
 
-const baseURL = process.env.BASE_URL ?? "http://localhost:3100";
+const baseURL = process.env.TEST_APP_URL ?? "http://localhost:3100";
 
 export default defineConfig({
   testDir: "tests/e2e",

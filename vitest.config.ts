@@ -12,7 +12,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // Runs against the stack started by tests/run-all.ts (BASE_URL, TEST_DATABASE_URL, MAIL_DIR).
+        // Runs against the stack started by tests/run-all.ts (TEST_APP_URL, TEST_DATABASE_URL, MAIL_DIR).
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

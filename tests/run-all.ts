@@ -65,7 +65,7 @@ if (!only || only === "unit") {
 if (!only || only === "integration" || only === "e2e") {
   console.log("\n── starting the stack (database, SMTP, build, server) ──");
   const stack = await startStack({ build: process.env.SKIP_BUILD !== "1" });
-  const env = { ...process.env, BASE_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
+  const env = { ...process.env, TEST_APP_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
   try {
     if (!only || only === "integration") {
       await run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"], env);

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
-import { enrollmentCreateSchema, type EnrollmentCreateInput } from "@/lib/validation/enrollment";
+import { enrollmentCreateSchema, START_DATE_MAX, START_DATE_MIN, type EnrollmentCreateInput } from "@/lib/validation/enrollment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
 function todayIn(timeZone: string): string {
@@ -60,7 +60,7 @@ export function EnrollForm({ roadmapSlug, minMonths, maxMonths, typicalMonths }:
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
       <div>
         <label htmlFor="startDate" className="block text-sm font-medium">Start date</label>
-        <input id="startDate" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} className={input} aria-describedby="startDate-error" />
+        <input id="startDate" type="date" min={START_DATE_MIN} max={START_DATE_MAX} value={startDate} onChange={(e) => setStartDate(e.target.value)} className={input} aria-describedby="startDate-error" />
         <FieldError id="startDate-error" messages={fields.startDate} />
       </div>
       <div>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "./common";
+import { hasNoNul, optionalText } from "./common";
 
 export const PROGRESS_STATUSES = ["not_started", "in_progress", "done", "skipped"] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -10,6 +10,7 @@ export const evidenceUrlSchema = z
   .string({ error: "The evidence link must be text." })
   .trim()
   .max(2000, "The evidence link is too long.")
+  .refine(hasNoNul, "Use a full http:// or https:// link.")
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), "Use a full http:// or https:// link.");

@@ -35,7 +35,7 @@ test("signing out ends the session on the server: the old cookie gets 401", asyn
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   expect(await testDb().session.count({ where: { userId: user.id } })).toBe(0);
 
-  const api = await playwright.request.newContext({ baseURL: process.env.BASE_URL ?? "http://localhost:3100" });
+  const api = await playwright.request.newContext({ baseURL: process.env.TEST_APP_URL ?? "http://localhost:3100" });
   const res = await api.get("/api/me", { headers: { cookie: user.cookie } });
   expect(res.status()).toBe(401);
   expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });

@@ -12,7 +12,7 @@ const mailDir = () => {
 
 /** Signs in the way tests should by default: a session row written directly, its cookie set. */
 export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
-  const { hostname } = new URL(process.env.BASE_URL ?? "http://localhost:3100");
+  const { hostname } = new URL(process.env.TEST_APP_URL ?? "http://localhost:3100");
   await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 

@@ -1,7 +1,6 @@
 // Who may call what. Every route handler under app/api and every page under app/ must have an entry
 // in the tables below, so a new route or method can't ship without someone deciding its access rule.
 // User A owns an enrolment with a ticked, annotated milestone; user B tries everything with A's ids.
-import "../support/app-url";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,5 @@
 // Editing a roadmap and re-seeding must never lose anyone's progress: titles change, milestones move,
 // appear, retire or vanish from the data, and every tick stays where it was.
-import "../support/app-url";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalogue } from "../../lib/catalogue-seed";

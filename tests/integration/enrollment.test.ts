@@ -1,6 +1,5 @@
 // The enrolment lifecycle over HTTP: enrol, pause, resume, replan, abandon, enrol again; and the
 // time-based milestone that can't be done before the shipped feature has run for 90 days.
-import "../support/app-url";
 import { describe, expect, it } from "vitest";
 import type { Dashboard } from "../../lib/progress";
 import { dashboardOf, enrollmentBody, expectError, expectOk, milestoneBySlug, milestonesBySlug, tick } from "../support/api";

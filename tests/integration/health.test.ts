@@ -1,4 +1,3 @@
-import "../support/app-url";
 import { describe, expect, it } from "vitest";
 import { call } from "../support/factories";
 

@@ -13,7 +13,7 @@ export function testDb(): PrismaClient {
   return client;
 }
 
-export const baseUrl = () => process.env.BASE_URL ?? "http://localhost:3100";
+export const baseUrl = () => process.env.TEST_APP_URL ?? "http://localhost:3100";
 
 /** next-auth v4's session cookie name over plain http. */
 export const SESSION_COOKIE = "next-auth.session-token";

@@ -1,12 +1,12 @@
 // Viewport screenshots at 360 px and desktop, for looking at the app as a user does.
 //   (with the stack running: npx tsx tests/support/serve-stack.ts)
-//   BASE_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
+//   TEST_APP_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createEnrollment, createUser, SESSION_COOKIE } from "./factories";
 
 const outDir = process.argv[2] ?? "test-results/screens";
-const base = process.env.BASE_URL ?? "http://localhost:3100";
+const base = process.env.TEST_APP_URL ?? "http://localhost:3100";
 const user = await createUser("shots");
 await createEnrollment(user.id);
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;

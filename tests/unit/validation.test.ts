@@ -90,6 +90,17 @@ describe("enrollmentCreateSchema", () => {
     expect(enrollmentCreateSchema.safeParse({ ...validEnrollment, startDate: "2028-02-29" }).success).toBe(true);
   });
 
+  it("bounds the start date to 2000–2099, both ends included", () => {
+    for (const startDate of ["2000-01-01", "2099-12-31"]) {
+      expect(enrollmentCreateSchema.safeParse({ ...validEnrollment, startDate }).success).toBe(true);
+    }
+    for (const startDate of ["0000-01-01", "0026-03-01", "1999-12-31", "2100-01-01"]) {
+      expect(errorsOf(enrollmentCreateSchema, { ...validEnrollment, startDate })).toEqual({
+        startDate: ["Choose a start date between 2000-01-01 and 2099-12-31."],
+      });
+    }
+  });
+
   it("accepts IANA time zones and rejects unknown ones", () => {
     expect(enrollmentCreateSchema.safeParse({ ...validEnrollment, timezone: "America/New_York" }).success).toBe(true);
     expect(errorsOf(enrollmentCreateSchema, { ...validEnrollment, timezone: "Mars/Olympus" })).toEqual({
@@ -190,6 +201,13 @@ describe("milestoneUpdateSchema", () => {
     expect(milestoneUpdateSchema.parse({ status: "done", note: "   \n " }).note).toBeNull();
     expect(milestoneUpdateSchema.parse({ status: "done", note: null }).note).toBeNull();
     expect(milestoneUpdateSchema.parse({ status: "done", note: "  shipped it  " }).note).toBe("shipped it");
+  });
+
+  it("rejects a NUL character in the note or the evidence link, which PostgreSQL cannot store", () => {
+    expect(errorsOf(milestoneUpdateSchema, { status: "done", note: "before\u0000after", evidenceUrl: "https://example.test/a\u0000b" })).toEqual({
+      note: ["The note contains a character that cannot be stored (NUL)."],
+      evidenceUrl: ["Use a full http:// or https:// link."],
+    });
   });
 
   it("rejects a note that is not text", () => {
