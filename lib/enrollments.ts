@@ -3,6 +3,7 @@
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
 import { Prisma } from "./generated/prisma/client";
+import { shortestReplanTarget } from "./pacing";
 import type { EnrollmentStatus } from "./generated/prisma/enums";
 import type { EnrollmentChangeInput, EnrollmentCreateInput } from "./validation/enrollment";
 
@@ -88,6 +89,22 @@ export async function changeEnrollment(userId: string, enrollmentId: string, cha
         if (change.targetMonths < minMonths || change.targetMonths > maxMonths) {
           throw new AppError("bad_request", "Some fields need attention.", {
             targetMonths: [`This roadmap takes ${minMonths} to ${maxMonths} months.`],
+          });
+        }
+        const history = await tx.enrollmentChange.findMany({ where: { enrollmentId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+        const shortest = shortestReplanTarget(
+          { startDate: current.startDate.toISOString().slice(0, 10), changes: history },
+          { minMonths, maxMonths },
+          now,
+          current.timezone,
+        );
+        if (shortest === null || change.targetMonths < shortest) {
+          throw new AppError("bad_request", "Some fields need attention.", {
+            targetMonths: [
+              shortest === null
+                ? `The ${maxMonths}-month limit of this roadmap has passed; pause it or start a new enrolment.`
+                : `A ${change.targetMonths}-month target has already passed; choose ${shortest} months or more.`,
+            ],
           });
         }
         await tx.enrollmentChange.create({

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { getCurrentUser } from "@/lib/auth";
 import { listEnrollments } from "@/lib/enrollments";
+import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
+import { getPacing } from "@/lib/progress/pacing";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -27,7 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const dashboard = await getDashboard(user.id, selected.id);
+  const [dashboard, pacing] = await Promise.all([getDashboard(user.id, selected.id), getPacing(user.id, selected.id)]);
   return (
     <div className="space-y-6">
       {enrollments.length > 1 && (
@@ -44,7 +46,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </nav>
       )}
-      <DashboardView key={dashboard.enrollment.id} initial={dashboard} />
+      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
+      <p className="text-sm">
+        <Link href="/roadmaps" className="underline underline-offset-2">All roadmaps</Link>: compare paths or start another.
+      </p>
     </div>
   );
 }

@@ -14,7 +14,7 @@ export function SignOutButton() {
         // Deletes the session row on the server, then clears the cookie.
         void signOut().catch(() => setPending(false));
       }}
-      className="min-h-11 rounded-lg border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800"
+      className="min-h-11 rounded-lg border border-stone-300 px-2.5 py-2 text-sm sm:px-3 hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
 import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
+import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
 import { progressShare } from "@/lib/progress/summary";
@@ -30,7 +31,7 @@ function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<D
   };
 }
 
-export function DashboardView({ initial }: { initial: Dashboard }) {
+export function DashboardView({ initial, initialPacing }: { initial: Dashboard; initialPacing: PacingResponse }) {
   const enrollmentId = initial.enrollment.id;
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
@@ -63,7 +64,11 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
         current ? applyUpdate(current, progress.milestoneId, { status: progress.status, note: progress.note, evidenceUrl: progress.evidenceUrl, completedAt: progress.completedAt }) : current,
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: dashboardKey(enrollmentId) }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dashboardKey(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: pacingKey(enrollmentId) }),
+      ]),
   });
 
   const all = dashboard.phases.flatMap((p) => p.milestones);
@@ -91,6 +96,8 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
           </p>
         )}
       </div>
+
+      <PacePanel enrollmentId={enrollmentId} initial={initialPacing} />
 
       <EnrollmentControls enrollment={enrollment} />
 

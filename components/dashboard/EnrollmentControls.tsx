@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/components/api-client";
+import { ApiError, apiFetch } from "@/components/api-client";
 import type { Dashboard } from "@/lib/progress";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
 
@@ -18,7 +18,10 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
     mutationFn: (input: EnrollmentChangeInput) => apiFetch(`/api/enrollments/${enrollment.id}`, { method: "PATCH", body: input }),
     onSuccess: async () => {
       setConfirmLeave(false);
-      await queryClient.invalidateQueries({ queryKey: ["dashboard", enrollment.id] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["dashboard", enrollment.id] }),
+        queryClient.invalidateQueries({ queryKey: ["pacing", enrollment.id] }),
+      ]);
       router.refresh();
     },
   });
@@ -29,7 +32,7 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
   const months = Array.from({ length: maxMonths - minMonths + 1 }, (_, i) => minMonths + i);
   const replans = enrollment.changes.filter((c) => c.kind === "replanned");
   return (
-    <section aria-label="Plan" className="flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    <section id="plan-controls" aria-label="Plan" className="scroll-mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       {enrollment.status === "active" ? (
         <button type="button" className={button} disabled={change.isPending} onClick={() => change.mutate({ action: "pause" })}>
           Pause
@@ -74,7 +77,11 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
           Replanned {replans.length}× — last from {replans.at(-1)?.fromTargetMonths} to {replans.at(-1)?.toTargetMonths} months.
         </p>
       )}
-      {change.error && <p role="alert" className="basis-full text-sm font-medium text-red-700 dark:text-red-400">{change.error.message}</p>}
+      {change.error && (
+        <p role="alert" className="basis-full text-sm font-medium text-red-700 dark:text-red-400">
+          {(change.error instanceof ApiError && change.error.fields?.targetMonths?.[0]) || change.error.message}
+        </p>
+      )}
     </section>
   );
 }

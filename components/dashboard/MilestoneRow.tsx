@@ -38,7 +38,7 @@ export function MilestoneRow({ milestone: m, disabled, onChange }: { milestone: 
   }
 
   return (
-    <li className="py-3" data-testid={`milestone-${m.slug}`} data-status={m.status}>
+    <li id={`milestone-${m.id}`} className="scroll-mt-4 py-3" data-testid={`milestone-${m.slug}`} data-status={m.status}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">

@@ -5,11 +5,12 @@ import { SignOutButton } from "@/components/auth/SignOutButton";
 export function SiteHeader({ user }: { user: CurrentUser | null }) {
   return (
     <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-auto text-lg font-semibold text-brand-700 dark:text-brand-100">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3 sm:gap-x-4">
+        <Link href="/" className="mr-auto text-base font-semibold sm:text-lg text-brand-700 dark:text-brand-100">
           Waypoint
         </Link>
-        <Link href="/roadmaps" className="rounded px-2 py-2 text-sm hover:underline">
+        {/* Signed in on a phone, the header holds Dashboard and Sign out on one line; the dashboard links to roadmaps. */}
+        <Link href="/roadmaps" className={`rounded px-2 py-2 text-sm hover:underline ${user ? "hidden sm:inline" : ""}`}>
           Roadmaps
         </Link>
         {user ? (

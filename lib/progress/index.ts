@@ -3,7 +3,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
-import { checkCompletion, FEATURE_LAUNCH_SKILL } from "./rules";
+import { checkCompletion, FEATURE_LAUNCH_SKILL } from "../pacing/rules";
 import { progressShare } from "./summary";
 
 export interface DashboardMilestone {
@@ -154,7 +154,7 @@ export async function setMilestoneStatus(
   update: MilestoneUpdate,
   now: Date = new Date(),
 ): Promise<MilestoneProgressView> {
-  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { id: true, status: true, roadmapId: true, startDate: true } });
+  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { id: true, status: true, roadmapId: true, startDate: true, timezone: true } });
   if (!enrollment) throw notFound("No such enrolment.");
   const milestone = await db.milestone.findFirst({
     where: { id: milestoneId, roadmapId: enrollment.roadmapId, retiredAt: null },
@@ -183,8 +183,9 @@ export async function setMilestoneStatus(
       });
       const check = checkCompletion(
         { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
-        { enrollmentStart: enrollment.startDate, featureLaunch: launch?.completedAt ?? null },
+        { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: launch?.completedAt ?? null },
         now,
+        enrollment.timezone,
       );
       if (!check.ok) throw new AppError("conflict", check.reason);
     }

@@ -98,6 +98,7 @@ const routes: Record<string, RouteSpec> = {
     ],
   },
   "GET /api/enrollments/[enrollmentId]": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}` }] },
+  "GET /api/enrollments/[enrollmentId]/pacing": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/pacing` }] },
   "PATCH /api/enrollments/[enrollmentId]": {
     access: "owner",
     attempts: (w) =>

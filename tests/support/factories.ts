@@ -61,6 +61,55 @@ export async function firstMilestone(roadmapSlug = "swe-to-mle") {
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A history written straight to the database, as the app would have written it over months:
+ * `start` is the enrolment's start date; each tick is (skill slug, days after the start, status),
+ * each change (kind, days after the start, new target). Times are 12:00 UTC on those days.
+ */
+export async function seedHistory(
+  userId: string,
+  options: {
+    roadmapSlug?: string;
+    start: string;
+    targetMonths: number;
+    ticks: { skill: string; day: number; status?: "done" | "skipped" | "in_progress" | "not_started" }[];
+    changes?: { kind: "paused" | "resumed" | "replanned"; day: number; toTargetMonths?: number }[];
+  },
+) {
+  const db = testDb();
+  const startMs = Date.parse(`${options.start}T12:00:00Z`);
+  const at = (day: number) => new Date(startMs + day * DAY_MS);
+  const enrollment = await createEnrollment(userId, options.roadmapSlug, { startDate: options.start, targetMonths: options.targetMonths });
+  await db.enrollmentChange.updateMany({ where: { enrollmentId: enrollment.id }, data: { at: at(0) } });
+  let target = options.targetMonths;
+  let status: "active" | "paused" = "active";
+  for (const c of options.changes ?? []) {
+    const replan = c.kind === "replanned" ? { fromTargetMonths: target, toTargetMonths: c.toTargetMonths ?? target } : {};
+    if (c.kind === "replanned") target = c.toTargetMonths ?? target;
+    if (c.kind !== "replanned") status = c.kind === "paused" ? "paused" : "active";
+    await db.enrollmentChange.create({ data: { enrollmentId: enrollment.id, kind: c.kind, at: at(c.day), ...replan } });
+  }
+  await db.enrollment.update({ where: { id: enrollment.id }, data: { targetMonths: target, status } });
+  const skills = new Map((await db.skill.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
+  const current = new Map<string, "done" | "skipped" | "in_progress" | "not_started">();
+  for (const tick of [...options.ticks].sort((a, b) => a.day - b.day)) {
+    const skillId = skills.get(tick.skill);
+    if (!skillId) throw new Error(`no skill ${tick.skill}`);
+    const to = tick.status ?? "done";
+    const from = current.get(skillId) ?? "not_started";
+    current.set(skillId, to);
+    await db.progressEvent.create({ data: { userId, skillId, enrollmentId: enrollment.id, fromStatus: from, toStatus: to, occurredAt: at(tick.day) } });
+    await db.milestoneProgress.upsert({
+      where: { userId_skillId: { userId, skillId } },
+      create: { userId, skillId, status: to, completedAt: to === "done" ? at(tick.day) : null },
+      update: { status: to, completedAt: to === "done" ? at(tick.day) : null },
+    });
+  }
+  return enrollment;
+}
+
 /** fetch against the running app, as `user` (or anonymous). */
 export async function call(
   method: string,

@@ -3,12 +3,22 @@
 //   TEST_APP_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { createEnrollment, createUser, SESSION_COOKIE } from "./factories";
+import { createUser, seedHistory, SESSION_COOKIE } from "./factories";
 
 const outDir = process.argv[2] ?? "test-results/screens";
 const base = process.env.TEST_APP_URL ?? "http://localhost:3100";
 const user = await createUser("shots");
-await createEnrollment(user.id);
+// Five months in, replanned from 12 to 15 months a month ago: every line of the pace chart shows.
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+await seedHistory(user.id, {
+  start: daysAgo(150),
+  targetMonths: 12,
+  ticks: [
+    ["gradient-descent-intuition", 6], ["loss-function-choice", 13], ["evaluation-metric-choice", 27], ["bias-variance-in-practice", 41],
+    ["pytorch-fluency", 70], ["karpathy-zero-to-hero", 105], ["hugging-face-transformers", 131], ["image-classifier-from-scratch", 144],
+  ].map(([skill, day]) => ({ skill: String(skill), day: Number(day) })),
+  changes: [{ kind: "replanned", day: 120, toTargetMonths: 15 }],
+});
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["desktop", { width: 1280, height: 900 }]] as const) {
@@ -20,6 +30,9 @@ for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["deskto
       await page.goto(`${base}${path}`);
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png` });
+      if (path === "/dashboard") {
+        await page.locator("section[aria-labelledby=pace-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_pace.png` });
+      }
     }
     await context.close();
   }

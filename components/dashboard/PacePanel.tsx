@@ -1,0 +1,123 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import { ActivityCalendar } from "@/components/dashboard/ActivityCalendar";
+import { PaceChart } from "@/components/dashboard/PaceChart";
+import type { BufferBand, Pacing, PacingStatus } from "@/lib/pacing";
+import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { STATUS_LABELS } from "@/lib/pacing/headline";
+import { formatPercent } from "@/lib/progress/summary";
+
+export interface PacingResponse {
+  pacing: Pacing;
+  headline: string;
+}
+
+export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as const;
+
+const statusStyle: Record<PacingStatus, string> = {
+  upcoming: "bg-stone-200 text-stone-900 dark:bg-stone-800 dark:text-stone-100",
+  on_track: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+  at_risk: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100",
+  off_track: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100",
+  done: "bg-brand-100 text-brand-800 dark:bg-brand-800 dark:text-white",
+};
+
+const bandStyle: Record<BufferBand, string> = {
+  red: "bg-red-700 text-white",
+  orange: "bg-orange-600 text-black",
+  blue: "bg-blue-700 text-white",
+  green: "bg-green-600 text-black",
+  "dark-green": "bg-green-900 text-white",
+};
+
+const date = (iso: string) => formatDay(dayOfIso(iso));
+
+export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; initial: PacingResponse }) {
+  const { data } = useQuery({
+    queryKey: pacingKey(enrollmentId),
+    queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
+    initialData: initial,
+  });
+  const { pacing, headline } = data ?? initial;
+  const behind = pacing.status === "at_risk" || pacing.status === "off_track";
+
+  return (
+    <section aria-labelledby="pace-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="pace-heading" className="text-lg font-semibold">Your pace</h2>
+        <span data-testid="pace-status" className={`rounded-full px-2 py-0.5 text-sm font-medium ${statusStyle[pacing.status]}`}>
+          {STATUS_LABELS[pacing.status]}
+        </span>
+        {pacing.bufferBand && (
+          <span className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${bandStyle[pacing.bufferBand]}`}>
+            {pacing.bufferDays! >= 0 ? `${pacing.bufferDays} d buffer` : "No buffer"}
+          </span>
+        )}
+        {pacing.paused && <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm dark:bg-stone-800">Paused: the plan waits for you</span>}
+      </div>
+      <p data-testid="pace-headline" className="text-base font-medium sm:text-lg" aria-live="polite">{headline}</p>
+
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <Figure term="Done" value={formatPercent(pacing.actual.share)} detail={`plan: ${formatPercent(pacing.planned.share)} by today`} />
+        <Figure
+          term="Pace"
+          value={pacing.velocity ? `${pacing.velocity.hoursPerWeek.toFixed(1)} h/week` : "—"}
+          detail={pacing.velocity ? (pacing.velocity.basis === "trailing" ? "of roadmap effort, last 4 weeks" : "of roadmap effort, since you started") : "needs a week of history"}
+        />
+        <Figure term="Target" value={date(pacing.targetDate)} detail={`plan of ${pacing.plans.at(-1)?.targetMonths ?? "?"} months`} />
+        <Figure term="Projected" value={pacing.finishedOn ? date(pacing.finishedOn) : pacing.projectedFinish ? date(pacing.projectedFinish) : "Not enough data"} detail={`limit ${date(pacing.limitDate)}`} />
+      </dl>
+      {pacing.earliestFinish && (
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Time-based milestones hold the finish to {date(pacing.earliestFinish)} at the earliest.
+        </p>
+      )}
+
+      <PaceChart pacing={pacing} />
+
+      {behind && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">Behind the plan?</p>
+          <p>
+            Plans slip; that is what replanning is for. Choose a longer target (up to {date(pacing.limitDate)}) or pause under
+            {" "}<a href="#plan-controls" className="underline">Plan</a>. Every tick you have made is kept, and the old line stays on the chart.
+          </p>
+        </div>
+      )}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <h3 className="text-sm font-semibold">Next by the plan</h3>
+          {pacing.nextMilestones.length === 0 ? (
+            <p className="mt-1 text-sm">Nothing left: every milestone is done or skipped.</p>
+          ) : (
+            <ol className="mt-1 space-y-1 text-sm">
+              {pacing.nextMilestones.map((m) => (
+                <li key={m.id}>
+                  <a href={`#milestone-${m.id}`} className="underline decoration-stone-400 underline-offset-2 hover:decoration-current">{m.title}</a>
+                  <span className="text-stone-700 dark:text-stone-300"> · {m.phaseTitle}, by {date(m.dueDate)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">Days with progress</h3>
+          <ActivityCalendar activity={pacing.activity} today={pacing.today.date} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Figure({ term, value, detail }: { term: string; value: string; detail: string }) {
+  return (
+    <div>
+      <dt className="text-stone-700 dark:text-stone-300">{term}</dt>
+      <dd className="text-base font-semibold tabular-nums">{value}</dd>
+      <dd className="text-xs text-stone-700 dark:text-stone-300">{detail}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// Calendar arithmetic for pacing. Pure.
+//
+// Pacing counts in whole local calendar days, never in hours: a "day" is a date on the user's wall
+// calendar, so a 23- or 25-hour day at a clock change is still one day. A date is held as a day
+// number, the count of days from 1970-01-01 to that civil date (the same number whatever the zone).
+
+export type DayNumber = number;
+
+const DAY_MS = 86_400_000;
+
+/** "2028-02-29" → its day number. The caller has validated the format. */
+export function dayOfIso(iso: string): DayNumber {
+  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+}
+
+/** Day number → its civil date (Howard Hinnant's days-to-civil; Date is ~10× slower here and this runs per event). */
+export function civilOfDay(day: DayNumber): { year: number; month: number; dayOfMonth: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const dayOfMonth = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth };
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** Day number → "YYYY-MM-DD" (years 0–9999). */
+export function isoOfDay(day: DayNumber): string {
+  const { year, month, dayOfMonth } = civilOfDay(day);
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(dayOfMonth)}`;
+}
+
+// Spelled out rather than left to Intl, whose en-GB short month varies by ICU version ("Sep" / "Sept").
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** Day number → "14 Mar 2027". */
+export function formatDay(day: DayNumber): string {
+  const date = new Date(day * DAY_MS);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
+/**
+ * The same day of the month `months` later; a day the target month lacks becomes its last day
+ * (31 Jan + 1 month = 28 or 29 Feb; 29 Feb 2028 + 12 months = 28 Feb 2029).
+ */
+export function addMonths(day: DayNumber, months: number): DayNumber {
+  const date = new Date(day * DAY_MS);
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const monthIndex = total - year * 12;
+  const dayOfMonth = Math.min(date.getUTCDate(), daysInMonth(year, monthIndex));
+  return Math.floor(Date.UTC(year, monthIndex, dayOfMonth) / DAY_MS);
+}
+
+/**
+ * A possibly fractional number of months after `start`, rounded to the nearest day: whole months
+ * are calendar months, the fraction is that share of the following month's length.
+ */
+export function addFractionalMonths(start: DayNumber, months: number): DayNumber {
+  const whole = Math.floor(months + 1e-9);
+  const from = addMonths(start, whole);
+  const fraction = months - whole;
+  if (fraction <= 1e-9) return from;
+  return from + Math.round(fraction * (addMonths(start, whole + 1) - from));
+}
+
+/**
+ * A function from an instant to the local day number in `timeZone`, fast enough for thousands of
+ * events: the zone's UTC offset is sampled weekly across [fromMs, toMs] and each change between
+ * two samples is pinned to the minute by bisection, so Intl is called ~100 times, not per event.
+ * It assumes no zone changes its offset twice within one week, which holds for every zone in use.
+ */
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function localDayFunction(timeZone: string, fromMs: number, toMs: number): (ms: number) => DayNumber {
+  const format = wallClockFormat(timeZone);
+  const offsetMinutesAt = (ms: number): number => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(new Date(ms))) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+    return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
+  };
+
+  const WEEK_MS = 7 * DAY_MS;
+  const start = Math.floor(Math.min(fromMs, toMs) / 60_000) * 60_000 - DAY_MS;
+  const end = Math.max(fromMs, toMs) + DAY_MS;
+  // Offsets in force from each change onwards; a change is the first minute with the new offset.
+  const changesAt: number[] = [start];
+  const offsets: number[] = [offsetMinutesAt(start)];
+  for (let at = start; at < end; at += WEEK_MS) {
+    const next = Math.min(at + WEEK_MS, end);
+    const before = offsets[offsets.length - 1]!;
+    const after = offsetMinutesAt(next);
+    if (after === before) continue;
+    let lo = at; // offset `before` here
+    let hi = next; // offset `after` here
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (offsetMinutesAt(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    changesAt.push(hi);
+    offsets.push(after);
+  }
+
+  return (ms: number): DayNumber => {
+    if (ms < start || ms > end) return Math.floor((ms + offsetMinutesAt(ms) * 60_000) / DAY_MS);
+    let lo = 0;
+    let hi = changesAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (changesAt[mid]! <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.floor((ms + offsets[lo]! * 60_000) / DAY_MS);
+  };
+}

@@ -1,0 +1,342 @@
+// Pacing: am I on pace, and when will I finish at this rate? Pure: a function of (roadmap, enrolment
+// with its history, progress events, now, time zone). The dashboard, the phone check-in and the
+// weekly email all show its numbers, through getPacing in lib/progress/pacing.ts.
+import type { DurationAnchor } from "../roadmaps/types";
+import { FEATURE_LAUNCH_SKILL } from "./rules";
+import type { ProgressStatus } from "../validation/progress";
+import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
+import { BaseCurve, PauseCalendar, PlanLine, type PauseSpan, type PhaseWindow } from "./plan";
+
+/** Every threshold the pacing verdicts use, in one place. */
+export const PACING_THRESHOLDS = {
+  /** Further behind than this (days) is "at risk". */
+  atRiskBehindDays: 7,
+  /** Further behind than this (days) is "off track". */
+  offTrackBehindDays: 28,
+  /** Velocity is measured over this many trailing days… */
+  velocityWindowDays: 28,
+  /** …and no projection is made before this many active days of history. */
+  minDaysForProjection: 7,
+} as const;
+
+/** Buffer colour bands, from habit-pacing tools: the first band whose bound the buffer is under. */
+export const BUFFER_BANDS = [
+  { band: "red", below: 1 },
+  { band: "orange", below: 2 },
+  { band: "blue", below: 3 },
+  { band: "green", below: 7 },
+  { band: "dark-green", below: Number.POSITIVE_INFINITY },
+] as const;
+export type BufferBand = (typeof BUFFER_BANDS)[number]["band"];
+
+export function bufferBand(bufferDays: number): BufferBand {
+  return BUFFER_BANDS.find((b) => bufferDays < b.below)!.band;
+}
+
+export type PacingStatus = "upcoming" | "on_track" | "at_risk" | "off_track" | "done";
+
+export interface PacingMilestone {
+  id: string;
+  skillId: string;
+  skillSlug: string;
+  title: string;
+  effortHours: number;
+  minDurationDays: number | null;
+  durationAnchor: DurationAnchor | null;
+}
+
+export interface PacingPhase {
+  slug: string;
+  title: string;
+  startMonth: number;
+  endMonth: number;
+  milestones: readonly PacingMilestone[];
+}
+
+export interface PacingInput {
+  roadmap: {
+    /** The timeline phase windows are written against (18 for swe-to-mle). */
+    canonicalMonths: number;
+    /** The outer limit: the "18-month line". */
+    maxMonths: number;
+    phases: readonly PacingPhase[];
+  };
+  enrollment: {
+    /** "YYYY-MM-DD", a local date. */
+    startDate: string;
+    targetMonths: number;
+    status: "active" | "paused" | "abandoned" | "completed";
+    /** In time order. `toTargetMonths` is set on enrolled and replanned. */
+    changes: readonly { kind: string; at: Date; toTargetMonths: number | null }[];
+  };
+  /** Status changes of the user's skills, in the order they happened (ids ascending). */
+  events: readonly { skillId: string; toStatus: ProgressStatus; occurredAt: Date }[];
+  now: Date;
+  timeZone: string;
+}
+
+export interface PlanSeries {
+  targetMonths: number;
+  /** Day the line starts from (0, or the replan's day) and the day it reaches 100%. */
+  fromDate: string;
+  endDate: string;
+  /** Replaced by a later replan. */
+  superseded: boolean;
+  points: { day: number; date: string; share: number }[];
+}
+
+export interface Pacing {
+  status: PacingStatus;
+  today: { day: number; date: string };
+  startDate: string;
+  /** The current plan's finish date, pauses included. */
+  targetDate: string;
+  /** Start + the roadmap's maximum (18 months for swe-to-mle); a projection past it is off track. */
+  limitDate: string;
+  paused: boolean;
+  actual: { share: number; doneWeight: number; totalWeight: number };
+  planned: { share: number };
+  /** Positive: ahead. The date the plan reached today's actual, minus today. Null before the start. */
+  varianceDays: number | null;
+  /** Days the user could do nothing and stay on or above the line; negative when below. Null once done. */
+  bufferDays: number | null;
+  bufferBand: BufferBand | null;
+  velocity: { sharePerWeek: number; hoursPerWeek: number; basis: "trailing" | "since_start" } | null;
+  /** Null when there is not enough data yet to project. */
+  projectedFinish: string | null;
+  /** The earliest finish time-based milestones allow, if it holds the projection back. */
+  earliestFinish: string | null;
+  finishedOn: string | null;
+  plans: PlanSeries[];
+  actualSeries: { day: number; date: string; share: number }[];
+  projection: { from: { day: number; share: number }; to: { day: number; date: string } } | null;
+  nextMilestones: { id: string; title: string; phaseTitle: string; dueDate: string }[];
+  /** Time-based milestones not yet done, and when they may be. Null date: its anchor hasn't happened. */
+  waiting: { id: string; title: string; availableFrom: string | null }[];
+  activity: { date: string; count: number }[];
+}
+
+export function computePacing(input: PacingInput): Pacing {
+  const { roadmap, enrollment, now } = input;
+  const start = dayOfIso(enrollment.startDate);
+  const nowMs = now.getTime();
+  const earliestMs = Math.min(
+    nowMs,
+    (start - 1) * 86_400_000,
+    ...enrollment.changes.slice(0, 1).map((c) => c.at.getTime()),
+    ...input.events.slice(0, 1).map((e) => e.occurredAt.getTime()),
+  );
+  const localDay = localDayFunction(input.timeZone, earliestMs, nowMs);
+  const dayOf = (at: Date) => localDay(at.getTime()) - start;
+  const today = localDay(nowMs) - start;
+
+  // --- what counts: milestones not currently skipped -------------------------------------------
+  const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
+  const bySkill = new Map(milestones.map((m) => [m.skillId, m]));
+  const current = new Map<string, ProgressStatus>();
+  const events = input.events.filter((e) => bySkill.has(e.skillId) && e.occurredAt.getTime() <= nowMs);
+  for (const e of events) current.set(e.skillId, e.toStatus);
+  const counted = milestones.filter((m) => current.get(m.skillId) !== "skipped");
+  const totalWeight = counted.reduce((sum, m) => sum + m.effortHours, 0);
+  const countedSkills = new Set(counted.map((m) => m.skillId));
+  const weightOf = (skillId: string) => (countedSkills.has(skillId) ? bySkill.get(skillId)!.effortHours : 0);
+
+  // --- the actual line: done weight after each day with a change ----------------------------------
+  // Progress made before the start (a shared skill done on another roadmap) is on day -1.
+  const actualPoints: { day: number; share: number }[] = [];
+  const activityByDay = new Map<number, number>();
+  const replay = new Map<string, ProgressStatus>();
+  let doneWeight = 0;
+  let launchDay: number | null = null;
+  for (const e of events) {
+    const day = Math.max(dayOf(e.occurredAt), -1);
+    const before = replay.get(e.skillId) === "done";
+    const after = e.toStatus === "done";
+    replay.set(e.skillId, e.toStatus);
+    if (bySkill.get(e.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL) launchDay = after ? day : null;
+    if (after && !before) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
+    // A skill that is skipped now weighs nothing: its changes leave the line where it was.
+    if (before === after || weightOf(e.skillId) === 0) continue;
+    doneWeight += after ? weightOf(e.skillId) : -weightOf(e.skillId);
+    const share = totalWeight === 0 ? 0 : doneWeight / totalWeight;
+    const last = actualPoints[actualPoints.length - 1];
+    if (last && last.day === day) last.share = share;
+    else actualPoints.push({ day, share });
+  }
+  const actualAt = (day: number): number => {
+    let share = 0;
+    for (const p of actualPoints) {
+      if (p.day > day) break;
+      share = p.share;
+    }
+    return share;
+  };
+  const actual = totalWeight === 0 ? 1 : doneWeight / totalWeight;
+
+  // --- pauses and plan lines --------------------------------------------------------------------
+  const { spans, replans, initialTarget } = readHistory(enrollment.changes, dayOf);
+  const pauses = new PauseCalendar(spans, Math.max(today, 0));
+  // Each phase's share of the counted weight; with everything skipped, of the whole weight, so the
+  // line still runs from 0 to 100%.
+  const weighed = totalWeight > 0 ? (m: PacingMilestone) => countedSkills.has(m.skillId) : () => true;
+  const weighedTotal = totalWeight > 0 ? totalWeight : milestones.reduce((sum, m) => sum + m.effortHours, 0);
+  const phaseWindows: PhaseWindow[] = roadmap.phases.map((p) => ({
+    startMonth: p.startMonth,
+    endMonth: p.endMonth,
+    weight: weighedTotal === 0 ? 1 / roadmap.phases.length : p.milestones.filter(weighed).reduce((s, m) => s + m.effortHours, 0) / weighedTotal,
+  }));
+  const curve = (target: number) => new BaseCurve(start, phaseWindows, roadmap.canonicalMonths, target, pauses);
+  const lines = [new PlanLine(curve(initialTarget ?? replans[0]?.targetMonths ?? enrollment.targetMonths), 0, 0)];
+  for (const r of replans) lines.push(new PlanLine(curve(r.targetMonths), r.day, Math.max(actualAt(r.day), 0)));
+  const plan = lines[lines.length - 1]!;
+
+  // --- verdicts --------------------------------------------------------------------------------
+  const done = actual >= 1 - 1e-12;
+  const started = today >= 0;
+  const planned = started ? plan.at(today) : 0;
+  const varianceDays = started ? plan.firstDayReaching(Math.min(actual, 1)) - today : null;
+  const bufferDays = started && !done ? plan.lastDayAtOrBelow(actual) - today : null;
+  const limitDay = addMonths(start, roadmap.maxMonths) - start;
+  const finishedDay = done ? Math.max(actualPoints[actualPoints.length - 1]?.day ?? 0, 0) : null;
+
+  const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight) : null;
+  const waiting = counted
+    .filter((m) => m.minDurationDays && current.get(m.skillId) !== "done")
+    .map((m) => {
+      const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
+      return { m, availableDay: anchor === null ? null : Math.max(anchor, 0) + m.minDurationDays! };
+    });
+  // An anchor not reached yet (nothing launched) can at best be reached today.
+  const earliestDay = waiting.reduce((max, w) => Math.max(max, w.availableDay ?? today + w.m.minDurationDays!), today);
+  let projectedDay: number | null = null;
+  let heldBackBy: number | null = null;
+  if (velocity) {
+    const byPace = today + Math.max(1, Math.ceil(((1 - actual) * 7) / velocity.sharePerWeek - 1e-9));
+    projectedDay = Math.max(byPace, earliestDay);
+    if (earliestDay > byPace) heldBackBy = earliestDay;
+  }
+
+  let status: PacingStatus;
+  if (done) status = "done";
+  else if (!started) status = "upcoming";
+  else if (varianceDays! < -PACING_THRESHOLDS.offTrackBehindDays || (projectedDay !== null && projectedDay > limitDay)) status = "off_track";
+  else if (varianceDays! < -PACING_THRESHOLDS.atRiskBehindDays || (projectedDay !== null && projectedDay > plan.endDay)) status = "at_risk";
+  else status = "on_track";
+
+  const at = (day: number) => ({ day, date: isoOfDay(start + day) });
+  const lastDay = Math.max(today, 0);
+  const plans: PlanSeries[] = lines.map((line, i) => {
+    const from = line.fromDay;
+    return {
+      targetMonths: line.targetMonths,
+      fromDate: isoOfDay(start + from),
+      endDate: isoOfDay(start + line.endDay),
+      superseded: i < lines.length - 1,
+      points: line.bends(from, line.endDay).map((day) => ({ ...at(day), share: line.at(day) })),
+    };
+  });
+  const actualSeries = [{ day: 0, share: actualAt(0) }, ...actualPoints.filter((p) => p.day > 0 && p.day <= lastDay), { day: lastDay, share: actualAt(lastDay) }]
+    .filter((p, i, all) => i === 0 || p.day !== all[i - 1]!.day || p.share !== all[i - 1]!.share)
+    .map((p) => ({ ...at(p.day), share: p.share }));
+
+  // The next milestones by the plan: the open ones in roadmap order, each due when its phase's window ends.
+  const phaseEnd = new Map(roadmap.phases.map((p, i) => [p.slug, plan.base.endDayOfWindow(i)]));
+  const nextMilestones = counted
+    .filter((m) => current.get(m.skillId) !== "done")
+    .slice(0, 3)
+    .map((m) => ({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) }));
+
+  return {
+    status,
+    today: at(today),
+    startDate: enrollment.startDate,
+    targetDate: isoOfDay(start + plan.endDay),
+    limitDate: isoOfDay(start + limitDay),
+    paused: enrollment.status === "paused",
+    actual: { share: Math.min(actual, 1), doneWeight, totalWeight },
+    planned: { share: planned },
+    varianceDays,
+    bufferDays,
+    bufferBand: bufferDays === null ? null : bufferBand(bufferDays),
+    velocity,
+    projectedFinish: projectedDay === null ? null : isoOfDay(start + projectedDay),
+    earliestFinish: heldBackBy === null ? null : isoOfDay(start + heldBackBy),
+    finishedOn: finishedDay === null ? null : isoOfDay(start + finishedDay),
+    plans,
+    actualSeries,
+    projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: at(projectedDay) },
+    nextMilestones,
+    waiting: waiting.map((w) => ({ id: w.m.id, title: w.m.title, availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay) })),
+    activity: [...activityByDay.entries()]
+      .filter(([day]) => day >= 0)
+      .sort(([a], [b]) => a - b)
+      .map(([day, count]) => ({ date: isoOfDay(start + day), count })),
+  };
+}
+
+type Change = PacingInput["enrollment"]["changes"][number];
+
+/** Pauses and replans from an enrolment's history, in days since the start (never before day 0). */
+function readHistory(changes: readonly Change[], dayOf: (at: Date) => number) {
+  const spans: PauseSpan[] = [];
+  const replans: { day: number; targetMonths: number }[] = [];
+  let initialTarget: number | null = null;
+  for (const c of changes) {
+    const day = Math.max(dayOf(c.at), 0);
+    const open = spans.length > 0 && spans[spans.length - 1]!.to === null;
+    // Leaving a roadmap freezes its line like a pause does.
+    if ((c.kind === "paused" || c.kind === "abandoned") && !open) spans.push({ from: day, to: null });
+    else if ((c.kind === "resumed" || c.kind === "completed") && open) spans[spans.length - 1]!.to = day;
+    else if (c.kind === "enrolled" && c.toTargetMonths !== null) initialTarget ??= c.toTargetMonths;
+    else if (c.kind === "replanned" && c.toTargetMonths !== null) replans.push({ day, targetMonths: c.toTargetMonths });
+  }
+  return { spans, replans, initialTarget };
+}
+
+/**
+ * The shortest target (whole months) a replan at `now` may choose: its finish, pauses included,
+ * must still be after today. Null when even `maxMonths` has already passed.
+ */
+export function shortestReplanTarget(
+  enrollment: { startDate: string; changes: readonly Change[] },
+  limits: { minMonths: number; maxMonths: number },
+  now: Date,
+  timeZone: string,
+): number | null {
+  const start = dayOfIso(enrollment.startDate);
+  const first = enrollment.changes[0]?.at.getTime() ?? now.getTime();
+  const localDay = localDayFunction(timeZone, Math.min(first, now.getTime()), now.getTime());
+  const dayOf = (at: Date) => localDay(at.getTime()) - start;
+  const today = dayOf(now);
+  const pauses = new PauseCalendar(readHistory(enrollment.changes, dayOf).spans, Math.max(today, 0));
+  for (let months = limits.minMonths; months <= limits.maxMonths; months++) {
+    if (pauses.dayOfActive(addMonths(start, months) - start) > today) return months;
+  }
+  return null;
+}
+
+/**
+ * Effort share completed per week: over the trailing window when there was progress in it, else
+ * since the start. Paused days are left out of the elapsed time. Null until there are
+ * `minDaysForProjection` active days and some progress.
+ */
+function measureVelocity(
+  today: number,
+  pauses: PauseCalendar,
+  actualAt: (day: number) => number,
+  totalWeight: number,
+): Pacing["velocity"] {
+  const activeThrough = (day: number) => pauses.activeDaysBefore(day + 1);
+  const elapsed = activeThrough(today);
+  if (elapsed < PACING_THRESHOLDS.minDaysForProjection) return null;
+  const window = PACING_THRESHOLDS.velocityWindowDays;
+  const now = actualAt(today);
+  if (today >= window) {
+    const gain = now - actualAt(today - window);
+    const days = elapsed - activeThrough(today - window);
+    if (gain > 1e-12 && days > 0) return { sharePerWeek: (gain * 7) / days, hoursPerWeek: (gain * totalWeight * 7) / days, basis: "trailing" };
+  }
+  const gain = now - actualAt(-1);
+  if (gain <= 1e-12) return null;
+  return { sharePerWeek: (gain * 7) / elapsed, hoursPerWeek: (gain * totalWeight * 7) / elapsed, basis: "since_start" };
+}

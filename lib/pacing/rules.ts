@@ -1,0 +1,43 @@
+// When a time-based milestone may be marked done ("maintained 3+ months after launch"). Pure.
+// Counted in whole local days in the enrolment's time zone, like the rest of pacing: a milestone
+// that needs 90 days after a launch on 10 Mar may be ticked any time on 8 Jun, wherever the user is.
+import type { DurationAnchor } from "../roadmaps/types";
+import { dayOfIso, formatDay, isoOfDay, localDayFunction } from "./calendar";
+
+export interface TimedMilestone {
+  minDurationDays: number | null;
+  durationAnchor: DurationAnchor | null;
+}
+
+export interface Anchors {
+  /** "YYYY-MM-DD", the enrolment's local start date. */
+  enrollmentStart: string;
+  /** When the user's shipped ML feature launched (for now: when "ship a feature at work" was done). */
+  featureLaunch: Date | null;
+}
+
+/** `availableFrom` is the local date ("YYYY-MM-DD") from which it may be done; null until the anchor happens. */
+export type CompletionCheck = { ok: true } | { ok: false; reason: string; availableFrom: string | null };
+
+export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now: Date, timeZone: string): CompletionCheck {
+  if (!milestone.minDurationDays) return { ok: true };
+  const fromLaunch = milestone.durationAnchor === "feature_launch";
+  if (fromLaunch && !anchors.featureLaunch) {
+    return { ok: false, reason: "Mark your shipped feature as done first: this one counts from its launch.", availableFrom: null };
+  }
+  const localDay = localDayFunction(timeZone, anchors.featureLaunch?.getTime() ?? now.getTime(), now.getTime());
+  const anchorDay = fromLaunch ? localDay(anchors.featureLaunch!.getTime()) : dayOfIso(anchors.enrollmentStart);
+  const availableDay = anchorDay + milestone.minDurationDays;
+  if (localDay(now.getTime()) < availableDay) {
+    const from = fromLaunch ? "launch" : "the start of your plan";
+    return {
+      ok: false,
+      reason: `This needs ${milestone.minDurationDays} days from ${from}; it can be marked done from ${formatDay(availableDay)}.`,
+      availableFrom: isoOfDay(availableDay),
+    };
+  }
+  return { ok: true };
+}
+
+/** The skill whose completion date stands in for the feature's launch date. */
+export const FEATURE_LAUNCH_SKILL = "ship-feature-at-work";
