@@ -8,7 +8,8 @@ export type { FieldErrors };
 
 export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "internal";
 
-const statusOf: Record<ErrorCode, number> = {
+/** The HTTP status of each error code; tests check responses against it. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -33,7 +34,7 @@ export class AppError extends Error {
     this.name = "AppError";
   }
   get status(): number {
-    return statusOf[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 

@@ -2,19 +2,13 @@
 import { expect } from "vitest";
 import type { Dashboard, DashboardMilestone } from "../../lib/progress";
 import type { MilestoneUpdateInput } from "../../lib/validation/progress";
+import { ERROR_STATUS, type ErrorCode } from "../../lib/errors";
 import { call, testDb, type TestUser } from "./factories";
 
 export type CallResult = Awaited<ReturnType<typeof call>>;
 
-const statusOfCode = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-} as const;
-export type ErrorCode = keyof typeof statusOfCode;
+const statusOfCode = ERROR_STATUS;
+export type { ErrorCode };
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string[]> };
