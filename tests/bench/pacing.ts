@@ -66,7 +66,7 @@ try {
       return { userId: user.id, skillId, enrollmentId: enrollment.id, fromStatus, toStatus, occurredAt: new Date(start + Math.floor((i / events) * 500 * DAY_MS)) };
     });
     for (let i = 0; i < rows.length; i += 1000) await client.progressEvent.createMany({ data: rows.slice(i, i + 1000) });
-    await client.$executeRawUnsafe(`analyze "ProgressEvent"`);
+    await client.$executeRaw`analyze "ProgressEvent"`;
     return { userId: user.id, enrollmentId: enrollment.id };
   }
 
