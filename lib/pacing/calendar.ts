@@ -72,12 +72,6 @@ export function addFractionalMonths(start: DayNumber, months: number): DayNumber
   return from + Math.round(fraction * (addMonths(start, whole + 1) - from));
 }
 
-/**
- * A function from an instant to the local day number in `timeZone`, fast enough for thousands of
- * events: the zone's UTC offset is sampled weekly across [fromMs, toMs] and each change between
- * two samples is pinned to the minute by bisection, so Intl is called ~100 times, not per event.
- * It assumes no zone changes its offset twice within one week, which holds for every zone in use.
- */
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -90,41 +84,76 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function localDayFunction(timeZone: string, fromMs: number, toMs: number): (ms: number) => DayNumber {
-  const format = wallClockFormat(timeZone);
-  const offsetMinutesAt = (ms: number): number => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(ms))) {
-      if (part.type !== "literal") parts[part.type] = Number(part.value);
-    }
-    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-    return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
-  };
+/** The zone's UTC offset (minutes east) at an instant, from Intl: exact but slow (~2 µs). */
+function offsetMinutesAt(format: Intl.DateTimeFormat, ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
 
+/** A zone's offsets over [start, end]: `offsets[i]` is in force from `changesAt[i]` (a minute) on. */
+interface OffsetTable {
+  start: number;
+  end: number;
+  changesAt: number[];
+  offsets: number[];
+}
+
+/**
+ * The offset table is the same for every caller in a zone, so it is kept per zone and rebuilt only
+ * when a call needs a wider range; a rebuild reaches a quarter ahead so that the clock moving on
+ * doesn't force one per call. Bounded by the number of IANA zones.
+ */
+const offsetTables = new Map<string, OffsetTable>();
+const OFFSET_TABLE_LOOKAHEAD_MS = 92 * DAY_MS;
+
+/**
+ * Samples the zone's offset weekly and pins each change between two samples to the minute by
+ * bisection, so Intl is called ~100 times for a year and a half, not once per event. It assumes no
+ * zone changes its offset twice within one week, which holds for every zone in use.
+ */
+function buildOffsetTable(format: Intl.DateTimeFormat, start: number, end: number): OffsetTable {
   const WEEK_MS = 7 * DAY_MS;
-  const start = Math.floor(Math.min(fromMs, toMs) / 60_000) * 60_000 - DAY_MS;
-  const end = Math.max(fromMs, toMs) + DAY_MS;
-  // Offsets in force from each change onwards; a change is the first minute with the new offset.
   const changesAt: number[] = [start];
-  const offsets: number[] = [offsetMinutesAt(start)];
+  const offsets: number[] = [offsetMinutesAt(format, start)];
   for (let at = start; at < end; at += WEEK_MS) {
     const next = Math.min(at + WEEK_MS, end);
     const before = offsets[offsets.length - 1]!;
-    const after = offsetMinutesAt(next);
+    const after = offsetMinutesAt(format, next);
     if (after === before) continue;
     let lo = at; // offset `before` here
     let hi = next; // offset `after` here
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (offsetMinutesAt(mid) === before) lo = mid;
+      if (offsetMinutesAt(format, mid) === before) lo = mid;
       else hi = mid;
     }
     changesAt.push(hi);
     offsets.push(after);
   }
+  return { start, end, changesAt, offsets };
+}
+
+/**
+ * A function from an instant to the local day number in `timeZone`, fast enough for thousands of
+ * events: exact everywhere, and a table lookup for instants within [fromMs, toMs].
+ */
+export function localDayFunction(timeZone: string, fromMs: number, toMs: number): (ms: number) => DayNumber {
+  const format = wallClockFormat(timeZone);
+  const start = Math.floor(Math.min(fromMs, toMs) / 60_000) * 60_000 - DAY_MS;
+  const end = Math.max(fromMs, toMs) + DAY_MS;
+  let table = offsetTables.get(timeZone);
+  if (!table || table.start > start || table.end < end) {
+    table = buildOffsetTable(format, Math.min(start, table?.start ?? start), Math.max(end + OFFSET_TABLE_LOOKAHEAD_MS, table?.end ?? end));
+    offsetTables.set(timeZone, table);
+  }
+  const { changesAt, offsets } = table;
 
   return (ms: number): DayNumber => {
-    if (ms < start || ms > end) return Math.floor((ms + offsetMinutesAt(ms) * 60_000) / DAY_MS);
+    if (ms < table.start || ms > table.end) return Math.floor((ms + offsetMinutesAt(format, ms) * 60_000) / DAY_MS);
     let lo = 0;
     let hi = changesAt.length - 1;
     while (lo < hi) {

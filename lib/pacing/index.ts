@@ -1,9 +1,10 @@
 // Pacing: am I on pace, and when will I finish at this rate? Pure: a function of (roadmap, enrolment
-// with its history, progress events, now, time zone). The dashboard, the phone check-in and the
-// weekly email all show its numbers, through getPacing in lib/progress/pacing.ts.
+// with its history, the user's progress with when each skill became done and undone, now, time
+// zone). The dashboard, the phone check-in and the weekly email all show its numbers, through
+// getPacing in lib/progress/pacing.ts.
 import type { DurationAnchor } from "../roadmaps/types";
 import { FEATURE_LAUNCH_SKILL } from "./rules";
-import type { ProgressStatus } from "../validation/progress";
+import type { SkillProgress } from "./flips";
 import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
 import { BaseCurve, PauseCalendar, PlanLine, type PauseSpan, type PhaseWindow } from "./plan";
 
@@ -69,8 +70,11 @@ export interface PacingInput {
     /** In time order. `toTargetMonths` is set on enrolled and replanned. */
     changes: readonly { kind: string; at: Date; toTargetMonths: number | null }[];
   };
-  /** Status changes of the user's skills, in the order they happened (ids ascending). */
-  events: readonly { skillId: string; toStatus: ProgressStatus; occurredAt: Date }[];
+  /**
+   * The user's skills as the database keeps them for pacing (MilestoneProgress): the status now and
+   * the done flips. Flips after `now` are ignored; a skip counts from whenever it was made.
+   */
+  progress: readonly SkillProgress[];
   now: Date;
   timeZone: string;
 }
@@ -120,48 +124,54 @@ export function computePacing(input: PacingInput): Pacing {
   const { roadmap, enrollment, now } = input;
   const start = dayOfIso(enrollment.startDate);
   const nowMs = now.getTime();
-  const earliestMs = Math.min(
-    nowMs,
-    (start - 1) * 86_400_000,
-    ...enrollment.changes.slice(0, 1).map((c) => c.at.getTime()),
-    ...input.events.slice(0, 1).map((e) => e.occurredAt.getTime()),
+  const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
+  const bySkill = new Map(milestones.map((m) => [m.skillId, m]));
+  // This roadmap's skills, each with the flips that had happened by now.
+  const progress = input.progress
+    .filter((p) => bySkill.has(p.skillId))
+    .map((p) => {
+      let n = p.doneFlips.length;
+      while (n > 0 && p.doneFlips[n - 1]! > nowMs) n--;
+      return { skillId: p.skillId, skipped: p.status === "skipped", flips: p.doneFlips, n };
+    });
+
+  const earliestMs = progress.reduce(
+    (min, p) => (p.n > 0 ? Math.min(min, p.flips[0]!) : min),
+    Math.min(nowMs, (start - 1) * 86_400_000, ...enrollment.changes.slice(0, 1).map((c) => c.at.getTime())),
   );
   const localDay = localDayFunction(input.timeZone, earliestMs, nowMs);
   const dayOf = (at: Date) => localDay(at.getTime()) - start;
   const today = localDay(nowMs) - start;
 
   // --- what counts: milestones not currently skipped -------------------------------------------
-  const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
-  const bySkill = new Map(milestones.map((m) => [m.skillId, m]));
-  const current = new Map<string, ProgressStatus>();
-  const events = input.events.filter((e) => bySkill.has(e.skillId) && e.occurredAt.getTime() <= nowMs);
-  for (const e of events) current.set(e.skillId, e.toStatus);
-  const counted = milestones.filter((m) => current.get(m.skillId) !== "skipped");
+  const skipped = new Set(progress.filter((p) => p.skipped).map((p) => p.skillId));
+  const doneNow = new Set(progress.filter((p) => p.n % 2 === 1).map((p) => p.skillId));
+  const counted = milestones.filter((m) => !skipped.has(m.skillId));
   const totalWeight = counted.reduce((sum, m) => sum + m.effortHours, 0);
-  const countedSkills = new Set(counted.map((m) => m.skillId));
-  const weightOf = (skillId: string) => (countedSkills.has(skillId) ? bySkill.get(skillId)!.effortHours : 0);
 
-  // --- the actual line: done weight after each day with a change ----------------------------------
-  // Progress made before the start (a shared skill done on another roadmap) is on day -1.
-  const actualPoints: { day: number; share: number }[] = [];
+  // --- the actual line: done weight at the end of each day with a change ----------------------------
+  // Progress made before the start (a shared skill done on another roadmap) is on day -1. Flips of
+  // a skill skipped now weigh nothing: they leave the line where it was, but still show as activity.
+  const deltaByDay = new Map<number, number>();
   const activityByDay = new Map<number, number>();
-  const replay = new Map<string, ProgressStatus>();
-  let doneWeight = 0;
   let launchDay: number | null = null;
-  for (const e of events) {
-    const day = Math.max(dayOf(e.occurredAt), -1);
-    const before = replay.get(e.skillId) === "done";
-    const after = e.toStatus === "done";
-    replay.set(e.skillId, e.toStatus);
-    if (bySkill.get(e.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL) launchDay = after ? day : null;
-    if (after && !before) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
-    // A skill that is skipped now weighs nothing: its changes leave the line where it was.
-    if (before === after || weightOf(e.skillId) === 0) continue;
-    doneWeight += after ? weightOf(e.skillId) : -weightOf(e.skillId);
-    const share = totalWeight === 0 ? 0 : doneWeight / totalWeight;
-    const last = actualPoints[actualPoints.length - 1];
-    if (last && last.day === day) last.share = share;
-    else actualPoints.push({ day, share });
+  for (const p of progress) {
+    const weight = p.skipped ? 0 : bySkill.get(p.skillId)!.effortHours;
+    for (let i = 0; i < p.n; i++) {
+      const day = Math.max(localDay(p.flips[i]!) - start, -1);
+      const becameDone = i % 2 === 0;
+      if (becameDone) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
+      if (weight > 0) deltaByDay.set(day, (deltaByDay.get(day) ?? 0) + (becameDone ? weight : -weight));
+    }
+    if (bySkill.get(p.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL && p.n % 2 === 1) {
+      launchDay = Math.max(localDay(p.flips[p.n - 1]!) - start, -1);
+    }
+  }
+  const actualPoints: { day: number; share: number }[] = [];
+  let doneWeight = 0;
+  for (const day of [...deltaByDay.keys()].sort((a, b) => a - b)) {
+    doneWeight += deltaByDay.get(day)!;
+    actualPoints.push({ day, share: totalWeight === 0 ? 0 : doneWeight / totalWeight });
   }
   const actualAt = (day: number): number => {
     let share = 0;
@@ -178,7 +188,7 @@ export function computePacing(input: PacingInput): Pacing {
   const pauses = new PauseCalendar(spans, Math.max(today, 0));
   // Each phase's share of the counted weight; with everything skipped, of the whole weight, so the
   // line still runs from 0 to 100%.
-  const weighed = totalWeight > 0 ? (m: PacingMilestone) => countedSkills.has(m.skillId) : () => true;
+  const weighed = totalWeight > 0 ? (m: PacingMilestone) => !skipped.has(m.skillId) : () => true;
   const weighedTotal = totalWeight > 0 ? totalWeight : milestones.reduce((sum, m) => sum + m.effortHours, 0);
   const phaseWindows: PhaseWindow[] = roadmap.phases.map((p) => ({
     startMonth: p.startMonth,
@@ -201,7 +211,7 @@ export function computePacing(input: PacingInput): Pacing {
 
   const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight) : null;
   const waiting = counted
-    .filter((m) => m.minDurationDays && current.get(m.skillId) !== "done")
+    .filter((m) => m.minDurationDays && !doneNow.has(m.skillId))
     .map((m) => {
       const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
       return { m, availableDay: anchor === null ? null : Math.max(anchor, 0) + m.minDurationDays! };
@@ -242,7 +252,7 @@ export function computePacing(input: PacingInput): Pacing {
   // The next milestones by the plan: the open ones in roadmap order, each due when its phase's window ends.
   const phaseEnd = new Map(roadmap.phases.map((p, i) => [p.slug, plan.base.endDayOfWindow(i)]));
   const nextMilestones = counted
-    .filter((m) => current.get(m.skillId) !== "done")
+    .filter((m) => !doneNow.has(m.skillId))
     .slice(0, 3)
     .map((m) => ({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) }));
 

@@ -71,7 +71,7 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
   });
   if (!enrollment) throw notFound("No such enrolment.");
   const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
-  const progress = await db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } } });
+  const progress = await db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } });
   const bySkill = new Map(progress.map((p) => [p.skillId, p]));
 
   const { roadmap } = enrollment;
@@ -194,6 +194,7 @@ export async function setMilestoneStatus(
       current.status !== update.status || current.note !== update.note || current.evidenceUrl !== update.evidenceUrl;
     const saved = await tx.milestoneProgress.update({
       where: { userId_skillId: { userId, skillId: milestone.skillId } },
+      omit: { doneFlips: true },
       data: {
         status: update.status,
         note: update.note,

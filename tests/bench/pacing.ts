@@ -27,6 +27,7 @@ try {
   const { getPacing } = await import("../../lib/progress/pacing");
   const { getDashboard } = await import("../../lib/progress");
   const { computePacing } = await import("../../lib/pacing");
+  const { progressFromEvents } = await import("../../lib/pacing/flips");
   await seedCatalogue(client, [syntheticRoadmap(30), syntheticRoadmap(300)]);
 
   const start = Date.parse("2026-01-05T00:00:00Z");
@@ -65,8 +66,13 @@ try {
       last.set(skillId, toStatus);
       return { userId: user.id, skillId, enrollmentId: enrollment.id, fromStatus, toStatus, occurredAt: new Date(start + Math.floor((i / events) * 500 * DAY_MS)) };
     });
+    // Progress rows first (the log's trigger records each done flip on them), then the log.
+    await client.milestoneProgress.createMany({
+      data: [...last].map(([skillId, status]) => ({ userId: user.id, skillId, status, updatedAt: new Date(start + 500 * DAY_MS) })),
+    });
     for (let i = 0; i < rows.length; i += 1000) await client.progressEvent.createMany({ data: rows.slice(i, i + 1000) });
     await client.$executeRaw`analyze "ProgressEvent"`;
+    await client.$executeRaw`analyze "MilestoneProgress"`;
     return { userId: user.id, enrollmentId: enrollment.id };
   }
 
@@ -107,7 +113,7 @@ try {
       })),
     },
     enrollment: { startDate: "2026-01-05", targetMonths: 15, status: "active" as const, changes },
-    events,
+    progress: progressFromEvents(events),
     now,
     timeZone: "Europe/London",
   };

@@ -100,12 +100,13 @@ export async function seedHistory(
     const to = tick.status ?? "done";
     const from = current.get(skillId) ?? "not_started";
     current.set(skillId, to);
-    await db.progressEvent.create({ data: { userId, skillId, enrollmentId: enrollment.id, fromStatus: from, toStatus: to, occurredAt: at(tick.day) } });
+    // The row first: the log's trigger records done flips on it (and refuses an event without it).
     await db.milestoneProgress.upsert({
       where: { userId_skillId: { userId, skillId } },
-      create: { userId, skillId, status: to, completedAt: to === "done" ? at(tick.day) : null },
-      update: { status: to, completedAt: to === "done" ? at(tick.day) : null },
+      create: { userId, skillId, status: to, completedAt: to === "done" ? at(tick.day) : null, updatedAt: at(tick.day) },
+      update: { status: to, completedAt: to === "done" ? at(tick.day) : null, updatedAt: at(tick.day) },
     });
+    await db.progressEvent.create({ data: { userId, skillId, enrollmentId: enrollment.id, fromStatus: from, toStatus: to, occurredAt: at(tick.day) } });
   }
   return enrollment;
 }

@@ -4,6 +4,7 @@ import { computePacing, shortestReplanTarget } from "../../lib/pacing";
 import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../lib/pacing";
 import { FEATURE_LAUNCH_SKILL } from "../../lib/pacing/rules";
 import type { ProgressStatus } from "../../lib/validation/progress";
+import { progressFromEvents } from "../../lib/pacing/flips";
 
 const DAY_MS = 86_400_000;
 const EPS = 1e-9;
@@ -145,7 +146,7 @@ function buildInput(s: Scenario): PacingInput {
   return {
     roadmap: { canonicalMonths: s.canonical, maxMonths: Math.max(s.canonical, 18), phases },
     enrollment: { startDate, targetMonths: target, status: paused ? "paused" : "active", changes },
-    events,
+    progress: progressFromEvents(events),
     now: new Date(nowMs),
     timeZone: s.zone,
   };

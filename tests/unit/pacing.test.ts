@@ -4,6 +4,7 @@ import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../li
 import { addFractionalMonths, addMonths, dayOfIso, isoOfDay, localDayFunction } from "../../lib/pacing/calendar";
 import { describeBuffer, describeVariance, pacingHeadline } from "../../lib/pacing/headline";
 import type { ProgressStatus } from "../../lib/validation/progress";
+import { progressFromEvents, type StatusChange } from "../../lib/pacing/flips";
 
 // Every expected value below is derived by hand from the pacing model (PRODUCT.md, "Pacing"), with the
 // arithmetic in a comment; calendar dates were counted on a calendar, not taken from the code.
@@ -49,7 +50,7 @@ function makeRoadmap(extra: Record<string, Partial<PacingMilestone>> = {}): Paci
 }
 
 type Change = PacingInput["enrollment"]["changes"][number];
-type Event = PacingInput["events"][number];
+type Event = StatusChange;
 
 interface Scenario {
   start?: string;
@@ -77,7 +78,7 @@ function pace(s: Scenario): Pacing {
       status: s.status ?? "active",
       changes: [{ kind: "enrolled", at: s.enrolledAt ?? noon(start, 0), toTargetMonths: target }, ...(s.changes ?? [])],
     },
-    events: s.events ?? [],
+    progress: progressFromEvents(s.events ?? []),
     now: s.now,
     timeZone: s.zone ?? "Europe/London",
   });
@@ -314,15 +315,17 @@ describe("computePacing", () => {
     expect(pacingHeadline(p)).toBe("Your plan starts on 5 Jan 2026");
   });
 
-  it("counts events up to and including now, not after", () => {
-    // A tick at now counts; an untick and a skip 1 ms later don't, yet.
+  it("counts done flips up to and including now, not after; a skip is the status now", () => {
+    // A tick at now counts; an untick 1 ms later doesn't, yet. The skip of c2 is the milestone's
+    // status, which has no date: it takes c2's 20 hours out of the total whenever it was made.
     const now = new Date("2026-01-05T09:00:00Z");
     const later = new Date(now.getTime() + 1);
     const p = pace({ now, events: [event("a1", "done", now), event("a1", "not_started", later), event("c2", "skipped", later)] });
-    expect(p.actual).toEqual({ share: 0.05, doneWeight: 5, totalWeight: 100 });
-    const q = pace({ now, events: [event("a1", "done", later), event("c2", "skipped", later)] });
+    expect(p.actual).toEqual({ share: 5 / 80, doneWeight: 5, totalWeight: 80 });
+    const q = pace({ now, events: [event("a1", "done", later)] });
     expect(q.actual).toEqual({ share: 0, doneWeight: 0, totalWeight: 100 });
     expect(pace({ now }).actual).toEqual(q.actual);
+    expect(q.activity).toEqual([]);
   });
 
   it("day 0: on plan with no buffer and nothing to project yet", () => {
@@ -968,5 +971,26 @@ describe("computePacing", () => {
       expect(p.varianceDays).toBe(81);
       expect(p.targetDate).toBe("2027-11-02");
     });
+  });
+});
+
+describe("progressFromEvents (what the database's done-flips trigger keeps)", () => {
+  it("keeps the status after the log and the instants done-ness changed, note-only and not-done moves left out", () => {
+    const t = (day: number) => noon(START, day);
+    const rows = progressFromEvents([
+      event("a1", "in_progress", t(0)),
+      event("a1", "done", t(1)),
+      event("b1", "done", t(1)),
+      event("a1", "done", t(2)),
+      event("a1", "not_started", t(3)),
+      event("b1", "skipped", t(4)),
+      event("a1", "done", t(5)),
+      event("c1", "in_progress", t(6)),
+    ]);
+    expect(rows).toEqual([
+      { skillId: "skill-a1", status: "done", doneFlips: [t(1), t(3), t(5)].map((d) => d.getTime()) },
+      { skillId: "skill-b1", status: "skipped", doneFlips: [t(1), t(4)].map((d) => d.getTime()) },
+      { skillId: "skill-c1", status: "in_progress", doneFlips: [] },
+    ]);
   });
 });
