@@ -1,13 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { RegisterServiceWorker } from "@/components/checkin/RegisterServiceWorker";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Providers } from "@/components/providers";
 import { getCurrentUser } from "@/lib/auth";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Waypoint", template: "%s · Waypoint" },
   description: "Track your pivot from software engineering to ML engineering, and know whether you are on pace.",
+  icons: { icon: "/icons/icon.svg", apple: "/apple-touch-icon.png" },
+  // Without this, iOS opens the home-screen app in Safari chrome and labels it with the page title.
+  appleWebApp: { capable: true, title: "Waypoint" },
 };
 
 export const viewport: Viewport = {
@@ -27,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
           Skip to content
         </a>
+        <RegisterServiceWorker enabled={env.NODE_ENV === "production"} />
         <Providers>
           <SiteHeader user={user} />
           <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-10">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { getCurrentUser } from "@/lib/auth";
+import { checkInHistory } from "@/lib/checkins";
 import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
@@ -29,7 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing] = await Promise.all([getDashboard(user.id, selected.id), getPacing(user.id, selected.id)]);
+  const [dashboard, pacing, history] = await Promise.all([getDashboard(user.id, selected.id), getPacing(user.id, selected.id), checkInHistory(user.id)]);
   return (
     <div className="space-y-6">
       {enrollments.length > 1 && (
@@ -47,6 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
+      <CheckInHistoryPanel initial={history} />
       <p className="text-sm">
         <Link href="/roadmaps" className="underline underline-offset-2">All roadmaps</Link>: compare paths or start another.
       </p>

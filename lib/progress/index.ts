@@ -142,6 +142,45 @@ export interface MilestoneProgressView {
   completedAt: string | null;
 }
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** The enrolment a tick goes through, with what the completion rules need. */
+export interface TickEnrollment {
+  id: string;
+  roadmapId: string;
+  startDate: Date;
+  timezone: string;
+}
+
+/** The user's enrolment, open for ticking; 404 when it isn't theirs, 409 when it has ended. */
+export async function openEnrollmentFor(userId: string, enrollmentId: string): Promise<TickEnrollment> {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, userId },
+    select: { id: true, status: true, roadmapId: true, startDate: true, timezone: true },
+  });
+  if (!enrollment) throw notFound("No such enrolment.");
+  if (enrollment.status === "abandoned" || enrollment.status === "completed") {
+    throw new AppError("conflict", "This enrolment has ended; enrol again to keep ticking.");
+  }
+  return enrollment;
+}
+
+type TickMilestone = { id: string; skillId: string; title: string; minDurationDays: number | null; durationAnchor: string | null };
+
+/** Live milestones of the enrolment's roadmap by id; any id not among them is a 404. */
+export async function milestonesOf(enrollment: TickEnrollment, milestoneIds: readonly string[]): Promise<TickMilestone[]> {
+  const found = await db.milestone.findMany({
+    where: { id: { in: [...milestoneIds] }, roadmapId: enrollment.roadmapId, retiredAt: null },
+    select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
+  });
+  const byId = new Map(found.map((m) => [m.id, m]));
+  return milestoneIds.map((id) => {
+    const milestone = byId.get(id);
+    if (!milestone) throw notFound("No such milestone on this roadmap.");
+    return milestone;
+  });
+}
+
 /**
  * Sets a milestone's status (and note / evidence) for the user, through one of their enrolments.
  * Progress belongs to the skill, so the change shows in every roadmap that shares it; each change
@@ -154,75 +193,82 @@ export async function setMilestoneStatus(
   update: MilestoneUpdate,
   now: Date = new Date(),
 ): Promise<MilestoneProgressView> {
-  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { id: true, status: true, roadmapId: true, startDate: true, timezone: true } });
-  if (!enrollment) throw notFound("No such enrolment.");
-  const milestone = await db.milestone.findFirst({
-    where: { id: milestoneId, roadmapId: enrollment.roadmapId, retiredAt: null },
-    select: { id: true, skillId: true, minDurationDays: true, durationAnchor: true },
-  });
-  if (!milestone) throw notFound("No such milestone on this roadmap.");
-  if (enrollment.status === "abandoned" || enrollment.status === "completed") {
-    throw new AppError("conflict", "This enrolment has ended; enrol again to keep ticking.");
+  const enrollment = await openEnrollmentFor(userId, enrollmentId);
+  const [milestone] = await milestonesOf(enrollment, [milestoneId]);
+  return db.$transaction((tx) => applyMilestoneUpdate(tx, userId, enrollment, milestone!, update, now));
+}
+
+/**
+ * One milestone's change inside the caller's transaction. A note or evidence link left undefined
+ * keeps what was there (a check-in ticks without touching notes). `via` tags the logged event.
+ */
+export async function applyMilestoneUpdate(
+  tx: Tx,
+  userId: string,
+  enrollment: TickEnrollment,
+  milestone: TickMilestone,
+  update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
+  now: Date,
+  via: { checkInId: string } | null = null,
+): Promise<MilestoneProgressView> {
+  // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
+  await tx.$executeRaw`
+    insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
+    values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${now})
+    on conflict ("userId", "skillId") do nothing`;
+  const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
+    select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
+    where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
+  if (!current) throw new Error("progress row vanished inside its transaction");
+  const note = update.note === undefined ? current.note : update.note;
+  const evidenceUrl = update.evidenceUrl === undefined ? current.evidenceUrl : update.evidenceUrl;
+
+  if (update.status === "done" && current.status !== "done") {
+    const launch = await tx.milestoneProgress.findFirst({
+      where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
+      select: { completedAt: true },
+    });
+    const check = checkCompletion(
+      { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
+      { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: launch?.completedAt ?? null },
+      now,
+      enrollment.timezone,
+    );
+    if (!check.ok) throw new AppError("conflict", via ? `"${milestone.title}": ${check.reason}` : check.reason);
   }
 
-  return db.$transaction(async (tx) => {
-    // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
-    await tx.$executeRaw`
-      insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
-      values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${now})
-      on conflict ("userId", "skillId") do nothing`;
-    const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
-      select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
-      where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
-    if (!current) throw new Error("progress row vanished inside its transaction");
-
-    if (update.status === "done" && current.status !== "done") {
-      const launch = await tx.milestoneProgress.findFirst({
-        where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
-        select: { completedAt: true },
-      });
-      const check = checkCompletion(
-        { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
-        { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: launch?.completedAt ?? null },
-        now,
-        enrollment.timezone,
-      );
-      if (!check.ok) throw new AppError("conflict", check.reason);
-    }
-
-    const changed =
-      current.status !== update.status || current.note !== update.note || current.evidenceUrl !== update.evidenceUrl;
-    const saved = await tx.milestoneProgress.update({
-      where: { userId_skillId: { userId, skillId: milestone.skillId } },
-      omit: { doneFlips: true },
+  const changed = current.status !== update.status || current.note !== note || current.evidenceUrl !== evidenceUrl;
+  const saved = await tx.milestoneProgress.update({
+    where: { userId_skillId: { userId, skillId: milestone.skillId } },
+    omit: { doneFlips: true },
+    data: {
+      status: update.status,
+      note,
+      evidenceUrl,
+      startedAt: current.startedAt ?? (update.status === "in_progress" || update.status === "done" ? now : null),
+      completedAt: update.status === "done" ? (current.status === "done" ? current.completedAt : now) : null,
+    },
+  });
+  if (changed) {
+    await tx.progressEvent.create({
       data: {
-        status: update.status,
-        note: update.note,
-        evidenceUrl: update.evidenceUrl,
-        startedAt: current.startedAt ?? (update.status === "in_progress" || update.status === "done" ? now : null),
-        completedAt: update.status === "done" ? (current.status === "done" ? current.completedAt : now) : null,
+        userId,
+        skillId: milestone.skillId,
+        enrollmentId: enrollment.id,
+        fromStatus: current.status,
+        toStatus: update.status,
+        note,
+        evidenceUrl,
+        occurredAt: now,
+        ...(via ? { source: "checkin" as const, checkInId: via.checkInId } : {}),
       },
     });
-    if (changed) {
-      await tx.progressEvent.create({
-        data: {
-          userId,
-          skillId: milestone.skillId,
-          enrollmentId: enrollment.id,
-          fromStatus: current.status,
-          toStatus: update.status,
-          note: update.note,
-          evidenceUrl: update.evidenceUrl,
-          occurredAt: now,
-        },
-      });
-    }
-    return {
-      milestoneId: milestone.id,
-      status: saved.status,
-      note: saved.note,
-      evidenceUrl: saved.evidenceUrl,
-      completedAt: saved.completedAt?.toISOString() ?? null,
-    };
-  });
+  }
+  return {
+    milestoneId: milestone.id,
+    status: saved.status,
+    note: saved.note,
+    evidenceUrl: saved.evidenceUrl,
+    completedAt: saved.completedAt?.toISOString() ?? null,
+  };
 }

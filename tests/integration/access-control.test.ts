@@ -64,6 +64,8 @@ interface World {
   aMilestoneId: string;
   /** A milestone on A's roadmap that A hasn't touched. */
   otherMilestoneId: string;
+  aCheckInId: string;
+  aCheckInKey: string;
   canary: string;
 }
 
@@ -115,11 +117,28 @@ const routes: Record<string, RouteSpec> = {
       { path: `/api/enrollments/${w.aEnrollmentId}/milestones/${w.otherMilestoneId}`, body: { status: "in_progress" } },
     ],
   },
+  "GET /api/checkins": { access: "caller", status: 200, attempts: () => [{ path: "/api/checkins" }] },
+  // B naming A's enrolment, and even replaying A's idempotency key, gets a 404, never A's check-in.
+  "POST /api/checkins": {
+    access: "caller",
+    status: 404,
+    attempts: (w) => [
+      { path: "/api/checkins", body: { enrollmentId: w.aEnrollmentId, hours: 2, confidence: 3, idempotencyKey: w.aCheckInKey } },
+      { path: "/api/checkins", body: { enrollmentId: w.aEnrollmentId, hours: 2, confidence: 3, idempotencyKey: "b-0000-0000-0000-0001", milestoneIds: [w.otherMilestoneId] } },
+    ],
+  },
+  "GET /api/checkins/[checkInId]": { access: "owner", attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}` }] },
+  "PATCH /api/checkins/[checkInId]": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}`, body: { hours: 0, note: "overwritten by B" } }],
+  },
+  "DELETE /api/checkins/[checkInId]": { access: "owner", attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}` }] },
 };
 
 /** What B requests for each page; where a page takes an id, B passes A's. */
 const pages: Record<string, (w: World) => string> = {
   "/": () => "/",
+  "/checkin": () => "/checkin",
   "/dashboard": (w) => `/dashboard?enrollment=${w.aEnrollmentId}`,
   "/dev/outbox": () => "/dev/outbox",
   "/roadmaps": () => "/roadmaps",
@@ -153,7 +172,7 @@ function expectNothingOfA(text: string, w: World) {
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -162,8 +181,9 @@ async function snapshotOf(userId: string) {
       select: { id: true, status: true, targetMonths: true, weeklyHours: true, timezone: true, endedAt: true, updatedAt: true },
     }),
     db.enrollmentChange.count({ where: { enrollment: { userId } } }),
+    db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
   ]);
-  return { progress, events, enrollments, changes };
+  return { progress, events, enrollments, changes, checkIns };
 }
 
 // ---------- the tests ----------
@@ -182,9 +202,16 @@ describe("access control", () => {
     });
     const canary = `canary-note-${a.id}-do-not-leak`;
     expectOk(await tick(a, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/a-evidence" }));
+    const aCheckInKey = `a-${a.id}-first-check-in`;
+    const checkIn = await call("POST", "/api/checkins", {
+      user: a,
+      body: { enrollmentId: enrollment.id, hours: 3, confidence: 4, note: canary, idempotencyKey: aCheckInKey },
+    });
+    expectOk(checkIn, 201);
+    const aCheckInId = (checkIn.json as { checkIn: { id: string } }).checkIn.id;
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, canary };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary };
     before = await snapshotOf(a.id);
   });
 

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { isValidTimeZone } from "../../lib/validation/common";
 import { TARGET_MONTHS_MAX, TARGET_MONTHS_MIN } from "../../lib/validation/enrollment";
 import { NOTE_MAX, PROGRESS_STATUSES } from "../../lib/validation/progress";
+import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "../../lib/validation/checkin";
+import { isIsoWeek } from "../../lib/checkins/week";
 import { enrollmentBody, expectError, isErrorBody, statusOf, tick, type CallResult } from "../support/api";
 import { baseUrl, call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
 
@@ -122,6 +124,31 @@ const milestoneFields = fc.record(
   { requiredKeys: ["status"] },
 );
 
+const checkInFields = (enrollmentId: string, milestoneIds: string[]) =>
+  fc.record(
+    {
+      enrollmentId: mostly(usually(fc.constant(enrollmentId), fc.constantFrom("nosuchenrolment", "", "a/b"))),
+      hours: mostly(usually(fc.integer({ min: 0, max: 160 }).map((h) => h / 2), fc.oneof(fc.double(), fc.integer({ min: -5, max: 200 })))),
+      confidence: mostly(usually(fc.integer({ min: 1, max: 5 }), fc.oneof(fc.integer({ min: -1, max: 9 }), fc.double()))),
+      note: mostly(fc.oneof(fc.constant(null), text, fc.string({ minLength: CHECKIN_NOTE_MAX - 3, maxLength: CHECKIN_NOTE_MAX + 3 })), fc.anything()),
+      milestoneIds: mostly(fc.subarray(milestoneIds, { maxLength: 3 }), fc.oneof(fc.array(text, { maxLength: 3 }), fc.constant(["nosuchmilestone"]))),
+      idempotencyKey: mostly(usually(fc.uuid(), fc.constantFrom("short", "x".repeat(65), "has spaces in it ok?"))),
+      madeAt: mostly(
+        usually(
+          fc.integer({ min: -40, max: 1 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
+          fc.constantFrom("2026-13-01T00:00:00Z", "yesterday", "0000-01-01T00:00:00Z"),
+        ),
+      ),
+    },
+    { requiredKeys: ["enrollmentId", "hours", "confidence", "idempotencyKey"] },
+  );
+
+const checkInEditFields = fc.record({
+  hours: mostly(usually(fc.integer({ min: 0, max: 160 }).map((h) => h / 2), fc.double())),
+  confidence: mostly(usually(fc.integer({ min: 1, max: 5 }), fc.integer({ min: -1, max: 9 }))),
+  note: mostly(fc.oneof(fc.constant(null), text), fc.anything()),
+}, { requiredKeys: [] });
+
 // ---------- sending and checking ----------
 
 async function send(method: string, pathname: string, user: TestUser, payload: Payload): Promise<CallResult> {
@@ -158,11 +185,12 @@ const isHttpUrl = (value: string) => /^https?:\/\/\S+$/i.test(value) && URL.canP
 /** Everything stored for the user, checked against the rules the schemas promise. Returns the violations. */
 async function violationsFor(userId: string): Promise<string[]> {
   const db = testDb();
-  const [enrollments, changes, progress, events] = await Promise.all([
+  const [enrollments, changes, progress, events, checkIns] = await Promise.all([
     db.enrollment.findMany({ where: { userId } }),
     db.enrollmentChange.findMany({ where: { enrollment: { userId } } }),
     db.milestoneProgress.findMany({ where: { userId } }),
     db.progressEvent.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    db.checkIn.findMany({ where: { userId } }),
   ]);
   const problems: string[] = [];
   const report = (what: string, row: unknown) => problems.push(`${what}: ${JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
@@ -192,6 +220,13 @@ async function violationsFor(userId: string): Promise<string[]> {
   }
   for (const p of progress) {
     if (p.status !== (lastBySkill.get(p.skillId) ?? "not_started")) report("progress status differs from its last event", p);
+  }
+  for (const c of checkIns) {
+    const hours = c.hours.toNumber();
+    if (hours < 0 || hours > CHECKIN_HOURS_MAX || !Number.isInteger(hours * 2)) report("check-in hours outside 0–80 in halves", c);
+    if (c.confidence < 1 || c.confidence > 5) report("check-in confidence outside 1–5", c);
+    if (c.note !== null && !isCleanText(c.note, CHECKIN_NOTE_MAX)) report("check-in note empty, untrimmed or over 2000", c);
+    if (!isIsoWeek(c.isoWeek)) report("check-in isoWeek malformed", c);
   }
   return problems;
 }
@@ -233,6 +268,36 @@ describe("fuzzing the mutating routes", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...milestones.map((m) => m.id)), payloads(milestoneFields), async (milestoneId, payload) => {
         expectHandled(await send("PUT", `/api/enrollments/${enrollment.id}/milestones/${milestoneId}`, user, payload), payload);
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
+    );
+    expect(await violationsFor(user.id)).toEqual([]);
+  });
+
+  it(`POST /api/checkins: ${RUNS} random bodies, never a 500, nothing invalid stored`, async () => {
+    const user = await createUser("fuzz-checkin");
+    const enrollment = await createEnrollment(user.id);
+    const milestones = await testDb().milestone.findMany({ where: { roadmapId: enrollment.roadmapId, retiredAt: null }, select: { id: true } });
+    await fc.assert(
+      fc.asyncProperty(payloads(checkInFields(enrollment.id, milestones.map((m) => m.id))), async (payload) => {
+        expectHandled(await send("POST", "/api/checkins", user, payload), payload);
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
+    );
+    expect(await violationsFor(user.id)).toEqual([]);
+  });
+
+  it(`PATCH /api/checkins/[id]: ${RUNS} random bodies, never a 500, nothing invalid stored`, async () => {
+    const user = await createUser("fuzz-checkin-edit");
+    const enrollment = await createEnrollment(user.id);
+    const created = await call("POST", "/api/checkins", {
+      user,
+      body: { enrollmentId: enrollment.id, hours: 1, confidence: 3, idempotencyKey: "fuzz-edit-0000-0001" },
+    });
+    const id = (created.json as { checkIn: { id: string } }).checkIn.id;
+    await fc.assert(
+      fc.asyncProperty(payloads(checkInEditFields), async (payload) => {
+        expectHandled(await send("PATCH", `/api/checkins/${id}`, user, payload), payload);
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
     );

@@ -179,6 +179,8 @@ describe("pure modules", () => {
   const pureModules = [
     ...sourceFiles("lib/pacing"),
     "lib/progress/summary.ts",
+    "lib/checkins/week.ts",
+    "lib/checkins/streak.ts",
     ...sourceFiles("lib/validation"),
   ];
 

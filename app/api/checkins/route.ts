@@ -1,0 +1,18 @@
+import { requireUser } from "@/lib/auth";
+import { checkInHistory, submitCheckIn } from "@/lib/checkins";
+import { handle, json, parseJson } from "@/lib/http";
+import { checkInCreateSchema } from "@/lib/validation/checkin";
+
+/** The newest 100 check-ins and the streak. */
+export const GET = handle(async () => {
+  const user = await requireUser();
+  return json(await checkInHistory(user.id));
+});
+
+/** A check-in; the same idempotency key again answers with the stored one, marked as a replay. */
+export const POST = handle(async (request: Request) => {
+  const user = await requireUser();
+  const input = await parseJson(request, checkInCreateSchema);
+  const { replayed, ...result } = await submitCheckIn(user.id, input);
+  return json(result, { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
+});

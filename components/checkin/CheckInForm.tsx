@@ -1,0 +1,291 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { FieldError } from "@/components/ui/FieldError";
+import type { CheckInContext, CheckInResult } from "@/lib/checkins";
+import type { Streak } from "@/lib/checkins/streak";
+import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "@/lib/validation/checkin";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
+import { discard, enqueue, flush, queued, send, type QueuedCheckIn, type SendOutcome } from "./outbox";
+import { StreakBadge } from "./StreakBadge";
+
+const CONFIDENCE = [
+  { value: 1, label: "Lost" },
+  { value: 2, label: "Shaky" },
+  { value: 3, label: "Steady" },
+  { value: 4, label: "Good" },
+  { value: 5, label: "Sure" },
+] as const;
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener("online", onChange);
+  window.addEventListener("offline", onChange);
+  return () => {
+    window.removeEventListener("online", onChange);
+    window.removeEventListener("offline", onChange);
+  };
+}
+const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+
+const weekNumber = (isoWeek: string) => Number(isoWeek.slice(6));
+
+type Sent = Omit<CheckInResult, "replayed">;
+
+export function CheckInForm({ userId, context }: { userId: string; context: CheckInContext }) {
+  const online = useOnline();
+  const [hours, setHours] = useState("0");
+  const [confidence, setConfidence] = useState<number | null>(null);
+  const [note, setNote] = useState("");
+  const [ticks, setTicks] = useState<ReadonlySet<string>>(new Set());
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
+  const [outbox, setOutbox] = useState<QueuedCheckIn[]>([]);
+  const [last, setLast] = useState<Sent | null>(null);
+  const [doneIds, setDoneIds] = useState<ReadonlySet<string>>(
+    () => new Set(context.phase?.milestones.filter((m) => m.status === "done").map((m) => m.id)),
+  );
+  const submitting = useRef(false);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => setOutbox(await queued(userId)), [userId]);
+
+  const settle = useCallback(
+    (outcomes: SendOutcome[]) => {
+      const sent = outcomes.filter((o) => o.kind === "sent");
+      if (sent.length > 0) {
+        const latest = sent[sent.length - 1]!.result;
+        setLast(latest);
+        const tickedSkills = new Set(sent.flatMap((o) => o.result.checkIn.ticked.map((t) => t.skillSlug)));
+        const tickedIds = (context.phase?.milestones ?? []).filter((m) => tickedSkills.has(m.skillSlug)).map((m) => m.id);
+        setDoneIds((ids) => new Set([...ids, ...tickedIds]));
+        setMessage(null);
+      }
+      const problem = outcomes.find((o) => o.kind !== "sent");
+      if (problem?.kind === "signed_out") setMessage({ tone: "error", text: "Your session has ended. Sign in again; your check-in is kept on this phone." });
+      if (problem?.kind === "rejected") setMessage({ tone: "error", text: problem.message });
+    },
+    [context.phase],
+  );
+
+  // Whatever is waiting from an earlier visit goes out as soon as there is a connection.
+  useEffect(() => {
+    void refresh();
+    if (!online) return;
+    void flush(userId).then(settle).then(refresh);
+  }, [online, userId, refresh, settle]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    // A second tap before React re-renders must not make a second check-in.
+    if (submitting.current) return;
+    const key = crypto.randomUUID();
+    const parsed = checkInCreateSchema.safeParse({
+      enrollmentId: context.enrollment.id,
+      hours: hours.trim() === "" ? Number.NaN : Number(hours),
+      confidence: confidence ?? Number.NaN,
+      note,
+      milestoneIds: [...ticks],
+      idempotencyKey: key,
+      madeAt: new Date().toISOString(),
+    });
+    if (!parsed.success) {
+      setFields(fieldErrorsOf(parsed.error));
+      return;
+    }
+    submitting.current = true;
+    setBusy(true);
+    setFields({});
+    const body = { ...parsed.data, idempotencyKey: key, madeAt: parsed.data.madeAt ?? new Date().toISOString() };
+    const item: QueuedCheckIn = { key, userId, body, state: "pending" };
+    try {
+      // Stored on the phone first: from here on, nothing the network does can lose it.
+      await enqueue(item);
+      setHours("0");
+      setNote("");
+      setTicks(new Set());
+      if (!navigator.onLine) {
+        setMessage({ tone: "info", text: "You're offline. The check-in is saved on this phone and will be sent when you're back online." });
+        return;
+      }
+      const outcome = await send(item);
+      if (outcome.kind === "offline") setMessage({ tone: "info", text: "Couldn't reach Waypoint. The check-in is saved on this phone and will be sent later." });
+      else settle([outcome]);
+    } finally {
+      submitting.current = false;
+      setBusy(false);
+      await refresh();
+    }
+  }
+
+  /** Puts a refused check-in back in the form to fix it. */
+  async function edit(item: QueuedCheckIn) {
+    setHours(String(item.body.hours));
+    setConfidence(item.body.confidence);
+    setNote(item.body.note ?? "");
+    setTicks(new Set(item.body.milestoneIds ?? []));
+    setFields(item.fields ?? {});
+    await discard(item.key);
+    await refresh();
+  }
+
+  const hoursValue = Number(hours);
+  const step = (delta: number) => {
+    const base = Number.isFinite(hoursValue) ? hoursValue : 0;
+    setHours(String(Math.min(CHECKIN_HOURS_MAX, Math.max(0, Math.round((base + delta) * 2) / 2))));
+  };
+  const pending = outbox.filter((i) => i.state === "pending");
+  const rejected = outbox.filter((i) => i.state === "rejected");
+  const streak: Streak = last?.streak ?? context.streak;
+  const headline = last?.pace.headline ?? context.pace.headline;
+  const big = "min-h-11 min-w-11 rounded-lg border text-base font-medium";
+
+  return (
+    <div className="mx-auto max-w-md space-y-5">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Week {weekNumber(context.week)} check-in</h1>
+        <p className="text-sm text-stone-600 dark:text-stone-400">{context.enrollment.roadmapTitle}</p>
+        <StreakBadge streak={streak} />
+      </header>
+
+      {!online && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          Offline: check-ins are kept on this phone until the connection is back.
+        </p>
+      )}
+
+      {last && (
+        <section aria-labelledby="checked-in" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 dark:border-brand-800 dark:bg-brand-950">
+          <h2 id="checked-in" className="font-semibold">Checked in</h2>
+          <p id="pace-after-checkin" className="mt-1">{headline}</p>
+        </section>
+      )}
+
+      {pending.length > 0 && (
+        <section aria-labelledby="waiting" className="rounded-lg border border-stone-300 px-4 py-3 dark:border-stone-700">
+          <h2 id="waiting" className="font-semibold">Waiting to send ({pending.length})</h2>
+          <ul className="mt-1 space-y-1 text-sm">
+            {pending.map((item) => (
+              <li key={item.key} data-pending-checkin={item.key}>
+                {new Date(item.body.madeAt).toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" })} · {item.body.hours} h ·
+                confidence {item.body.confidence}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {rejected.map((item) => (
+        <section key={item.key} role="alert" className="rounded-lg border border-red-300 px-4 py-3 text-sm dark:border-red-800">
+          <p className="font-medium text-red-800 dark:text-red-300">A check-in wasn&apos;t accepted: {item.error}</p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" onClick={() => void edit(item)} className={`${big} border-stone-400 px-3`}>Fix it</button>
+            <button type="button" onClick={() => void discard(item.key).then(refresh)} className={`${big} border-stone-400 px-3`}>Discard</button>
+          </div>
+        </section>
+      ))}
+
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-5" aria-label="Check in">
+        <fieldset>
+          <legend className="text-sm font-medium">Hours spent since your last check-in</legend>
+          <div className="mt-1 flex items-center gap-2">
+            <button type="button" aria-label="One hour less" onClick={() => step(-1)} className={`${big} w-14 border-stone-400 text-xl`}>−</button>
+            <input
+              id="hours"
+              aria-label="Hours"
+              inputMode="decimal"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              className="min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-center text-xl dark:border-stone-600 dark:bg-stone-950"
+              aria-describedby="hours-error"
+            />
+            <button type="button" aria-label="One hour more" onClick={() => step(1)} className={`${big} w-14 border-stone-400 text-xl`}>+</button>
+          </div>
+          <FieldError id="hours-error" messages={fields.hours} />
+        </fieldset>
+
+        <fieldset>
+          <legend className="text-sm font-medium">How confident do you feel?</legend>
+          <div className="mt-1 grid grid-cols-5 gap-1.5" role="radiogroup" aria-describedby="confidence-error">
+            {CONFIDENCE.map((c) => (
+              <button
+                key={c.value}
+                type="button"
+                role="radio"
+                aria-checked={confidence === c.value}
+                onClick={() => setConfidence(c.value)}
+                className={`${big} flex flex-col items-center justify-center px-1 py-1.5 aria-checked:border-brand-700 aria-checked:bg-brand-700 aria-checked:text-white border-stone-400`}
+              >
+                <span className="text-lg leading-none">{c.value}</span>
+                <span className="text-[11px] leading-tight">{c.label}</span>
+              </button>
+            ))}
+          </div>
+          <FieldError id="confidence-error" messages={fields.confidence} />
+        </fieldset>
+
+        {context.phase && (
+          <fieldset>
+            <legend className="text-sm font-medium">Done this week? ({context.phase.title})</legend>
+            <ul className="mt-1 space-y-1.5">
+              {context.phase.milestones.map((m) => {
+                const done = doneIds.has(m.id);
+                const on = ticks.has(m.id);
+                return (
+                  <li key={m.id}>
+                    <button
+                      type="button"
+                      aria-pressed={done || on}
+                      disabled={done}
+                      data-milestone={m.id}
+                      onClick={() => setTicks((t) => (t.has(m.id) ? new Set([...t].filter((id) => id !== m.id)) : new Set([...t, m.id])))}
+                      className="flex min-h-11 w-full items-center gap-3 rounded-lg border border-stone-300 px-3 py-2 text-left aria-pressed:border-brand-700 aria-pressed:bg-brand-50 disabled:opacity-70 dark:border-stone-700 dark:aria-pressed:bg-brand-950"
+                    >
+                      <span aria-hidden className={`flex h-6 w-6 shrink-0 items-center justify-center rounded border ${done || on ? "border-brand-700 bg-brand-700 text-white" : "border-stone-400"}`}>
+                        {done || on ? "✓" : ""}
+                      </span>
+                      <span className="text-sm">
+                        {m.title}
+                        {done && <span className="ml-1 text-stone-600 dark:text-stone-400">(done)</span>}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            <FieldError id="milestoneIds-error" messages={fields.milestoneIds} />
+          </fieldset>
+        )}
+
+        <div>
+          <label htmlFor="note" className="block text-sm font-medium">Note: what you did, what blocks you</label>
+          <textarea
+            id="note"
+            rows={3}
+            maxLength={CHECKIN_NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950"
+            aria-describedby="note-count note-error"
+          />
+          <p id="note-count" className="mt-1 text-right text-xs text-stone-600 dark:text-stone-400">{note.length} / {CHECKIN_NOTE_MAX.toLocaleString("en-GB")}</p>
+          <FieldError id="note-error" messages={fields.note} />
+        </div>
+
+        {message && (
+          <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm font-medium text-red-700 dark:text-red-400" : "text-sm"}>
+            {message.text}
+          </p>
+        )}
+        <button type="submit" disabled={busy} className="min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {busy ? "Checking in…" : "Check in"}
+        </button>
+      </form>
+
+      {!last && <p className="text-sm text-stone-700 dark:text-stone-300">{headline}</p>}
+      <p className="text-sm">
+        <Link href="/dashboard" className="inline-flex min-h-11 items-center underline underline-offset-2">Dashboard and history</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+// Check-ins: the 30-second phone update. Every function takes the user it acts for; another user's
+// check-in is as unknown as a missing one (404).
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { pacingHeadline } from "../pacing/headline";
+import { applyMilestoneUpdate, getDashboard, milestonesOf, openEnrollmentFor, type DashboardMilestone } from "../progress";
+import { getPacing } from "../progress/pacing";
+import { listEnrollments } from "../enrollments";
+import type { Pacing } from "../pacing";
+import { MADE_AT_MAX_AGE_DAYS, MADE_AT_MAX_SKEW_MS, type CheckInCreate, type CheckInUpdate } from "../validation/checkin";
+import { computeStreak, type Streak } from "./streak";
+import { isoWeekOf } from "./week";
+
+export interface CheckInView {
+  id: string;
+  enrollmentId: string | null;
+  isoWeek: string;
+  hours: number;
+  confidence: number;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Skills ticked done with this check-in. */
+  ticked: { skillSlug: string; title: string }[];
+}
+
+export interface PaceSummary {
+  headline: string;
+  status: Pacing["status"];
+}
+
+const checkInSelect = {
+  id: true,
+  enrollmentId: true,
+  isoWeek: true,
+  hours: true,
+  confidence: true,
+  note: true,
+  createdAt: true,
+  updatedAt: true,
+  events: { where: { toStatus: "done" }, orderBy: { id: "asc" }, select: { skill: { select: { slug: true, title: true } } } },
+} as const;
+
+type CheckInRow = {
+  id: string;
+  enrollmentId: string | null;
+  isoWeek: string;
+  hours: { toNumber(): number };
+  confidence: number;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  events: { skill: { slug: string; title: string } }[];
+};
+
+function view(row: CheckInRow): CheckInView {
+  return {
+    id: row.id,
+    enrollmentId: row.enrollmentId,
+    isoWeek: row.isoWeek,
+    hours: row.hours.toNumber(),
+    confidence: row.confidence,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ticked: row.events.map((e) => ({ skillSlug: e.skill.slug, title: e.skill.title })),
+  };
+}
+
+/** When the check-in was made: the phone's clock within a month back and a few minutes ahead, else refused. */
+function madeAtOf(input: CheckInCreate, now: Date): Date {
+  if (!input.madeAt) return now;
+  const madeAt = new Date(input.madeAt);
+  const oldest = now.getTime() - MADE_AT_MAX_AGE_DAYS * 86_400_000;
+  if (madeAt.getTime() > now.getTime() + MADE_AT_MAX_SKEW_MS || madeAt.getTime() < oldest) {
+    throw new AppError("bad_request", "Some fields need attention.", {
+      madeAt: [`A check-in can be back-dated by at most ${MADE_AT_MAX_AGE_DAYS} days, and not into the future.`],
+    });
+  }
+  return madeAt;
+}
+
+export async function paceSummary(userId: string, enrollmentId: string, now: Date): Promise<PaceSummary> {
+  const pacing = await getPacing(userId, enrollmentId, now);
+  return { headline: pacingHeadline(pacing), status: pacing.status };
+}
+
+/**
+ * The user's weekly streak as of `now`. It spans all their enrolments, so "this week" is in the
+ * user's own time zone; each check-in keeps the week it was filed under.
+ */
+export async function streakOf(userId: string, now: Date): Promise<Streak & { currentWeek: string }> {
+  const [user, weeks] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true } }),
+    db.checkIn.findMany({ where: { userId }, distinct: ["isoWeek"], select: { isoWeek: true } }),
+  ]);
+  const currentWeek = isoWeekOf(now, user.timezone);
+  return { ...computeStreak(weeks.map((w) => w.isoWeek), currentWeek), currentWeek };
+}
+
+export interface CheckInHistory {
+  checkIns: CheckInView[];
+  streak: Streak & { currentWeek: string };
+}
+
+/** The newest 100 check-ins with the streak: the dashboard's history and GET /api/checkins. */
+export async function checkInHistory(userId: string, now: Date = new Date()): Promise<CheckInHistory> {
+  const [checkIns, streak] = await Promise.all([listCheckIns(userId), streakOf(userId, now)]);
+  return { checkIns, streak };
+}
+
+/**
+ * Stores a check-in and ticks its milestones done, all or nothing. The (user, idempotency key) pair
+ * is unique: a retry, a double tap or a phone replaying its offline queue gets the stored check-in
+ * back (`replayed`), and nothing is stored or ticked twice.
+ */
+export async function createCheckIn(
+  userId: string,
+  input: CheckInCreate,
+  now: Date = new Date(),
+): Promise<{ checkIn: CheckInView; replayed: boolean }> {
+  const stored = () =>
+    db.checkIn.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } }, select: checkInSelect });
+  const earlier = await stored();
+  if (earlier) return { checkIn: view(earlier), replayed: true };
+
+  const enrollment = await openEnrollmentFor(userId, input.enrollmentId);
+  const milestones = await milestonesOf(enrollment, input.milestoneIds);
+  const madeAt = madeAtOf(input, now);
+  // Letters and digits only, like the cuids Prisma makes: ids in URLs are checked against that shape.
+  const id = `ci${crypto.randomUUID().replace(/-/g, "")}`;
+
+  const created = await db.$transaction(async (tx) => {
+    // A concurrent request with the same key waits on the unique index here, then inserts nothing.
+    const inserted = await tx.$executeRaw`
+      insert into "CheckIn" (id, "userId", "enrollmentId", "isoWeek", hours, confidence, note, "idempotencyKey", "createdAt", "updatedAt")
+      values (${id}, ${userId}, ${enrollment.id}, ${isoWeekOf(madeAt, enrollment.timezone)}, ${input.hours}, ${input.confidence},
+        ${input.note}, ${input.idempotencyKey}, ${madeAt}, ${now})
+      on conflict ("userId", "idempotencyKey") do nothing`;
+    if (inserted === 0) return false;
+    // Ticks are logged at arrival time, not madeAt: the progress log stays in time order.
+    for (const milestone of milestones) {
+      await applyMilestoneUpdate(tx, userId, enrollment, milestone, { status: "done" }, now, { checkInId: id });
+    }
+    return true;
+  });
+  const row = await stored();
+  if (!row) throw new Error("check-in vanished after its transaction");
+  return { checkIn: view(row), replayed: !created };
+}
+
+export interface CheckInResult {
+  checkIn: CheckInView;
+  replayed: boolean;
+  pace: PaceSummary;
+  streak: Streak;
+}
+
+/** The check-in, then what the phone shows after it: the pace headline and the streak, fresh. */
+export async function submitCheckIn(userId: string, input: CheckInCreate, now: Date = new Date()): Promise<CheckInResult> {
+  const { checkIn, replayed } = await createCheckIn(userId, input, now);
+  const enrollmentId = checkIn.enrollmentId ?? input.enrollmentId;
+  const [pace, streak] = await Promise.all([paceSummary(userId, enrollmentId, now), streakOf(userId, now)]);
+  return { checkIn, replayed, pace, streak };
+}
+
+export async function listCheckIns(userId: string, options: { enrollmentId?: string; limit?: number } = {}): Promise<CheckInView[]> {
+  const rows = await db.checkIn.findMany({
+    where: { userId, ...(options.enrollmentId ? { enrollmentId: options.enrollmentId } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit ?? 100,
+    select: checkInSelect,
+  });
+  return rows.map(view);
+}
+
+export async function getCheckIn(userId: string, checkInId: string): Promise<CheckInView> {
+  const row = await db.checkIn.findFirst({ where: { id: checkInId, userId }, select: checkInSelect });
+  if (!row) throw notFound("No such check-in.");
+  return view(row);
+}
+
+export async function updateCheckIn(userId: string, checkInId: string, update: CheckInUpdate): Promise<CheckInView> {
+  const { count } = await db.checkIn.updateMany({ where: { id: checkInId, userId }, data: update });
+  if (count === 0) throw notFound("No such check-in.");
+  return getCheckIn(userId, checkInId);
+}
+
+/** Deletes the check-in; milestones it ticked stay done (untick them on the dashboard). */
+export async function deleteCheckIn(userId: string, checkInId: string): Promise<void> {
+  const { count } = await db.checkIn.deleteMany({ where: { id: checkInId, userId } });
+  if (count === 0) throw notFound("No such check-in.");
+}
+
+export interface CheckInContext {
+  enrollment: { id: string; roadmapTitle: string; timezone: string; status: string };
+  week: string;
+  phase: { title: string; milestones: Pick<DashboardMilestone, "id" | "skillSlug" | "title" | "status" | "minDurationDays">[] } | null;
+  pace: PaceSummary;
+  streak: Streak;
+  thisWeek: CheckInView[];
+}
+
+/**
+ * What the check-in screen needs: the open enrolment (the first active or paused one), the phase
+ * being worked on (the first with a milestone neither done nor skipped), the pace and the streak.
+ * Null when the user has no open enrolment.
+ */
+export async function getCheckInContext(userId: string, now: Date = new Date()): Promise<CheckInContext | null> {
+  const open = (await listEnrollments(userId)).find((e) => e.status === "active" || e.status === "paused");
+  if (!open) return null;
+  const [dashboard, pace] = await Promise.all([getDashboard(userId, open.id), paceSummary(userId, open.id, now)]);
+  const timezone = dashboard.enrollment.timezone;
+  const week = isoWeekOf(now, timezone);
+  const [streak, recent] = await Promise.all([streakOf(userId, now), listCheckIns(userId, { limit: 10 })]);
+  const current = dashboard.phases.find((p) => p.milestones.some((m) => m.status !== "done" && m.status !== "skipped"));
+  return {
+    enrollment: { id: open.id, roadmapTitle: dashboard.enrollment.roadmap.title, timezone, status: dashboard.enrollment.status },
+    week,
+    phase: current
+      ? {
+          title: current.title,
+          milestones: current.milestones.map(({ id, skillSlug, title, status, minDurationDays }) => ({ id, skillSlug, title, status, minDurationDays })),
+        }
+      : null,
+    pace,
+    streak,
+    thisWeek: recent.filter((c) => c.isoWeek === week),
+  };
+}
