@@ -55,6 +55,8 @@ function countPlaywright(file: string) {
 }
 
 const only = process.argv[2]; // optional: unit | integration | e2e
+// After the part, arguments for Playwright: `npx tsx tests/run-all.ts e2e checkin --project=iphone`.
+const playwrightArgs = process.argv.slice(3);
 
 if (!only || only === "unit") {
   await run("type check", bin("tsc"), ["--noEmit"]);
@@ -72,7 +74,7 @@ if (!only || only === "integration" || only === "e2e") {
       countVitest(path.join(repoRoot, "test-results/integration.json"));
     }
     if (!only || only === "e2e") {
-      await run("end-to-end tests (desktop + phone)", bin("playwright"), ["test"], env);
+      await run("end-to-end tests (desktop + phone)", bin("playwright"), ["test", ...playwrightArgs], env);
       countPlaywright(path.join(repoRoot, "test-results/e2e.json"));
     }
   } finally {

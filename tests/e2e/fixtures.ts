@@ -16,10 +16,10 @@ export async function signInAs(context: BrowserContext, user: TestUser): Promise
   await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
-/** Requests a magic link through the UI and returns it, as received by the SMTP server. */
-export async function requestMagicLink(page: Page, email: string): Promise<string> {
+/** Requests a magic link through the UI (from `signInPath`, which may carry a callbackUrl) and returns it, as received by the SMTP server. */
+export async function requestMagicLink(page: Page, email: string, signInPath = "/signin"): Promise<string> {
   const since = new Date();
-  await page.goto("/signin");
+  await page.goto(signInPath);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();

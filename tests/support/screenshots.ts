@@ -3,14 +3,15 @@
 //   TEST_APP_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { createUser, seedHistory, SESSION_COOKIE } from "./factories";
+import { isoWeekOf } from "../../lib/checkins/week";
+import { createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
 
 const outDir = process.argv[2] ?? "test-results/screens";
 const base = process.env.TEST_APP_URL ?? "http://localhost:3100";
 const user = await createUser("shots");
 // Five months in, replanned from 12 to 15 months a month ago: every line of the pace chart shows.
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-await seedHistory(user.id, {
+const enrollment = await seedHistory(user.id, {
   start: daysAgo(150),
   targetMonths: 12,
   ticks: [
@@ -19,6 +20,22 @@ await seedHistory(user.id, {
   ].map(([skill, day]) => ({ skill: String(skill), day: Number(day) })),
   changes: [{ kind: "replanned", day: 120, toTargetMonths: 15 }],
 });
+// Weekly check-ins for two months, one week missed (the streak's freeze bridges it).
+await testDb().checkIn.createMany({
+  data: [0, 7, 14, 28, 35, 42, 49, 56].map((days, i) => {
+    const at = new Date(Date.now() - days * 86_400_000);
+    return {
+      userId: user.id,
+      enrollmentId: enrollment.id,
+      isoWeek: isoWeekOf(at, "Europe/London"),
+      hours: [6, 4.5, 8, 3, 7, 5, 2, 6][i]!,
+      confidence: [4, 3, 4, 2, 3, 3, 2, 3][i]!,
+      note: i === 0 ? "Finished the PyTorch fluency exercises; next, a first look at serving a model behind an API." : null,
+      idempotencyKey: `shots-${user.id}-${i}`,
+      createdAt: at,
+    };
+  }),
+});
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["desktop", { width: 1280, height: 900 }]] as const) {
@@ -26,12 +43,13 @@ for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["deskto
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: new URL(base).hostname, path: "/" }]);
     const page = await context.newPage();
-    for (const path of ["/dashboard", "/roadmaps/swe-to-mle", "/roadmaps"]) {
+    for (const path of ["/checkin", "/dashboard", "/roadmaps/swe-to-mle", "/roadmaps"]) {
       await page.goto(`${base}${path}`);
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png` });
+      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" });
       if (path === "/dashboard") {
         await page.locator("section[aria-labelledby=pace-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_pace.png` });
+        await page.locator("section[aria-labelledby=checkins-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_checkins.png` });
       }
     }
     await context.close();

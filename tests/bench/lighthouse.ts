@@ -1,0 +1,173 @@
+// Benchmark: Lighthouse's mobile audit (performance, accessibility, best practices) of one page, signed
+// in as a fresh user on a roadmap, against the built app on real PostgreSQL.
+//   npm run bench:lighthouse                       audits /checkin
+//   npm run bench:lighthouse -- --path /roadmaps   any other page; --runs 3 keeps the median run
+// With TEST_APP_URL and TEST_DATABASE_URL set it uses that running app; otherwise it starts the stack
+// itself (DATABASE_URL's server, else the embedded PostgreSQL) in a database of its own, building first
+// (SKIP_BUILD=1 serves the existing .next). Chrome comes from CHROME_PATH, else /usr/bin/chromium.
+// It is a benchmark, not a test: scores below goal are reported and the exit code stays 0; only a
+// run that could not audit the page (setup failure, page missing, redirected away) exits 1.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { type Result } from "lighthouse";
+import { repoRoot } from "../../prisma/scripts/dev-database";
+import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
+import { startStack, type Stack } from "../support/stack";
+
+const { values: args } = parseArgs({
+  options: {
+    path: { type: "string", default: "/checkin" },
+    runs: { type: "string", default: "1" },
+  },
+});
+const pagePath = args.path;
+const runs = Number(args.runs);
+if (!pagePath.startsWith("/")) throw new Error(`--path must start with "/", got ${pagePath}`);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, got ${args.runs}`);
+
+/** Minimum score (0–100) per category; accessibility has no slack because every failure is a real barrier. */
+const goals = { performance: 90, accessibility: 100, "best-practices": 95 } as const;
+type CategoryId = keyof typeof goals;
+const categoryIds = Object.keys(goals) as CategoryId[];
+
+/** Lighthouse's own pass mark for an audit (its report shows anything lower as failing or amber). */
+const AUDIT_PASS = 0.9;
+
+/** `next build` from start.ts (node_modules/next/dist/bin/next) or from `npm run build` (node_modules/.bin/next). */
+const NEXT_BUILD = "node_modules/(\\.bin/next|next/dist/bin/next) build";
+
+async function waitForOtherBuilds(): Promise<void> {
+  // Builds write into the one .next folder; a second build at the same time corrupts both. Checking
+  // first and then building still leaves a small window, which is why this waits rather than locks.
+  const running = (): boolean => {
+    try {
+      execFileSync("pgrep", ["-f", NEXT_BUILD], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false; // pgrep exits 1 when nothing matches
+    }
+  };
+  if (!running()) return;
+  console.log("another `next build` is running; waiting for it to finish…");
+  while (running()) await new Promise((r) => setTimeout(r, 2000));
+}
+
+async function useOrStartStack(): Promise<Stack | null> {
+  const { TEST_APP_URL, TEST_DATABASE_URL } = process.env;
+  if (TEST_APP_URL && TEST_DATABASE_URL) return null;
+  // With only TEST_DATABASE_URL set, startStack would wipe that database's schema; refuse rather than guess.
+  if (TEST_APP_URL || TEST_DATABASE_URL) {
+    throw new Error("set both TEST_APP_URL and TEST_DATABASE_URL (to audit a running app) or neither (to start one)");
+  }
+  const build = process.env.SKIP_BUILD !== "1";
+  if (build) await waitForOtherBuilds();
+  console.log(`starting the stack (${build ? "building first, ~20 s" : "existing build"})…`);
+  const stack = await startStack({ build, database: "waypoint_lighthouse" });
+  // The factories find the database and app through these, as they do under `npm test`.
+  process.env.TEST_DATABASE_URL = stack.databaseUrl;
+  process.env.TEST_APP_URL = stack.baseUrl;
+  return stack;
+}
+
+function pct(score: number | null): number | null {
+  return score === null ? null : Math.round(score * 100);
+}
+
+/** The audits that cost a category points: weighted ones first (they move the score), then diagnostics. */
+function failingAudits(lhr: Result, id: CategoryId): string[] {
+  const category = lhr.categories[id];
+  if (!category) return [];
+  return category.auditRefs
+    .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+    .filter((a): a is { ref: typeof a.ref; audit: NonNullable<typeof a.audit> } => a.audit !== undefined)
+    .filter(({ audit }) => audit.score !== null && audit.score < AUDIT_PASS)
+    .sort((a, b) => b.ref.weight - a.ref.weight)
+    .map(({ ref, audit }) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}${ref.weight > 0 ? "" : " [diagnostic]"}`);
+}
+
+let stack: Stack | null = null;
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+let exitCode = 0;
+try {
+  stack = await useOrStartStack();
+  const base = process.env.TEST_APP_URL ?? "";
+  const url = new URL(pagePath, base).toString();
+
+  // Ten weeks into a 12-month plan with a few milestones done, so pages show real progress and a pace chart.
+  const user = await createUser("lighthouse");
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  await seedHistory(user.id, {
+    start: daysAgo(70),
+    targetMonths: 12,
+    ticks: [
+      { skill: "gradient-descent-intuition", day: 5 },
+      { skill: "loss-function-choice", day: 19 },
+      { skill: "evaluation-metric-choice", day: 40 },
+      { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
+    ],
+  });
+
+  // Fails fast on a page that is missing or bounces to sign-in (Lighthouse would happily score the
+  // 404 or sign-in page instead), and warms the server so the audit doesn't measure a cold start.
+  const preflight = await fetch(url, { headers: { cookie: user.cookie }, redirect: "manual" });
+  await preflight.arrayBuffer();
+  if (preflight.status !== 200) {
+    throw new Error(`GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`);
+  }
+
+  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromePath)) throw new Error(`no Chrome at ${chromePath}: install Debian's chromium or set CHROME_PATH`);
+  chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+
+  const results: { lhr: Result; html: string }[] = [];
+  for (let run = 1; run <= runs; run++) {
+    // No config argument: Lighthouse's default config, i.e. a mid-range phone on a throttled 4G link.
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "html",
+      logLevel: "error",
+      onlyCategories: categoryIds,
+      extraHeaders: { Cookie: `${SESSION_COOKIE}=${user.sessionToken}` },
+    });
+    if (!result) throw new Error("Lighthouse returned no result");
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    const landed = new URL(result.lhr.finalDisplayedUrl).pathname;
+    if (landed !== new URL(url).pathname) throw new Error(`the audit ended on ${landed}, not ${pagePath} (signed out?)`);
+    results.push({ lhr: result.lhr, html: typeof result.report === "string" ? result.report : result.report.join("") });
+    if (runs > 1) console.log(`run ${run}/${runs}: performance ${pct(result.lhr.categories.performance?.score ?? null) ?? "n/a"}`);
+  }
+  // The median run by performance, the score that varies from run to run; the others barely move.
+  results.sort((a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0));
+  const median = results[Math.floor((results.length - 1) / 2)];
+  if (!median) throw new Error("no Lighthouse run completed");
+  const { lhr, html } = median;
+
+  const reportFile = path.join(repoRoot, "test-results", "lighthouse", `${pagePath.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.html`);
+  await mkdir(path.dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, html);
+
+  console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${pagePath} signed in${runs > 1 ? `, median of ${runs} runs` : ""}`);
+  const below: CategoryId[] = [];
+  for (const id of categoryIds) {
+    const score = pct(lhr.categories[id]?.score ?? null);
+    const goal = goals[id];
+    const met = score !== null && score >= goal;
+    if (!met) below.push(id);
+    console.log(`${id} ${score ?? "n/a"} (goal ${goal === 100 ? "100" : `≥ ${goal}`}) ${met ? "✓" : "✗"}`);
+    if (!met) for (const title of failingAudits(lhr, id)) console.log(`    - ${title}`);
+  }
+  console.log(`report: ${path.relative(repoRoot, reportFile)}`);
+  console.log(below.length === 0 ? `verdict: ${pagePath} meets every goal ✓` : `verdict: ${pagePath} is below goal in ${below.join(", ")} ✗`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  exitCode = 1;
+} finally {
+  chrome?.kill();
+  if (process.env.TEST_DATABASE_URL) await testDb().$disconnect().catch(() => {});
+  await stack?.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,145 @@
+// The phone check-in, end to end: the 30-second flow, the dashboard history and streak, touch targets
+// and width at 360 px, the offline outbox through a reload, and the deep link through sign-in.
+import type { BrowserContext, Page, Route } from "@playwright/test";
+import { expect, requestMagicLink, signInAs, test, testDb } from "./fixtures";
+import { createEnrollment, createUser } from "../support/factories";
+
+/** Every control a thumb might hit on the page, with its size. */
+async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("main a, main button, main input, main textarea, main select, header a, header button")]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`, ...el.getBoundingClientRect().toJSON() }))
+      .filter((box: { width: number; height: number }) => box.width < 44 || box.height < 44)
+      .map((box: { el: string; width: number; height: number }) => `${box.el} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test("check in with hours, confidence, a note and two ticks; the dashboard shows it and the streak counts", async ({ page, context }) => {
+  const user = await createUser("checkin");
+  await createEnrollment(user.id);
+  await signInAs(context, user);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/checkin");
+  await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
+  await expect(page.getByText("0-week streak")).toBeVisible();
+  expect(await smallTargets(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByRole("button", { name: "One hour less" }).click();
+  await expect(page.getByLabel("Hours")).toHaveValue("4");
+  await page.getByRole("radio", { name: /4\s*Good/ }).click();
+  const milestones = page.locator("[data-milestone]:not([disabled])");
+  const titles = [await milestones.nth(0).innerText(), await milestones.nth(1).innerText()];
+  await milestones.nth(0).click();
+  await milestones.nth(1).click();
+  await page.getByLabel(/^Note/).fill("Finished the loss functions notebook; stuck on regularisation.");
+  await page.getByRole("button", { name: "Check in", exact: true }).click();
+
+  const done = page.getByRole("region", { name: "Checked in" });
+  await expect(done).toBeVisible();
+  const pace = await page.request.get("/api/checkins");
+  expect(pace.status()).toBe(200);
+  await expect(page.locator("#pace-after-checkin")).toHaveText(/(ahead|behind|On plan|not enough data)/);
+  await expect(page.getByText("1-week streak")).toBeVisible();
+  await expect(page.locator("[data-milestone][disabled]")).toHaveCount(2);
+
+  const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
+  expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[4, 4, "Finished the loss functions notebook; stuck on regularisation."]]);
+
+  await page.goto("/dashboard");
+  const history = page.getByRole("region", { name: "Check-ins" });
+  await expect(history.getByText("4 h · confidence 4/5")).toBeVisible();
+  await expect(history.getByText("stuck on regularisation")).toBeVisible();
+  for (const title of titles) await expect(history.getByText(title.replace(/\s*\(done\)$/, ""), { exact: false })).toBeVisible();
+  await expect(history.getByText("1-week streak")).toBeVisible();
+  await expect(history.getByRole("img", { name: /Last 12 weeks: 4 hours over 1 week with check-ins/ })).toBeVisible();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+  // Edit it from the dashboard, then delete it.
+  await history.getByRole("button", { name: "Edit" }).click();
+  await history.getByLabel("Hours", { exact: true }).fill("5.5");
+  await history.getByRole("button", { name: "Save" }).click();
+  await expect(history.getByText("5.5 h · confidence 4/5")).toBeVisible();
+  await history.getByRole("button", { name: "Delete" }).click();
+  await history.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(history.getByText(/No check-ins yet/)).toBeVisible();
+  expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("refuses bad input on the phone with a message beside the field, and keeps what was typed", async ({ page, context }) => {
+  const user = await createUser("checkin-bad");
+  await createEnrollment(user.id);
+  await signInAs(context, user);
+  await page.goto("/checkin");
+  await page.getByLabel("Hours").fill("81");
+  await page.getByLabel(/^Note/).fill("kept");
+  await page.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(page.getByText("At most 80 hours in a check-in.")).toBeVisible();
+  await expect(page.getByText("Choose how confident you feel, 1 to 5.")).toBeVisible();
+  await expect(page.getByLabel(/^Note/)).toHaveValue("kept");
+  expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
+});
+
+// Playwright's offline switch doesn't reach requests a service worker makes (microsoft/playwright#2311);
+// with service-worker network events on (playwright.config.ts), those are cut here by hand.
+const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
+
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", cutServiceWorker);
+}
+
+async function goOnline(context: BrowserContext) {
+  await context.unroute("**", cutServiceWorker);
+  await context.setOffline(false);
+}
+
+test("a check-in made offline survives a reload without a connection and is stored exactly once when back online", async ({ page, context }) => {
+  const user = await createUser("offline");
+  await createEnrollment(user.id);
+  await signInAs(context, user);
+  await page.goto("/checkin");
+  // The service worker has installed, copied the page and its assets, and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+
+  await goOffline(context);
+  await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByRole("radio", { name: /3\s*Steady/ }).click();
+  await page.getByLabel(/^Note/).fill("Written on the train");
+  await page.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(page.getByText(/saved on this phone/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Waiting to send (1)" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
+  await expect(page.getByText(/^Offline: check-ins are kept on this phone/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Waiting to send (1)" })).toBeVisible();
+  expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
+
+  await goOnline(context);
+  await expect(page.getByRole("region", { name: "Checked in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Waiting to send/ })).toHaveCount(0);
+  const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
+  expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[2, 3, "Written on the train"]]);
+});
+
+test("/checkin from an email link: a signed-out user signs in and lands back on the check-in", async ({ page }) => {
+  const user = await createUser("deeplink");
+  await createEnrollment(user.id);
+  await page.goto("/checkin");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcheckin$/);
+  const link = await requestMagicLink(page, user.email, "/signin?callbackUrl=%2Fcheckin");
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/checkin$/);
+  await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
+});
