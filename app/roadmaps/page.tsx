@@ -23,8 +23,9 @@ export default async function RoadmapsPage() {
             <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
               {r.phases.length} phases · {r.milestoneCount} milestones · {r.minMonths}–{r.maxMonths} months (typically {r.typicalMonths})
             </p>
-            <Link href={`/roadmaps/${r.slug}`} className="mt-4 inline-flex min-h-11 w-fit items-center rounded-lg border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" aria-label={`See the ${r.title} roadmap`}>
-              See the roadmap
+            <Link href={`/roadmaps/${r.slug}`} className="mt-4 inline-flex min-h-11 w-fit items-center rounded-lg border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+              {/* The visible words start the accessible name, so speech input ("click see the roadmap") finds it. */}
+              See the roadmap<span className="sr-only">: {r.title}</span>
             </Link>
           </li>
         ))}

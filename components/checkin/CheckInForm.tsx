@@ -45,6 +45,8 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
   const [doneIds, setDoneIds] = useState<ReadonlySet<string>>(
     () => new Set(context.phase?.milestones.filter((m) => m.status === "done").map((m) => m.id)),
   );
+  // Milestones done before this visit are summed up in a line, not listed: the list is what's left to tick.
+  const [doneBefore] = useState(() => new Set(context.phase?.milestones.filter((m) => m.status === "done").map((m) => m.id)));
   const submitting = useRef(false);
   const [busy, setBusy] = useState(false);
 
@@ -227,8 +229,13 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         {context.phase && (
           <fieldset>
             <legend className="text-sm font-medium">Done this week? ({context.phase.title})</legend>
+            {doneBefore.size > 0 && (
+              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                {doneBefore.size} of {context.phase.milestones.length} in this phase done already.
+              </p>
+            )}
             <ul className="mt-1 space-y-1.5">
-              {context.phase.milestones.map((m) => {
+              {context.phase.milestones.filter((m) => !doneBefore.has(m.id)).map((m) => {
                 const done = doneIds.has(m.id);
                 const on = ticks.has(m.id);
                 return (

@@ -12,6 +12,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { StreakBadge } from "./StreakBadge";
 
 const WEEKS_SHOWN = 12;
+const RECENT_SHOWN = 5;
 
 
 export const checkInsKey = ["checkins"] as const;
@@ -173,6 +174,8 @@ export function CheckInHistoryPanel({ initial }: { initial: CheckInHistory }) {
   });
   const { checkIns, streak } = data ?? initial;
   const currentWeek = streak.currentWeek;
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? checkIns : checkIns.slice(0, RECENT_SHOWN);
   return (
     <section aria-labelledby="checkins-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -188,10 +191,15 @@ export function CheckInHistoryPanel({ initial }: { initial: CheckInHistory }) {
         <>
           <HistoryChart checkIns={checkIns} currentWeek={currentWeek} />
           <ul>
-            {checkIns.slice(0, 20).map((c) => (
+            {shown.map((c) => (
               <CheckInItem key={c.id} checkIn={c} />
             ))}
           </ul>
+          {checkIns.length > shown.length && (
+            <button type="button" onClick={() => setShowAll(true)} className="min-h-11 rounded-lg border border-stone-300 px-3 text-sm dark:border-stone-700">
+              Show all {checkIns.length} check-ins
+            </button>
+          )}
         </>
       )}
     </section>

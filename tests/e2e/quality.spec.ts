@@ -7,6 +7,7 @@ const pages = [
   { name: "roadmaps", path: "/roadmaps", signedIn: false },
   { name: "roadmap", path: "/roadmaps/swe-to-mle", signedIn: true },
   { name: "dashboard", path: "/dashboard", signedIn: true },
+  { name: "checkin", path: "/checkin", signedIn: true },
 ];
 
 for (const p of pages) {
