@@ -9,7 +9,7 @@ const nextConfig = {
   reactStrictMode: true,
   turbopack: { root },
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["pg", "nodemailer"],
+  serverExternalPackages: ["pg", "nodemailer", "pg-boss"],
   async headers() {
     return [
       {

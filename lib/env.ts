@@ -21,6 +21,8 @@ export const env = createEnv({
     GOOGLE_ID: optional,
     GOOGLE_SECRET: optional,
     LOG_QUERIES: optional,
+    /** "off": this process sends no weekly emails (tests drive the scheduler; or `npm run worker` does it). */
+    DIGEST_SCHEDULER: z.enum(["on", "off"]).default("on"),
   },
   client: {},
   experimental__runtimeEnv: {},

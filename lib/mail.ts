@@ -10,6 +10,8 @@ export interface Mail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** "<…@…>"; set when the same message must be recognisable if it is ever sent twice. */
+  messageId?: string;
 }
 
 let transport: nodemailer.Transporter | undefined;

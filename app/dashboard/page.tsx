@@ -50,8 +50,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
       <CheckInHistoryPanel initial={history} />
-      <p className="text-sm">
-        <Link href="/roadmaps" className="underline underline-offset-2">All roadmaps</Link>: compare paths or start another.
+      <p className="flex flex-wrap gap-x-4 text-sm">
+        <Link href="/roadmaps" className="inline-flex min-h-11 items-center underline underline-offset-2">All roadmaps</Link>
+        <Link href="/digest" className="inline-flex min-h-11 items-center underline underline-offset-2">This week&apos;s email</Link>
+        <Link href="/settings" className="inline-flex min-h-11 items-center underline underline-offset-2">Settings</Link>
       </p>
     </div>
   );

@@ -2,12 +2,10 @@
 //   - DATABASE_URL unset ⇒ an embedded PostgreSQL under .data/postgres (kept between runs)
 //   - migrations applied, catalogue seeded, app built (skip with --no-build), served on PORT (3000)
 //   - `--dev` serves with Next's dev server instead of a production build
-import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { repoRoot, resolveDevDatabaseUrl } from "../../prisma/scripts/dev-database";
+import { repoRoot } from "../../prisma/scripts/dev-database";
+import { prepareLocalEnv } from "./local-env";
 import { applyMigrations } from "../../prisma/scripts/schema-engine";
 import { seed } from "../../prisma/scripts/seed";
 
@@ -20,17 +18,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
-/** A stable local secret, so sessions survive restarts without asking a newcomer to configure one. */
-async function localAuthSecret(): Promise<string> {
-  const file = path.join(repoRoot, ".data", "auth-secret");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("base64url");
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
-
-const database = await resolveDevDatabaseUrl();
+const database = await prepareLocalEnv(port);
 const shutdownTasks: (() => Promise<void>)[] = [database.stop];
 async function shutdown(code: number) {
   for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
@@ -40,10 +28,6 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
-
   const applied = await applyMigrations(database.url);
   console.log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
   const report = await seed(database.url);
@@ -62,6 +46,14 @@ try {
   const { serve } = await import("./server");
   const server = await serve({ port, hostname, dev });
   shutdownTasks.push(server.close);
+  // The weekly email runs in this process unless told otherwise (`npm run worker` runs it apart).
+  if (process.env.DIGEST_SCHEDULER !== "off") {
+    const { startDigestScheduler } = await import("../digest/scheduler");
+    const { sendMail } = await import("../mail");
+    const scheduler = await startDigestScheduler({ connectionString: database.url, send: sendMail });
+    shutdownTasks.push(() => scheduler.stop());
+    console.log("weekly email scheduler: running in this process");
+  }
   console.log(`Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`);
 } catch (error) {
   console.error(error);

@@ -15,7 +15,7 @@ type RoadmapTree = PacingInput["roadmap"];
  */
 const trees = new Map<string, { seededAt: number; tree: RoadmapTree }>();
 
-async function roadmapTree(roadmapId: string, seededAt: Date): Promise<RoadmapTree> {
+export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<RoadmapTree> {
   const cached = trees.get(roadmapId);
   if (cached && cached.seededAt === seededAt.getTime()) return cached.tree;
   const roadmap = await db.roadmap.findUniqueOrThrow({
@@ -63,6 +63,9 @@ async function roadmapTree(roadmapId: string, seededAt: Date): Promise<RoadmapTr
   return tree;
 }
 
+/** "{1767571200000,1767657600000}", PostgreSQL's text form of a bigint[], as numbers. */
+export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
+
 /**
  * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Two queries in
  * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
@@ -100,7 +103,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       status: enrollment.status,
       changes: enrollment.changes,
     },
-    progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: p.flips.length > 2 ? p.flips.slice(1, -1).split(",").map(Number) : [] })),
+    progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
     now,
     timeZone: enrollment.timezone,
   });

@@ -79,6 +79,8 @@ type RouteSpec =
   | { access: "public"; attempts: (w: World) => Attempt[] }
   /** next-auth's own handler (sign-in, callback, session, CSRF); its rules are next-auth's, not ours. */
   | { access: "next-auth" }
+  /** No session: acts for the user a signed token in the URL names, and only them (digest.test.ts tries forged ones). */
+  | { access: "signed-link" }
   /** Acts on the resource named by A's ids in the path: anonymous ⇒ 401, B ⇒ 404 (never 403: existence stays secret). */
   | { access: "owner"; attempts: (w: World) => Attempt[] }
   /** Acts on the caller's own data (no id in the path): anonymous ⇒ 401, B gets only B's. */
@@ -91,6 +93,8 @@ const routes: Record<string, RouteSpec> = {
   "GET /api/roadmaps": { access: "public", attempts: () => [{ path: "/api/roadmaps" }] },
   "GET /api/roadmaps/[slug]": { access: "public", attempts: () => [{ path: "/api/roadmaps/swe-to-mle" }] },
   "GET /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me" }] },
+  "PATCH /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me", body: { digestHour: 9, digestWeekday: 2 } }] },
+  "POST /api/digest/unsubscribe": { access: "signed-link" },
   "GET /api/enrollments": { access: "caller", status: 200, attempts: () => [{ path: "/api/enrollments" }] },
   "POST /api/enrollments": {
     access: "caller",
@@ -139,6 +143,9 @@ const routes: Record<string, RouteSpec> = {
 const pages: Record<string, (w: World) => string> = {
   "/": () => "/",
   "/checkin": () => "/checkin",
+  "/digest": () => "/digest",
+  "/settings": () => "/settings",
+  "/unsubscribe": () => "/unsubscribe",
   "/dashboard": (w) => `/dashboard?enrollment=${w.aEnrollmentId}`,
   "/dev/outbox": () => "/dev/outbox",
   "/roadmaps": () => "/roadmaps",
@@ -172,7 +179,7 @@ function expectNothingOfA(text: string, w: World) {
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns, settings] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -182,8 +189,9 @@ async function snapshotOf(userId: string) {
     }),
     db.enrollmentChange.count({ where: { enrollment: { userId } } }),
     db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    db.user.findUnique({ where: { id: userId }, select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true } }),
   ]);
-  return { progress, events, enrollments, changes, checkIns };
+  return { progress, events, enrollments, changes, checkIns, settings };
 }
 
 // ---------- the tests ----------

@@ -81,6 +81,8 @@ export async function startStack({ build, database }: { build: boolean; database
     SMTP_URL: mail.url,
     EMAIL_FROM: "Waypoint <no-reply@waypoint.test>",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The digest tests drive the scheduler themselves, with their own clock.
+    DIGEST_SCHEDULER: "off",
   };
   const app: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])], {
     cwd: repoRoot,

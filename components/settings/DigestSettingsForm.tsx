@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/components/api-client";
+import { FieldError } from "@/components/ui/FieldError";
+import type { Settings } from "@/lib/account";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
+import { settingsUpdateSchema, WEEKDAYS, type SettingsUpdateInput } from "@/lib/validation/settings";
+
+const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+export function DigestSettingsForm({ initial }: { initial: Settings }) {
+  const [enabled, setEnabled] = useState(initial.digestEnabled);
+  const [weekday, setWeekday] = useState(String(initial.digestWeekday));
+  const [hour, setHour] = useState(String(initial.digestHour));
+  const [timezone, setTimezone] = useState(initial.timezone);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const save = useMutation({
+    mutationFn: (update: SettingsUpdateInput) => apiFetch<{ settings: Settings }>("/api/me", { method: "PATCH", body: update }),
+    onSuccess: () => setFields({}),
+    onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : {}),
+  });
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = settingsUpdateSchema.safeParse({ digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone: timezone.trim() });
+    if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
+    save.mutate(parsed.data);
+  }
+
+  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="digest-heading">
+      <label className="flex min-h-11 items-center gap-3">
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="size-5 accent-brand-700" />
+        <span>Send me the weekly progress email</span>
+      </label>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="digestWeekday" className="block text-sm font-medium">Day</label>
+          <select id="digestWeekday" value={weekday} onChange={(e) => setWeekday(e.target.value)} className={input} disabled={!enabled}>
+            {WEEKDAYS.map((day, i) => (
+              <option key={day} value={i + 1}>{day}</option>
+            ))}
+          </select>
+          <FieldError id="digestWeekday-error" messages={fields.digestWeekday} />
+        </div>
+        <div>
+          <label htmlFor="digestHour" className="block text-sm font-medium">Time</label>
+          <select id="digestHour" value={hour} onChange={(e) => setHour(e.target.value)} className={input} disabled={!enabled}>
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={h}>{hourLabel(h)}</option>
+            ))}
+          </select>
+          <FieldError id="digestHour-error" messages={fields.digestHour} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor="timezone" className="block text-sm font-medium">Your time zone</label>
+        <input id="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)} className={input} autoComplete="off" aria-describedby="timezone-error" />
+        <FieldError id="timezone-error" messages={fields.timezone} />
+      </div>
+      {save.isSuccess && <p role="status" className="text-sm">Saved.</p>}
+      {save.error && !(save.error instanceof ApiError && save.error.fields) && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{save.error.message}</p>}
+      <button type="submit" disabled={save.isPending} className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {save.isPending ? "Saving…" : "Save"}
+      </button>
+    </form>
+  );
+}

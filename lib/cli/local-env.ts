@@ -1,0 +1,26 @@
+// What the command-line entry points (start, worker, digest) share: a database (DATABASE_URL, else
+// the embedded one) and the settings a newcomer shouldn't have to configure.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { repoRoot, resolveDevDatabaseUrl, type RunningDatabase } from "../../prisma/scripts/dev-database";
+
+/** A stable local secret, so sessions (and unsubscribe links) survive restarts. */
+async function localAuthSecret(): Promise<string> {
+  const file = path.join(repoRoot, ".data", "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Resolves the database and fills DATABASE_URL, NEXTAUTH_URL and NEXTAUTH_SECRET before lib/env is read. */
+export async function prepareLocalEnv(port: number): Promise<RunningDatabase> {
+  const database = await resolveDevDatabaseUrl();
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
+  return database;
+}

@@ -1,0 +1,74 @@
+// One ISO week's digests for everyone, outside the scheduler: the `npm run digest` command.
+import { db } from "../db";
+import type { Mail } from "../mail";
+import { composeDigest } from "./compose";
+import { deliverDigest, digestLinks } from "./deliver";
+import { loadDigestInputs, type DigestRequest } from "./load";
+
+export interface WeekSummary {
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Composed without sending (dry run). */
+  composed: number;
+  failures: { userId: string; error: string }[];
+}
+
+/** Every user who could get the week's digest, with their send moment in it and whether it is settled. */
+async function candidates(week: string) {
+  return db.$queryRaw<{ userId: string; sendAt: Date; settled: boolean }[]>`
+    select u.id as "userId",
+      ((to_date(${week}, 'IYYY-"W"IW')::timestamp + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")) at time zone u.timezone) as "sendAt",
+      exists (
+        select 1 from "DigestDelivery" d where d."userId" = u.id and d."isoWeek" = ${week} and d.status in ('sent', 'skipped', 'dead')
+      ) as settled
+    from "User" u
+    where u."digestEnabled" and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in ('active', 'paused'))
+    order by u.id`;
+}
+
+const BATCH = 500;
+const CONCURRENCY = 4;
+
+export async function runDigestWeek(week: string, options: { dryRun: boolean; send: (mail: Mail) => Promise<void>; now: Date }): Promise<WeekSummary> {
+  const summary: WeekSummary = { sent: 0, skipped: 0, failed: 0, composed: 0, failures: [] };
+  const due: DigestRequest[] = [];
+  for (const c of await candidates(week)) {
+    // Not yet their weekday and hour, or already dealt with: nothing to do for them this run.
+    if (c.settled || c.sendAt.getTime() > options.now.getTime()) summary.skipped++;
+    else due.push({ userId: c.userId, week, at: c.sendAt });
+  }
+
+  if (options.dryRun) {
+    for (let i = 0; i < due.length; i += BATCH) {
+      const slice = due.slice(i, i + BATCH);
+      const inputs = await loadDigestInputs(slice, (id) => digestLinks(id));
+      for (const request of slice) {
+        const input = inputs.get(request.userId);
+        if (!input) summary.skipped++;
+        else {
+          composeDigest(input);
+          summary.composed++;
+        }
+      }
+    }
+    return summary;
+  }
+
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const request = due[next++]!;
+      try {
+        const outcome = await deliverDigest(request, { send: options.send });
+        if (outcome === "sent") summary.sent++;
+        else summary.skipped++;
+      } catch (error) {
+        summary.failed++;
+        summary.failures.push({ userId: request.userId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return summary;
+}

@@ -1,0 +1,46 @@
+// What one weekly digest is made of. Loading fills it (lib/digest/load.ts, a fixed number of queries
+// for any number of users); composing turns it into the email (lib/digest/compose.ts, pure).
+import type { Streak } from "../checkins/streak";
+import type { PacingStatus } from "../pacing";
+
+export interface DigestInput {
+  user: { name: string | null; email: string };
+  /** The user's local ISO week the digest sums up, e.g. "2026-W48". */
+  week: string;
+  /** Its Monday and Sunday, "YYYY-MM-DD". */
+  weekRange: { from: string; to: string };
+  roadmapTitle: string;
+  /** Week of the plan, 1-based from the enrolment's start, out of the current target's weeks. */
+  planWeek: { n: number; of: number };
+  pace: {
+    status: PacingStatus;
+    /** Positive: ahead. */
+    varianceDays: number | null;
+    bufferDays: number | null;
+    /** "YYYY-MM-DD", or null when there isn't enough data. */
+    projectedFinish: string | null;
+    finishedOn: string | null;
+    targetDate: string;
+    /** lib/pacing/headline's sentence, the same words as the dashboard. */
+    headline: string;
+    /** Effort share done, 0–1. */
+    share: number;
+  };
+  /** Milestones that became done during the week. */
+  doneThisWeek: { title: string }[];
+  /** The week's check-ins. */
+  checkIns: { hours: number; confidence: number }[];
+  streak: Streak;
+  /** The next three milestones by the plan. */
+  next: { title: string; dueDate: string }[];
+  /** The enrolment started during this week. */
+  firstWeek: boolean;
+  /** Absolute URLs. */
+  links: { checkIn: string; dashboard: string; settings: string; unsubscribe: string };
+}
+
+export interface ComposedDigest {
+  subject: string;
+  text: string;
+  html: string;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DigestDelivery" ADD COLUMN     "scheduledFor" TIMESTAMPTZ(3);

@@ -1,0 +1,250 @@
+// The weekly email against real parts: pg-boss on PostgreSQL, a real SMTP server (smtp-server), and
+// the clock injected into the scheduler's due-users pass. This file has a database of its own: the
+// scheduler acts on every user, and other files' users must not get (or hide) mail here.
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DigestScheduler } from "../../lib/digest/scheduler";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { call, createUser, testDb } from "../support/factories";
+import { ownDatabase } from "../support/own-database";
+import { smtpSink } from "../support/smtp-sink";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+let own: Awaited<ReturnType<typeof ownDatabase>>;
+let db: PrismaClient;
+let lib: {
+  scheduler: typeof import("../../lib/digest/scheduler");
+  unsubscribe: typeof import("../../lib/digest/unsubscribe");
+  batch: typeof import("../../lib/digest/batch");
+};
+const running: DigestScheduler[] = [];
+
+beforeAll(async () => {
+  own = await ownDatabase("waypoint_digest_test");
+  db = own.db;
+  lib = {
+    scheduler: await import("../../lib/digest/scheduler"),
+    unsubscribe: await import("../../lib/digest/unsubscribe"),
+    batch: await import("../../lib/digest/batch"),
+  };
+}, 120_000);
+
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop({ graceful: false }).catch(() => {});
+  // Each test's users leave the stage, so the next test's passes see only its own.
+  await db.user.updateMany({ data: { digestEnabled: false } });
+});
+
+afterAll(async () => {
+  await own.drop();
+});
+
+/** A user on swe-to-mle since 8 weeks before `weekMonday`, with one milestone done in the week before it. */
+async function digestUser(options: { timezone: string; weekday: number; hour: number; weekMonday: Date; enabled?: boolean }) {
+  const user = await db.user.create({
+    data: {
+      email: `digest-${randomUUID().slice(0, 8)}@example.test`,
+      name: "Sam",
+      timezone: options.timezone,
+      digestWeekday: options.weekday,
+      digestHour: options.hour,
+      digestEnabled: options.enabled ?? true,
+    },
+  });
+  const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" }, include: { milestones: { orderBy: { position: "asc" }, take: 1 } } });
+  const start = new Date(options.weekMonday.getTime() - 56 * DAY_MS);
+  await db.enrollment.create({
+    data: {
+      userId: user.id,
+      roadmapId: roadmap.id,
+      startDate: start,
+      targetMonths: 12,
+      weeklyHours: 8,
+      timezone: options.timezone,
+      changes: { create: [{ kind: "enrolled", at: start, toTargetMonths: 12 }] },
+    },
+  });
+  const skillId = roadmap.milestones[0]!.skillId;
+  const doneAt = new Date(options.weekMonday.getTime() - 3 * DAY_MS);
+  await db.milestoneProgress.create({ data: { userId: user.id, skillId, status: "done", completedAt: doneAt } });
+  await db.progressEvent.create({ data: { userId: user.id, skillId, fromStatus: "not_started", toStatus: "done", occurredAt: doneAt } });
+  return user;
+}
+
+type SchedulerOptions = Parameters<typeof lib.scheduler.startDigestScheduler>[0];
+
+async function start(send: SchedulerOptions["send"], extra: Partial<SchedulerOptions> = {}) {
+  const scheduler = await lib.scheduler.startDigestScheduler({
+    connectionString: own.url,
+    send,
+    baseUrl: "http://localhost:3100",
+    schedule: false,
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 3,
+    retryDelaySeconds: 1,
+    ...extra,
+  });
+  running.push(scheduler);
+  return scheduler;
+}
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const sentCount = (userIds: string[], week: string) => db.digestDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });
+
+/** Weekday (1 = Monday) and hour of an instant in a zone. */
+function localWeekdayHour(at: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.find((p) => p.type === "weekday")!.value) + 1;
+  return { weekday, hour: Number(parts.find((p) => p.type === "hour")!.value) };
+}
+
+describe("weekly email", () => {
+  it("sends each of 50 users in 5 time zones exactly one email for the week, at their own weekday and hour", async () => {
+    const week = "2026-W50";
+    const monday = new Date("2026-12-07T00:00:00Z");
+    const zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
+    const users = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => digestUser({ timezone: zones[i % 5]!, weekday: 1 + (i % 7), hour: (i * 5) % 24, weekMonday: monday })),
+    );
+    const sink = await smtpSink();
+    const scheduler = await start(sink.send);
+
+    // Every hour from before the week starts anywhere to after it ends everywhere.
+    for (let t = monday.getTime() - 16 * HOUR_MS; t <= monday.getTime() + 7 * DAY_MS + 16 * HOUR_MS; t += HOUR_MS) {
+      await scheduler.tick(new Date(t));
+    }
+    const ids = users.map((u) => u.id);
+    await waitFor(async () => (await sentCount(ids, week)) === 50, "50 digests sent");
+
+    // Users whose previous week's moment had passed when the ticks began are caught up for that week
+    // too (that is the reconciliation pass at work); this week's email is the one counted.
+    for (const user of users) expect(sink.digestsFor(user.id, week), user.email).toBe(1);
+    const deliveries = await db.digestDelivery.findMany({ where: { userId: { in: ids }, isoWeek: week } });
+    expect(deliveries).toHaveLength(50);
+    for (const d of deliveries) {
+      const user = users.find((u) => u.id === d.userId)!;
+      expect({ week: d.isoWeek, ...localWeekdayHour(d.scheduledFor!, user.timezone) }).toEqual({ week, weekday: user.digestWeekday, hour: user.digestHour });
+    }
+
+    // What arrived: the news in the subject, one-click unsubscribe headers, the check-in link.
+    const mail = sink.received.find((m) => m.messageId.includes(`digest-${week}-${users[0]!.id}@`))!;
+    expect(mail.subject).toMatch(/^Week \d+ of \d+ — /);
+    expect(mail.rawHeaders).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3100\/api\/digest\/unsubscribe\?token=[\w.-]+>$/m);
+    expect(mail.rawHeaders).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(mail.text).toContain("http://localhost:3100/checkin");
+    await sink.close();
+  }, 120_000);
+
+  it("two workers racing, one of them crashing mid-batch, still send exactly one email per user", async () => {
+    const week = "2026-W51";
+    const monday = new Date("2026-12-14T00:00:00Z");
+    const users = await Promise.all(Array.from({ length: 20 }, () => digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday })));
+    const sink = await smtpSink();
+    let sentByA = 0;
+    let crashed: () => void = () => {};
+    const crash = new Promise<void>((resolve) => (crashed = resolve));
+    // Worker A dies on its third email: the send never returns and the process is gone.
+    const a = await start(async (mail) => {
+      if (++sentByA === 3) {
+        crashed();
+        await new Promise(() => {});
+      }
+      await sink.send(mail);
+    }, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
+    const b = await start(sink.send, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
+
+    const at = new Date("2026-12-14T08:05:00Z");
+    await Promise.all([a.tick(at), b.tick(at), a.tick(at), b.tick(at)]);
+    await crash;
+    await a.stop({ graceful: false });
+    running.splice(running.indexOf(a), 1);
+
+    const ids = users.map((u) => u.id);
+    await waitFor(async () => (await sentCount(ids, week)) === 20, "20 digests sent");
+    for (const user of users) expect(sink.countTo(user.email), user.email).toBe(1);
+    expect(sink.received.filter((m) => users.some((u) => u.email === m.to))).toHaveLength(20);
+    await sink.close();
+  }, 120_000);
+
+  it("delivers on retry when the SMTP server refuses twice, and gives up into a dead letter when it always refuses", async () => {
+    const week = "2026-W52";
+    const monday = new Date("2026-12-21T00:00:00Z");
+    const patient = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
+    const hopeless = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
+    const sink = await smtpSink(({ to, n }) => (to === patient.email ? n <= 2 : to === hopeless.email));
+    const scheduler = await start(sink.send, { retryLimit: 2, retryDelaySeconds: 1 });
+    await scheduler.tick(new Date("2026-12-21T09:00:00Z"));
+
+    await waitFor(async () => (await sentCount([patient.id], week)) === 1, "the retried digest");
+    expect(sink.countTo(patient.email)).toBe(1);
+    expect(sink.attempts.get(patient.email)).toBe(3);
+    await waitFor(async () => (await db.digestDelivery.count({ where: { userId: hopeless.id, status: "dead" } })) === 1, "the dead letter");
+    const dead = await db.digestDelivery.findFirstOrThrow({ where: { userId: hopeless.id } });
+    expect(dead).toMatchObject({ isoWeek: week, status: "dead", attempts: 3 });
+    expect(sink.countTo(hopeless.email)).toBe(0);
+    // A later pass doesn't try a dead one again.
+    expect(await scheduler.tick(new Date("2026-12-22T09:00:00Z"))).toBe(0);
+    await sink.close();
+  }, 120_000);
+
+  it("sends nothing to users who turned it off or unsubscribed, and the CLI's week run agrees", async () => {
+    const week = "2026-W53";
+    const monday = new Date("2026-12-28T00:00:00Z");
+    const off = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday, enabled: false });
+    const leaver = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
+    const stayer = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
+    expect(await lib.unsubscribe.unsubscribe(await lib.unsubscribe.unsubscribeToken(leaver.id))).toEqual({ email: leaver.email });
+
+    const sink = await smtpSink();
+    const dry = await lib.batch.runDigestWeek(week, { dryRun: true, send: sink.send, now: new Date("2026-12-29T00:00:00Z") });
+    expect(dry).toMatchObject({ composed: 1, sent: 0, failed: 0 });
+    expect(sink.received).toHaveLength(0);
+    const run = await lib.batch.runDigestWeek(week, { dryRun: false, send: sink.send, now: new Date("2026-12-29T00:00:00Z") });
+    expect(run).toMatchObject({ sent: 1, failed: 0 });
+    const again = await lib.batch.runDigestWeek(week, { dryRun: false, send: sink.send, now: new Date("2026-12-29T00:00:00Z") });
+    expect(again).toMatchObject({ sent: 0, skipped: 1, failed: 0 });
+    expect([sink.countTo(off.email), sink.countTo(leaver.email), sink.countTo(stayer.email)]).toEqual([0, 0, 1]);
+    await sink.close();
+  }, 60_000);
+});
+
+/** What a mail client sends for RFC 8058 one-click unsubscribe. */
+const ONE_CLICK = { rawBody: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } };
+
+describe("unsubscribe links", () => {
+  // Against the running app and its database: the link works signed out, and only for its own user.
+  it("turn off only their own user's email, by POST without signing in; a forged or altered token changes nothing", async () => {
+    const a = await createUser("unsub-a");
+    const b = await createUser("unsub-b");
+    const tokenA = await lib.unsubscribe.unsubscribeToken(a.id);
+
+    // Opening the link (GET) changes nothing: mail scanners open links.
+    const page = await call("GET", `/unsubscribe?token=${tokenA}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(a.email);
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: a.id } })).digestEnabled).toBe(true);
+
+    const [header, payload, signature] = tokenA.split(".");
+    const claimsForB = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: b.id })).toString("base64url");
+    for (const forged of [`${header}.${claimsForB}.${signature}`, `${tokenA}x`, "not-a-token", ""]) {
+      const res = await call("POST", `/api/digest/unsubscribe?token=${encodeURIComponent(forged)}`, ONE_CLICK);
+      expect(res.status, forged).toBe(400);
+    }
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: b.id } })).digestEnabled).toBe(true);
+
+    const oneClick = await call("POST", `/api/digest/unsubscribe?token=${tokenA}`, ONE_CLICK);
+    expect(oneClick.status).toBe(200);
+    const [after, other] = await Promise.all([a.id, b.id].map((id) => testDb().user.findUniqueOrThrow({ where: { id } })));
+    expect([after!.digestEnabled, other!.digestEnabled]).toEqual([false, true]);
+  });
+});
