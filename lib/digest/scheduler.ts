@@ -26,6 +26,8 @@ export interface SchedulerOptions {
   /** Run the cron (one process is enough, more are harmless); workers-only processes pass false. */
   schedule?: boolean;
   pollingIntervalSeconds?: number;
+  /** Send jobs taken per fetch and sent side by side. */
+  batchSize?: number;
   /** How often pg-boss looks for expired jobs (a crashed worker's) to retry; tests make it short. */
   maintenanceIntervalSeconds?: number;
 }
@@ -74,10 +76,20 @@ export async function startDigestScheduler(options: SchedulerOptions): Promise<D
     return due.length;
   };
 
-  await boss.work<SendJob>(QUEUES.send, polling, async ([job]) => {
-    if (!job) return;
-    const request: DigestRequest = { userId: job.data.userId, week: job.data.week, at: new Date(job.data.at) };
-    await deliverDigest(request, deps);
+  // A worker loop waits a polling interval between fetches, so jobs are taken in batches and sent side
+  // by side. Each job settles on its own: a failed send fails (and retries) only its job; the rest of
+  // the batch completes when the handler returns (pg-boss completes only jobs still active).
+  await boss.work<SendJob>(QUEUES.send, { ...polling, batchSize: options.batchSize ?? 10 }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const request: DigestRequest = { userId: job.data.userId, week: job.data.week, at: new Date(job.data.at) };
+        try {
+          await deliverDigest(request, deps);
+        } catch (error) {
+          await boss.fail(QUEUES.send, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
   });
   await boss.work<SendJob>(QUEUES.dead, polling, async ([job]) => {
     if (job) await markDigestDead(job.data.userId, job.data.week, "gave up after the queue's retries");

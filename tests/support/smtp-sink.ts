@@ -39,7 +39,8 @@ export async function smtpSink(refuse: (attempt: { to: string; n: number }) => b
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
-            rawHeaders: parsed.headerLines.map((h) => h.line).join("\n"),
+            // Long headers arrive folded over several lines; unfolded here, as a mail client reads them.
+            rawHeaders: parsed.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, " ")).join("\n"),
           });
           callback();
         })
