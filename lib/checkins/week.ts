@@ -5,8 +5,8 @@
 // Labels are fixed-width, so they sort (and compare) as strings in week order.
 
 import { TZDate } from "@date-fns/tz";
-import { civilOfDay, dayOfIso, localDayFunction } from "../pacing/calendar";
-import { addDays, addWeeks, differenceInCalendarISOWeeks, format, getISOWeek, startOfISOWeek } from "date-fns";
+import { civilOfDay, dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { addWeeks, differenceInCalendarISOWeeks, getISOWeek, startOfISOWeek } from "date-fns";
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 
@@ -86,7 +86,7 @@ function mondayDate(week: string): TZDate {
 
 /** The week's Monday as "YYYY-MM-DD". */
 export function mondayOfIsoWeek(week: string): string {
-  return format(mondayDate(week), "yyyy-MM-dd");
+  return isoOfDay(mondayDay(week));
 }
 
 /** The week before `week`, across year boundaries (2027-W01 → 2026-W53). */
@@ -99,7 +99,14 @@ export function previousIsoWeek(week: string): string {
 
 /** The month ("YYYY-MM") a week belongs to: its Thursday's, the same rule ISO uses to give a week its year. */
 export function isoWeekMonth(week: string): string {
-  return format(addDays(mondayDate(week), 3), "yyyy-MM");
+  // Plain day arithmetic from the year's cached week-1 Monday: the digest asks this for every user.
+  return isoOfDay(mondayDay(week) + 3).slice(0, 7);
+}
+
+/** The week's Monday as a civil day number (days since 1970-01-01). */
+function mondayDay(week: string): number {
+  const parts = isoWeekParts(week);
+  return Math.round(isoYear(parts.year).firstMonday / 86_400_000) + (parts.week - 1) * 7;
 }
 
 /** `to` − `from` in weeks; negative when `to` is earlier. */

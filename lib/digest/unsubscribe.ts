@@ -6,16 +6,20 @@ import { env } from "../env";
 
 const PURPOSE = "digest-unsubscribe";
 // A key of its own, derived from the app secret, so a token made here is useless anywhere else.
-const key = new TextEncoder().encode(`${env.NEXTAUTH_SECRET}:${PURPOSE}`);
+// Imported once as a CryptoKey: given raw bytes, jose imports them again for every token.
+const key = crypto.subtle.importKey("raw", new TextEncoder().encode(`${env.NEXTAUTH_SECRET}:${PURPOSE}`), { name: "HMAC", hash: "SHA-256" }, false, [
+  "sign",
+  "verify",
+]);
 
 export async function unsubscribeToken(userId: string): Promise<string> {
-  return new SignJWT({ purpose: PURPOSE }).setProtectedHeader({ alg: "HS256" }).setSubject(userId).sign(key);
+  return new SignJWT({ purpose: PURPOSE }).setProtectedHeader({ alg: "HS256" }).setSubject(userId).sign(await key);
 }
 
 /** The user id a token was made for, or null for anything forged, altered or made for another purpose. */
 export async function userOfUnsubscribeToken(token: string): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await key, { algorithms: ["HS256"] });
     return payload.purpose === PURPOSE && typeof payload.sub === "string" ? payload.sub : null;
   } catch {
     return null;

@@ -4,6 +4,8 @@
 // events (target: at most 25×, i.e. the cost of a few set-based reads per batch, not of a query storm
 // per user). Also prints the SQL query count per batch (must be a small constant) and peak memory.
 //   npm run bench:digest          (DATABASE_URL's server, else the embedded PostgreSQL)
+import v8 from "node:v8";
+import vm from "node:vm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { seedCatalogue } from "../../lib/catalogue-seed";
@@ -34,24 +36,20 @@ const ZONES = ["Europe/London", "America/New_York", "America/Los_Angeles", "Asia
 type SqlType = "text" | "int" | "numeric" | "boolean" | "date" | "timestamptz" | '"ProgressStatus"' | '"EnrollmentChangeKind"' | '"EnrollmentStatus"';
 
 /**
- * Inserts rows with one statement per 20,000 of them: each column travels as one array parameter and
- * `unnest` turns the arrays back into rows, in order (`with ordinality`), which matters for the event
- * log: its trigger appends each done flip to the progress row in insertion order.
+ * Inserts rows in one statement: each column travels as one array parameter and `unnest` turns the
+ * arrays back into rows, in order (`with ordinality`), which matters for the event log: its trigger
+ * appends each done flip to the progress row in insertion order.
  */
 async function insertRows<T extends object>(sql: pg.Client, table: string, types: { [K in keyof T]: SqlType }, rows: readonly T[]): Promise<void> {
   const columns = Object.keys(types) as (keyof T & string)[];
-  const CHUNK = 20_000;
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    const chunk = rows.slice(from, from + CHUNK);
-    const aliases = columns.map((_, i) => `c${i}`);
-    await sql.query(
-      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
-       select ${aliases.join(", ")}
-       from unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(", ")}) with ordinality as t(${aliases.join(", ")}, ord)
-       order by ord`,
-      columns.map((c) => chunk.map((row) => row[c])),
-    );
-  }
+  const aliases = columns.map((_, i) => `c${i}`);
+  await sql.query(
+    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(", ")})
+     select ${aliases.join(", ")}
+     from unnest(${columns.map((c, i) => `$${i + 1}::${types[c]}[]`).join(", ")}) with ordinality as t(${aliases.join(", ")}, ord)
+     order by ord`,
+    columns.map((c) => rows.map((row) => row[c])),
+  );
 }
 
 interface UserRow {
@@ -114,12 +112,12 @@ interface CheckInRow {
 }
 
 /**
- * 10,000 learners on swe-to-mle, started between 10 days and 14 months before the week, with 10–25
+ * Learners [from, to) of the 10,000 on swe-to-mle, started between 10 days and 14 months before the week, with 10–25
  * touched skills each (done in roadmap order over the months, 0–3 of them inside the week, two in
  * progress, one ticked and unticked), 0–3 check-ins in the week and up to 8 weekly ones before it.
  * Every progress row's status follows from its events, whose trigger fills doneFlips.
  */
-function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Date, timeZone: string) => string) {
+function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Date, timeZone: string) => string, from: number, to: number) {
   const now = new Date();
   const users: UserRow[] = [];
   const enrollments: EnrollmentRow[] = [];
@@ -127,7 +125,7 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
   const progress: ProgressRow[] = [];
   const events: EventRow[] = [];
   const checkIns: CheckInRow[] = [];
-  for (let g = 0; g < USERS; g++) {
+  for (let g = from; g < to; g++) {
     const userId = `bench-user-${String(g).padStart(5, "0")}`;
     const enrollmentId = `bench-enr-${g}`;
     const timezone = ZONES[g % ZONES.length]!;
@@ -229,13 +227,13 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
 }
 
 const database = await freshTestDatabase("waypoint_bench_digest");
+// The seed's own connection, outside the counted client; neither connects before it is first used.
 const sql = new pg.Client({ connectionString: database.url });
-let client: PrismaClient | undefined;
+const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }), log: [{ emit: "event", level: "query" }] });
 try {
   await applyMigrations(database.url);
   await sql.connect();
   let queries = 0;
-  client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }), log: [{ emit: "event", level: "query" }] });
   client.$on("query", () => {
     queries += 1;
   });
@@ -249,49 +247,60 @@ try {
   await seedCatalogue(client, catalogue);
 
   // ---- Seed (not measured) ------------------------------------------------------------------
-  const seedStarted = performance.now();
-  const roadmap = await client.roadmap.findUniqueOrThrow({
-    where: { slug: "swe-to-mle" },
-    select: { id: true, phases: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { skillId: true } } } } },
-  });
-  const skillIds = roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
-  if (skillIds.length < 25) throw new Error(`swe-to-mle has ${skillIds.length} milestones; the seed touches up to 25`);
-  const rows = plan(roadmap.id, skillIds, isoWeekOf);
-  await insertRows(sql, "User", { id: "text", email: "text", name: "text", timezone: "text", digestHour: "int", createdAt: "timestamptz", updatedAt: "timestamptz" }, rows.users);
-  await insertRows(
-    sql,
-    "Enrollment",
-    { id: "text", userId: "text", roadmapId: "text", startDate: "date", targetMonths: "int", weeklyHours: "int", timezone: "text", status: '"EnrollmentStatus"', createdAt: "timestamptz", updatedAt: "timestamptz" },
-    rows.enrollments,
-  );
-  await insertRows(sql, "EnrollmentChange", { id: "text", enrollmentId: "text", kind: '"EnrollmentChangeKind"', at: "timestamptz", fromTargetMonths: "int", toTargetMonths: "int" }, rows.changes);
-  // Progress rows before the log: its trigger refuses an event without one.
-  await insertRows(
-    sql,
-    "MilestoneProgress",
-    { id: "text", userId: "text", skillId: "text", status: '"ProgressStatus"', startedAt: "timestamptz", completedAt: "timestamptz", updatedAt: "timestamptz" },
-    rows.progress,
-  );
-  await insertRows(
-    sql,
-    "ProgressEvent",
-    { userId: "text", skillId: "text", enrollmentId: "text", fromStatus: '"ProgressStatus"', toStatus: '"ProgressStatus"', occurredAt: "timestamptz" },
-    rows.events,
-  );
-  await insertRows(
-    sql,
-    "CheckIn",
-    { id: "text", userId: "text", enrollmentId: "text", isoWeek: "text", hours: "numeric", confidence: "int", idempotencyKey: "text", createdAt: "timestamptz", updatedAt: "timestamptz" },
-    rows.checkIns,
-  );
-  // Fresh statistics and visibility map, as a long-lived database would have: both reads get their real plans.
-  await sql.query("vacuum analyze");
-  const seedMs = performance.now() - seedStarted;
-  const flips = await sql.query<{ n: string }>(`select sum(cardinality("doneFlips"))::text as n from "MilestoneProgress"`);
-  console.log(
-    `seeded ${rows.users.length} users in ${(seedMs / 1000).toFixed(1)} s (not measured): ${rows.progress.length} progress rows (${(rows.progress.length / USERS).toFixed(1)}/user), ` +
-      `${rows.events.length} events (${(rows.events.length / USERS).toFixed(1)}/user), ${flips.rows[0]?.n} done flips, ${rows.checkIns.length} check-ins, ${rows.changes.length} enrolment changes`,
-  );
+  // 1,000 users at a time: the process's peak RSS is then the digests', not half a million planned rows'.
+  async function seedLearners() {
+    const seedStarted = performance.now();
+    const roadmap = await client.roadmap.findUniqueOrThrow({
+      where: { slug: "swe-to-mle" },
+      select: { id: true, phases: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { skillId: true } } } } },
+    });
+    const skillIds = roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
+    if (skillIds.length < 25) throw new Error(`swe-to-mle has ${skillIds.length} milestones; the seed touches up to 25`);
+    const counts = { progress: 0, events: 0, checkIns: 0, changes: 0 };
+    for (let from = 0; from < USERS; from += 1000) {
+      const rows = plan(roadmap.id, skillIds, isoWeekOf, from, Math.min(from + 1000, USERS));
+      await insertRows(sql, "User", { id: "text", email: "text", name: "text", timezone: "text", digestHour: "int", createdAt: "timestamptz", updatedAt: "timestamptz" }, rows.users);
+      await insertRows(
+        sql,
+        "Enrollment",
+        { id: "text", userId: "text", roadmapId: "text", startDate: "date", targetMonths: "int", weeklyHours: "int", timezone: "text", status: '"EnrollmentStatus"', createdAt: "timestamptz", updatedAt: "timestamptz" },
+        rows.enrollments,
+      );
+      await insertRows(sql, "EnrollmentChange", { id: "text", enrollmentId: "text", kind: '"EnrollmentChangeKind"', at: "timestamptz", fromTargetMonths: "int", toTargetMonths: "int" }, rows.changes);
+      // Progress rows before the log: its trigger refuses an event without one.
+      await insertRows(
+        sql,
+        "MilestoneProgress",
+        { id: "text", userId: "text", skillId: "text", status: '"ProgressStatus"', startedAt: "timestamptz", completedAt: "timestamptz", updatedAt: "timestamptz" },
+        rows.progress,
+      );
+      await insertRows(
+        sql,
+        "ProgressEvent",
+        { userId: "text", skillId: "text", enrollmentId: "text", fromStatus: '"ProgressStatus"', toStatus: '"ProgressStatus"', occurredAt: "timestamptz" },
+        rows.events,
+      );
+      await insertRows(
+        sql,
+        "CheckIn",
+        { id: "text", userId: "text", enrollmentId: "text", isoWeek: "text", hours: "numeric", confidence: "int", idempotencyKey: "text", createdAt: "timestamptz", updatedAt: "timestamptz" },
+        rows.checkIns,
+      );
+      counts.progress += rows.progress.length;
+      counts.events += rows.events.length;
+      counts.checkIns += rows.checkIns.length;
+      counts.changes += rows.changes.length;
+    }
+    // Fresh statistics and visibility map, as a long-lived database would have: both reads get their real plans.
+    await sql.query("vacuum analyze");
+    const seedMs = performance.now() - seedStarted;
+    const flips = await sql.query<{ n: string }>(`select sum(cardinality("doneFlips"))::text as n from "MilestoneProgress"`);
+    console.log(
+      `seeded ${USERS} users in ${(seedMs / 1000).toFixed(1)} s (not measured): ${counts.progress} progress rows (${(counts.progress / USERS).toFixed(1)}/user), ` +
+        `${counts.events} events (${(counts.events / USERS).toFixed(1)}/user), ${flips.rows[0]?.n} done flips, ${counts.checkIns} check-ins, ${counts.changes} enrolment changes`,
+    );
+  }
+  await seedLearners();
 
   // The week's requests exactly as the CLI makes them (lib/digest/batch.ts's candidates): each user's
   // send moment is Monday at their digest hour in their own zone.
@@ -306,7 +315,7 @@ try {
   if (requests.length !== USERS) throw new Error(`expected ${USERS} candidates, got ${requests.length}`);
   const weekStart = new Date(Math.min(...requests.map((r) => r.at.getTime())) - 7 * DAY_MS);
   const weekEnd = new Date(Math.max(...requests.map((r) => r.at.getTime())));
-  const inWeek = rows.events.filter((e) => e.occurredAt >= weekStart && e.occurredAt < weekEnd).length;
+  const inWeek = Number((await sql.query<{ n: string }>(`select count(*)::text as n from "ProgressEvent" where "occurredAt" >= $1 and "occurredAt" < $2`, [weekStart, weekEnd])).rows[0]?.n);
   console.log(`week ${WEEK}: windows span ${weekStart.toISOString()} – ${weekEnd.toISOString()}, ${inWeek} events in it (${(inWeek / USERS).toFixed(1)}/user)`);
 
   // ---- Compose and render, as the CLI does ---------------------------------------------------
@@ -321,12 +330,15 @@ try {
   async function composeAll(slice: readonly (typeof requests)[number][]) {
     let bytes = 0;
     let composed = 0;
+    let loadMs = 0;
     const perBatch: number[] = [];
     const kinds = new Map<string, number>();
     for (let i = 0; i < slice.length; i += BATCH) {
       const batch = slice.slice(i, i + BATCH);
       const before = queries;
+      const loadStarted = performance.now();
       const inputs = await loadDigestInputs(batch, (id) => digestLinks(id));
+      loadMs += performance.now() - loadStarted;
       perBatch.push(queries - before);
       sample();
       for (const request of batch) {
@@ -341,13 +353,17 @@ try {
       }
       sample();
     }
-    return { bytes, composed, perBatch, kinds };
+    return { bytes, composed, loadMs, perBatch, kinds };
   }
 
   // Warm-up on one batch: JIT, the roadmap tree cache, the zones' offset tables, the pool's connections.
   await composeAll(requests.slice(0, BATCH));
 
   queries = 0;
+  // A full collection first, so "before" is what is live, not the seeding's leftovers (tsx starts node
+  // without --expose-gc; the flag can still be set at run time and gc() fetched from a fresh context).
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
   const baseline = process.memoryUsage();
   peakRss = baseline.rss;
   peakHeap = baseline.heapUsed;
@@ -368,6 +384,8 @@ try {
   );
   console.log(`kinds: ${[...result.kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`);
   console.log(`total: ${totalMs.toFixed(0)} ms, ${((totalMs / result.composed) * 1000).toFixed(0)} µs per digest`);
+  // Where it goes: loading is the reads, pacing, streak and signed links; composing is pure string building.
+  console.log(`  of which loadDigestInputs ${result.loadMs.toFixed(0)} ms, composeDigest and the rest ${(totalMs - result.loadMs).toFixed(0)} ms`);
   console.log(
     `SQL queries: ${queries} in all, ${minQ === maxQ ? minQ : `${minQ}–${maxQ}`} per batch of ${BATCH} ` +
       `${maxQ <= 10 ? "(a small constant ✓)" : "(grows with the batch ✗)"}`,
@@ -375,7 +393,7 @@ try {
   if (result.composed !== USERS) throw new Error(`only ${result.composed} of ${USERS} users got a digest`);
 
   // ---- The baseline: one GROUP BY over the same week's events, through the same client ------
-  const groupBy = () => client!.$queryRaw<{ userId: string; events: number; done: number }[]>`
+  const groupBy = () => client.$queryRaw<{ userId: string; events: number; done: number }[]>`
     select "userId", count(*)::int as events, count(*) filter (where "toStatus" = 'done')::int as done
     from "ProgressEvent"
     where "occurredAt" >= ${weekStart} and "occurredAt" < ${weekEnd}
@@ -400,7 +418,7 @@ try {
       `process maxRSS ${maxRssMb.toFixed(0)} MB (whole run, seeding included)`,
   );
 } finally {
-  await client?.$disconnect();
-  await sql.end();
+  await client.$disconnect();
+  await sql.end().catch(() => {}); // never connected if the migrations failed
   await database.stop();
 }
