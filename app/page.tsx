@@ -2,10 +2,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   if (await getCurrentUser()) redirect("/dashboard");
+  const { deleted } = await searchParams;
   return (
     <div className="space-y-8">
+      {deleted && (
+        <p role="status" className="rounded-lg border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-900">
+          Your account and all its data have been deleted.
+        </p>
+      )}
       <section className="space-y-4">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Know where your ML pivot stands.</h1>
         <p className="max-w-2xl text-lg text-stone-700 dark:text-stone-300">

@@ -1,6 +1,6 @@
 // The signed-in user's own settings. Every function takes the user it acts for.
 import { db } from "./db";
-import { notFound } from "./errors";
+import { AppError, notFound } from "./errors";
 import type { SettingsUpdate } from "./validation/settings";
 
 export interface Settings {
@@ -23,4 +23,89 @@ export async function updateSettings(userId: string, update: SettingsUpdate): Pr
   const { count } = await db.user.updateMany({ where: { id: userId }, data: update });
   if (count === 0) throw notFound("No such user.");
   return getSettings(userId);
+}
+
+/** Signs the user out everywhere: every session row goes, so every cookie stops working at once. */
+export async function revokeAllSessions(userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+/**
+ * Everything Waypoint holds about the user, as plain JSON (UK GDPR articles 15 and 20). OAuth tokens
+ * are credentials, not data about the user: only which providers are linked is included.
+ */
+export async function exportAccount(userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      email: true,
+      name: true,
+      timezone: true,
+      digestEnabled: true,
+      digestWeekday: true,
+      digestHour: true,
+      createdAt: true,
+      accounts: { select: { provider: true } },
+      enrollments: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          roadmap: { select: { slug: true, title: true } },
+          startDate: true,
+          targetMonths: true,
+          weeklyHours: true,
+          timezone: true,
+          status: true,
+          createdAt: true,
+          endedAt: true,
+          changes: { orderBy: { at: "asc" }, select: { kind: true, at: true, fromTargetMonths: true, toTargetMonths: true } },
+        },
+      },
+      progress: {
+        orderBy: { skillId: "asc" },
+        select: { skill: { select: { slug: true, title: true } }, status: true, note: true, evidenceUrl: true, startedAt: true, completedAt: true, updatedAt: true },
+      },
+      progressEvents: {
+        orderBy: { id: "asc" },
+        select: { skill: { select: { slug: true } }, enrollmentId: true, fromStatus: true, toStatus: true, note: true, evidenceUrl: true, source: true, checkInId: true, occurredAt: true },
+      },
+      checkIns: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, enrollmentId: true, isoWeek: true, hours: true, confidence: true, note: true, createdAt: true, updatedAt: true },
+      },
+      digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+    },
+  });
+  if (!user) throw notFound("No such user.");
+  const { accounts, progressEvents, checkIns, ...profile } = user;
+  return {
+    exportedAt: new Date().toISOString(),
+    format: "waypoint-export/1",
+    profile: { ...profile, linkedSignInProviders: accounts.map((a) => a.provider) },
+    progressEvents: progressEvents.map(({ skill, ...e }) => ({ skill: skill.slug, ...e })),
+    checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
+  };
+}
+
+/**
+ * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
+ * accounts, enrolments, progress, events, check-ins and deliveries go with it by cascade), pending
+ * sign-in links, development-outbox mail, and any weekly email still queued for them. The caller
+ * must type their email: a stolen open session alone can't do it by accident.
+ */
+export async function deleteAccount(userId: string, confirmEmail: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) throw notFound("No such user.");
+  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) {
+    throw new AppError("bad_request", "Some fields need attention.", { confirmEmail: ["Type your email address exactly as shown to confirm."] });
+  }
+  await db.$transaction(async (tx) => {
+    // pg-boss's tables live in the same database, so its queued jobs go in the same transaction.
+    const [queue] = await tx.$queryRaw<{ exists: boolean }[]>`select to_regclass('pgboss.job') is not null as exists`;
+    if (queue?.exists) await tx.$executeRaw`delete from pgboss.job where name like 'digest-%' and data->>'userId' = ${userId}`;
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await tx.outboxMessage.deleteMany({ where: { to: user.email } });
+    await tx.user.delete({ where: { id: userId } });
+  });
 }

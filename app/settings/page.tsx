@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AccountSection } from "@/components/settings/AccountSection";
 import { DigestSettingsForm } from "@/components/settings/DigestSettingsForm";
 import { getSettings } from "@/lib/account";
 import { getCurrentUser } from "@/lib/auth";
@@ -21,6 +22,10 @@ export default async function SettingsPage() {
           Where you stand, once a week, at the day and hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
         </p>
         <DigestSettingsForm initial={settings} />
+      </section>
+      <section aria-labelledby="data-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="data-heading" className="text-lg font-semibold">Your data and account</h2>
+        <AccountSection email={settings.email} />
       </section>
     </div>
   );

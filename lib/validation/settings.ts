@@ -13,3 +13,7 @@ export const settingsUpdateSchema = z
   .strict();
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
+
+export const accountDeleteSchema = z
+  .object({ confirmEmail: z.string({ error: "Type your email address to confirm." }).max(320, "That is longer than any email address.") })
+  .strict();

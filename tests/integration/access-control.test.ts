@@ -81,6 +81,8 @@ type RouteSpec =
   | { access: "next-auth" }
   /** No session: acts for the user a signed token in the URL names, and only them (digest.test.ts tries forged ones). */
   | { access: "signed-link" }
+  /** Ends the caller's own sessions: anonymous ⇒ 401 here; what it does to the caller is in tests/e2e/account.spec.ts. */
+  | { access: "own-sessions"; attempts: (w: World) => Attempt[] }
   /** Acts on the resource named by A's ids in the path: anonymous ⇒ 401, B ⇒ 404 (never 403: existence stays secret). */
   | { access: "owner"; attempts: (w: World) => Attempt[] }
   /** Acts on the caller's own data (no id in the path): anonymous ⇒ 401, B gets only B's. */
@@ -95,6 +97,10 @@ const routes: Record<string, RouteSpec> = {
   "GET /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me" }] },
   "PATCH /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me", body: { digestHour: 9, digestWeekday: 2 } }] },
   "POST /api/digest/unsubscribe": { access: "signed-link" },
+  "GET /api/me/export": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/export" }] },
+  "DELETE /api/me/sessions": { access: "own-sessions", attempts: () => [{ path: "/api/me/sessions" }] },
+  // B naming A's address can't delete anything: the confirmation must be the caller's own email.
+  "DELETE /api/me": { access: "caller", status: 400, attempts: (w) => [{ path: "/api/me", body: { confirmEmail: w.a.email } }] },
   "GET /api/enrollments": { access: "caller", status: 200, attempts: () => [{ path: "/api/enrollments" }] },
   "POST /api/enrollments": {
     access: "caller",
@@ -242,10 +248,10 @@ describe("access control", () => {
   });
 
   const entries = Object.entries(routes);
-  const signedIn = entries.filter(([, spec]) => spec.access === "owner" || spec.access === "caller");
+  const signedIn = entries.filter(([, spec]) => spec.access === "owner" || spec.access === "caller" || spec.access === "own-sessions");
 
   it.each(signedIn)("%s: anonymous ⇒ 401 unauthenticated", async (route, spec) => {
-    if (spec.access !== "owner" && spec.access !== "caller") throw new Error("filtered above");
+    if (spec.access !== "owner" && spec.access !== "caller" && spec.access !== "own-sessions") throw new Error("filtered above");
     const method = route.split(" ")[0]!;
     for (const attempt of spec.attempts(w)) {
       const res = await send(method, attempt);

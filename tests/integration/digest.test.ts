@@ -18,6 +18,7 @@ let lib: {
   scheduler: typeof import("../../lib/digest/scheduler");
   unsubscribe: typeof import("../../lib/digest/unsubscribe");
   batch: typeof import("../../lib/digest/batch");
+  account: typeof import("../../lib/account");
 };
 const running: DigestScheduler[] = [];
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
     scheduler: await import("../../lib/digest/scheduler"),
     unsubscribe: await import("../../lib/digest/unsubscribe"),
     batch: await import("../../lib/digest/batch"),
+    account: await import("../../lib/account"),
   };
 }, 120_000);
 
@@ -220,6 +222,32 @@ describe("weekly email", () => {
 
 /** What a mail client sends for RFC 8058 one-click unsubscribe. */
 const ONE_CLICK = { rawBody: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } };
+
+describe("account deletion", () => {
+  it("removes a queued weekly email with the account, in the same transaction, and nothing is sent", async () => {
+    const week = "2027-W01";
+    const user = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: new Date("2027-01-04T00:00:00Z") });
+    // Queued by a pass, but no worker has taken it yet.
+    const { default: PgBoss } = await import("pg-boss");
+    const boss = new PgBoss({ connectionString: own.url, schema: "pgboss", schedule: false, supervise: false });
+    await boss.start();
+    await lib.scheduler.enqueue(boss, { userId: user.id, week, at: new Date("2027-01-04T08:00:00Z") });
+    const queued = () => db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where data->>'userId' = ${user.id}`;
+    expect((await queued())[0]!.n).toBe(1);
+
+    await lib.account.deleteAccount(user.id, user.email);
+    expect((await queued())[0]!.n).toBe(0);
+    expect(await db.user.count({ where: { id: user.id } })).toBe(0);
+
+    const sink = await smtpSink();
+    const scheduler = await start(sink.send);
+    expect(await scheduler.tick(new Date("2027-01-04T09:00:00Z"))).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(sink.countTo(user.email)).toBe(0);
+    await boss.stop({ graceful: false, close: true });
+    await sink.close();
+  }, 60_000);
+});
 
 describe("unsubscribe links", () => {
   // Against the running app and its database: the link works signed out, and only for its own user.

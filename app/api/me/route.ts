@@ -1,7 +1,8 @@
-import { getSettings, updateSettings } from "@/lib/account";
+import { NextResponse } from "next/server";
+import { deleteAccount, getSettings, updateSettings } from "@/lib/account";
 import { requireUser } from "@/lib/auth";
 import { handle, json, parseJson } from "@/lib/http";
-import { settingsUpdateSchema } from "@/lib/validation/settings";
+import { accountDeleteSchema, settingsUpdateSchema } from "@/lib/validation/settings";
 
 export const GET = handle(async () => {
   const user = await requireUser();
@@ -13,4 +14,15 @@ export const PATCH = handle(async (request: Request) => {
   const user = await requireUser();
   const update = await parseJson(request, settingsUpdateSchema);
   return json({ settings: await updateSettings(user.id, update) });
+});
+
+/** Deletes the caller's account and all their data; the body must repeat their email. */
+export const DELETE = handle(async (request: Request) => {
+  const user = await requireUser();
+  const { confirmEmail } = await parseJson(request, accountDeleteSchema);
+  await deleteAccount(user.id, confirmEmail);
+  const response = NextResponse.json({ deleted: true });
+  // The session row is gone already; the cookie goes too, under either name next-auth uses.
+  for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) response.cookies.delete(name);
+  return response;
 });

@@ -1,0 +1,10 @@
+import { exportAccount } from "@/lib/account";
+import { requireUser } from "@/lib/auth";
+import { handle, json } from "@/lib/http";
+
+/** All of the caller's data as one JSON download. */
+export const GET = handle(async () => {
+  const user = await requireUser();
+  const data = await exportAccount(user.id);
+  return json(data, { headers: { "content-disposition": `attachment; filename="waypoint-export-${data.exportedAt.slice(0, 10)}.json"` } });
+});
