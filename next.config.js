@@ -10,18 +10,8 @@ const nextConfig = {
   turbopack: { root },
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["pg", "nodemailer", "pg-boss"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, nosniff, framing, HSTS) are set for every
+  // response by the server in front of Next: lib/cli/server.ts with lib/security.ts.
 };
 
 export default nextConfig;

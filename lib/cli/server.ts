@@ -1,11 +1,15 @@
-// The HTTP server in front of Next. It exists for one reason: Next's handlers can't see the TCP
-// peer address, and the development outbox must answer only to loopback. We stamp the real peer
-// address on every request, after discarding any value a client sent for that header.
+// The HTTP server in front of Next. Next's handlers can't see the TCP peer address, and the
+// development outbox must answer only to loopback: we stamp the real peer address on every request,
+// after discarding any value a client sent for that header. It also applies lib/security.ts to every
+// response: a fresh CSP nonce per request, the baseline headers, and refusing state changes that a
+// page on another origin asks for.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { PEER_ADDRESS_HEADER } from "../peer-header";
+import { baselineHeaders, contentSecurityPolicy, isForeignMutation } from "../security";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -18,8 +22,24 @@ export async function serve({ port, hostname, dev }: { port: number; hostname: s
   const app = next({ dev, dir: repoRoot, hostname: "localhost", port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
+  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+  const baseline = baselineHeaders({ production: !dev, https });
   const server = http.createServer((req, res) => {
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
+    const origin = req.headers.origin;
+    const secFetchSite = req.headers["sec-fetch-site"];
+    if (isForeignMutation({ method: req.method ?? "GET", origin, host: req.headers.host, secFetchSite: typeof secFetchSite === "string" ? secFetchSite : undefined })) {
+      res.writeHead(403, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ error: { code: "forbidden", message: "This request came from another site and was refused." } }));
+      return;
+    }
+    // One nonce per response. Next finds it in the request's copy of the policy (a client-sent one is
+    // replaced) and puts it on the scripts it renders.
+    const policy = contentSecurityPolicy(randomBytes(16).toString("base64"), { dev, https });
+    req.headers["content-security-policy"] = policy;
+    delete req.headers["content-security-policy-report-only"];
+    res.setHeader("Content-Security-Policy", policy);
     handleRequest(req, res).catch((error: unknown) => {
       console.error("[server] unhandled", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -11,10 +11,18 @@ const pages = [
 ];
 
 for (const p of pages) {
-  test(`${p.name}: no accessibility violations, no horizontal scroll`, async ({ page, context, enrolledUser }, testInfo) => {
+  test(`${p.name}: no accessibility violations, no horizontal scroll, nothing blocked by the CSP`, async ({ page, context, enrolledUser }, testInfo) => {
     if (p.signedIn) await signInAs(context, enrolledUser);
+    const blocked: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) blocked.push(message.text());
+    });
     await page.goto(p.path);
     await expect(page.locator("main")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // Hydrated: React ran, so its scripts were allowed.
+    expect(await page.evaluate(() => document.querySelectorAll("script[nonce]").length)).toBeGreaterThan(0);
+    expect(blocked).toEqual([]);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,59 +1,10 @@
 // Who may call what. Every route handler under app/api and every page under app/ must have an entry
 // in the tables below, so a new route or method can't ship without someone deciding its access rule.
 // User A owns an enrolment with a ticked, annotated milestone; user B tries everything with A's ids.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expectError, expectOk, tick, type CallResult } from "../support/api";
 import { call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
-
-const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-type HttpMethod = (typeof HTTP_METHODS)[number];
-const isHttpMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
-
-// ---------- discovery ----------
-
-/** app/api/enrollments/[enrollmentId]/route.ts → /api/enrollments/[enrollmentId]; route groups drop out. */
-function urlPatternOf(file: string, fileName: RegExp): string {
-  const segments = path
-    .relative(path.join(repoRoot, "app"), file)
-    .split(path.sep)
-    .filter((segment) => !fileName.test(segment) && !/^\(.*\)$/.test(segment));
-  return `/${segments.join("/")}`;
-}
-
-function filesUnder(dir: string, fileName: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((relative) => fileName.test(path.basename(relative)))
-    .map((relative) => path.join(dir, relative));
-}
-
-/** The HTTP methods a route module exports, in either `export const GET` or `export { handler as GET }` form. */
-function exportedMethods(source: string): HttpMethod[] {
-  const names = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]!);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const specifier of m[1]!.split(",")) {
-      const exported = specifier.trim().split(/\s+as\s+/).pop()?.trim();
-      if (exported) names.add(exported);
-    }
-  }
-  return [...names].filter(isHttpMethod).sort();
-}
-
-const ROUTE_FILE = /^route\.(ts|tsx|js|mjs)$/;
-const PAGE_FILE = /^page\.(tsx|ts|jsx|js|mdx)$/;
-
-function discoverRoutes(): string[] {
-  return filesUnder(path.join(repoRoot, "app", "api"), ROUTE_FILE).flatMap((file) =>
-    exportedMethods(readFileSync(file, "utf8")).map((method) => `${method} ${urlPatternOf(file, ROUTE_FILE)}`),
-  );
-}
-
-function discoverPages(): string[] {
-  return filesUnder(path.join(repoRoot, "app"), PAGE_FILE).map((file) => urlPatternOf(file, PAGE_FILE));
-}
+import { discoverPages, discoverRoutes, exportedMethods } from "../support/routes";
 
 // ---------- the access tables ----------
 
