@@ -5,13 +5,14 @@ import type { SettingsUpdate } from "./validation/settings";
 
 export interface Settings {
   email: string;
+  name: string | null;
   timezone: string;
   digestEnabled: boolean;
   digestWeekday: number;
   digestHour: number;
 }
 
-const select = { email: true, timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true } as const;
+const select = { email: true, name: true, timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true } as const;
 
 export async function getSettings(userId: string): Promise<Settings> {
   const user = await db.user.findUnique({ where: { id: userId }, select });

@@ -38,6 +38,8 @@ export const authOptions: AuthOptions = {
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as unknown as Adapter,
   providers,
   secret: env.NEXTAUTH_SECRET,
+  // Under HTTPS the session cookie is Secure and "__Secure-" prefixed; it is HttpOnly and SameSite=Lax always.
+  useSecureCookies: env.NEXTAUTH_URL.startsWith("https://"),
   // Database sessions: signing out deletes the row, so an old cookie is worthless afterwards.
   session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/settings/AccountSection";
-import { DigestSettingsForm } from "@/components/settings/DigestSettingsForm";
+import { SettingsForm } from "@/components/settings/SettingsForm";
 import { getSettings } from "@/lib/account";
 import { getCurrentUser } from "@/lib/auth";
 
@@ -17,11 +17,11 @@ export default async function SettingsPage() {
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="digest-heading" className="text-lg font-semibold">Weekly email</h2>
+        <h2 id="digest-heading" className="text-lg font-semibold">You and your weekly email</h2>
         <p className="text-sm text-stone-700 dark:text-stone-300">
-          Where you stand, once a week, at the day and hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
+          The weekly email says where you stand, on the day and at the hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
         </p>
-        <DigestSettingsForm initial={settings} />
+        <SettingsForm initial={settings} />
       </section>
       <section aria-labelledby="data-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="data-heading" className="text-lg font-semibold">Your data and account</h2>

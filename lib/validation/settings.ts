@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { timeZoneSchema } from "./common";
+import { optionalText, timeZoneSchema } from "./common";
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 export const settingsUpdateSchema = z
   .object({
+    // Absent keeps the name; "" or null clears it.
+    name: optionalText(80, "Your name").optional(),
     timezone: timeZoneSchema.optional(),
     digestEnabled: z.boolean({ error: "Choose on or off." }).optional(),
     digestWeekday: z.number({ error: "Choose a day." }).int("Choose a day.").min(1, "Choose a day.").max(7, "Choose a day.").optional(),

@@ -1,7 +1,10 @@
 // Who may call what. Every route handler under app/api and every page under app/ must have an entry
 // in the tables below, so a new route or method can't ship without someone deciding its access rule.
 // User A owns an enrolment with a ticked, annotated milestone; user B tries everything with A's ids.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expectError, expectOk, tick, type CallResult } from "../support/api";
 import { call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
 import { discoverPages, discoverRoutes, exportedMethods } from "../support/routes";
@@ -268,6 +271,15 @@ describe("access control", () => {
       expect(res.status, res.text.slice(0, 500)).toBeLessThan(500);
       expectNothingOfA(withoutUrlEcho(res.text, w.aEnrollmentId), w);
     }
+  });
+
+  it("leaves A's canary in no built or cached file the server could hand out (.next)", async () => {
+    // A has been served pages and JSON above; nothing of theirs may end up in static chunks or caches.
+    const dir = path.join(repoRoot, ".next");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => /\.(js|json|html|rsc|body|txt|map)$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const holding = files.filter((f) => readFileSync(path.join(dir, f), "utf8").includes(w.canary));
+    expect(holding).toEqual([]);
   });
 
   it("renders B's own dashboard when B asks for A's enrolment, and A's for A (so the check can see a leak)", async () => {

@@ -23,7 +23,7 @@ let lib: {
 const running: DigestScheduler[] = [];
 
 beforeAll(async () => {
-  own = await ownDatabase("waypoint_digest_test");
+  own = await ownDatabase("digest");
   db = own.db;
   lib = {
     scheduler: await import("../../lib/digest/scheduler"),

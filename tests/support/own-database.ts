@@ -9,9 +9,12 @@ import { seed } from "../../prisma/scripts/seed";
 import { baseUrl } from "./factories";
 import { TEST_AUTH_SECRET } from "./stack";
 
-export async function ownDatabase(name: string): Promise<{ url: string; db: PrismaClient; drop: () => Promise<void> }> {
+/** `suffix` names it after the suite's own test database ("waypoint_test" → "waypoint_test_digest"), so two suites on one server don't collide. */
+export async function ownDatabase(suffix: string): Promise<{ url: string; db: PrismaClient; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: run the tests with `npm test`.");
+  const name = `${new URL(serverUrl).pathname.slice(1)}_${suffix}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected test database name ${name}`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);

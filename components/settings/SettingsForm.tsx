@@ -10,11 +10,12 @@ import { settingsUpdateSchema, WEEKDAYS, type SettingsUpdateInput } from "@/lib/
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-export function DigestSettingsForm({ initial }: { initial: Settings }) {
+export function SettingsForm({ initial }: { initial: Settings }) {
   const [enabled, setEnabled] = useState(initial.digestEnabled);
   const [weekday, setWeekday] = useState(String(initial.digestWeekday));
   const [hour, setHour] = useState(String(initial.digestHour));
   const [timezone, setTimezone] = useState(initial.timezone);
+  const [name, setName] = useState(initial.name ?? "");
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation({
     mutationFn: (update: SettingsUpdateInput) => apiFetch<{ settings: Settings }>("/api/me", { method: "PATCH", body: update }),
@@ -24,7 +25,7 @@ export function DigestSettingsForm({ initial }: { initial: Settings }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = settingsUpdateSchema.safeParse({ digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone: timezone.trim() });
+    const parsed = settingsUpdateSchema.safeParse({ name, digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone: timezone.trim() });
     if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
     save.mutate(parsed.data);
   }
@@ -32,6 +33,11 @@ export function DigestSettingsForm({ initial }: { initial: Settings }) {
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="digest-heading">
+      <div>
+        <label htmlFor="name" className="block text-sm font-medium">Your name (used to greet you)</label>
+        <input id="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} className={input} autoComplete="given-name" aria-describedby="name-error" />
+        <FieldError id="name-error" messages={fields.name} />
+      </div>
       <label className="flex min-h-11 items-center gap-3">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="size-5 accent-brand-700" />
         <span>Send me the weekly progress email</span>
