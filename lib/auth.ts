@@ -8,6 +8,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { cache } from "react";
 import { db } from "./db";
+import { normalizeEmailAddress } from "./email-address";
 import { env } from "./env";
 import { unauthenticated } from "./errors";
 import { sendMail } from "./mail";
@@ -20,7 +21,7 @@ const providers: AuthOptions["providers"] = [
     // Links are single-use (the adapter deletes the token when it is used) and short-lived.
     maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
     from: env.EMAIL_FROM,
-    normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+    normalizeIdentifier: normalizeEmailAddress,
     sendVerificationRequest: async ({ identifier, url }) => {
       await sendMail({ to: identifier, ...magicLinkMail(url, new URL(env.NEXTAUTH_URL).host) });
     },

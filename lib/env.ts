@@ -23,6 +23,9 @@ export const env = createEnv({
     LOG_QUERIES: optional,
     /** "off": this process sends no weekly emails (tests drive the scheduler; or `npm run worker` does it). */
     DIGEST_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    /** Sign-in emails allowed per address, and per client IP, in each 15-minute window (lib/rate-limit.ts). */
+    SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(5),
   },
   client: {},
   experimental__runtimeEnv: {},

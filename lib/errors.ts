@@ -6,7 +6,15 @@ import { fieldErrorsOf, type FieldErrors } from "./validation/field-errors";
 
 export type { FieldErrors };
 
-export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "internal";
+export type ErrorCode =
+  | "bad_request"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "internal"
+  | "unavailable";
 
 /** The HTTP status of each error code; tests check responses against it. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -15,7 +23,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 

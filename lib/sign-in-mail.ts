@@ -11,3 +11,9 @@ export function magicLinkMail(url: string, host: string): { subject: string; tex
 </body></html>`,
   };
 }
+
+/** What a person is told when they have asked for too many sign-in emails (HTTP 429, Retry-After seconds). */
+export function tooManySignInEmailsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many sign-in emails for now. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}

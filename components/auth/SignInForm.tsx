@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 import { requestEmailSignIn, startOAuthSignIn } from "./auth-client";
 
 const emailSchema = z.email({ error: "Enter a valid email address, like you@example.com." });
@@ -22,9 +23,13 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
     }
     setError(null);
     setPending(true);
-    const accepted = await requestEmailSignIn(parsed.data, callbackUrl).catch(() => false);
+    const result = await requestEmailSignIn(parsed.data, callbackUrl);
     setPending(false);
-    if (!accepted) {
+    if (result.status === "rate_limited") {
+      setError(tooManySignInEmailsMessage(result.retryAfterSeconds));
+      return;
+    }
+    if (result.status === "failed") {
       setError("We couldn't send the link just now. Please try again in a minute.");
       return;
     }

@@ -8,6 +8,14 @@ async function csrfToken(): Promise<string> {
   return token;
 }
 
+/** The server refused for now (HTTP 429): too many requests; `retryAfterSeconds` from Retry-After. */
+export class TooManyRequestsError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many requests; retry after ${retryAfterSeconds} s`);
+    this.name = "TooManyRequestsError";
+  }
+}
+
 async function postForm(path: string, fields: Record<string, string>): Promise<{ url?: string }> {
   const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
   const res = await fetch(path, {
@@ -16,14 +24,27 @@ async function postForm(path: string, fields: Record<string, string>): Promise<{
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body,
   });
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get("retry-after"));
+    // Without a usable Retry-After, assume the sign-in limit's whole window (15 minutes).
+    throw new TooManyRequestsError(Number.isFinite(seconds) && seconds > 0 ? seconds : 15 * 60);
+  }
   if (!res.ok) throw new Error(`${path} ${res.status}`);
   return (await res.json()) as { url?: string };
 }
 
-/** Asks for a magic link. Resolves true when next-auth accepted the request. */
-export async function requestEmailSignIn(email: string, callbackUrl: string): Promise<boolean> {
-  const { url } = await postForm("/api/auth/signin/email", { email, callbackUrl });
-  return Boolean(url) && !new URL(url ?? "", window.location.origin).searchParams.has("error");
+export type EmailSignInResult = { status: "sent" } | { status: "rate_limited"; retryAfterSeconds: number } | { status: "failed" };
+
+/** Asks for a magic link: sent, refused for now (too many requests), or failed. */
+export async function requestEmailSignIn(email: string, callbackUrl: string): Promise<EmailSignInResult> {
+  try {
+    const { url } = await postForm("/api/auth/signin/email", { email, callbackUrl });
+    const accepted = Boolean(url) && !new URL(url ?? "", window.location.origin).searchParams.has("error");
+    return accepted ? { status: "sent" } : { status: "failed" };
+  } catch (error) {
+    if (error instanceof TooManyRequestsError) return { status: "rate_limited", retryAfterSeconds: error.retryAfterSeconds };
+    return { status: "failed" };
+  }
 }
 
 /** OAuth sign-in: next-auth answers with the provider's authorisation URL. */

@@ -46,3 +46,20 @@ test("a signed-out visitor to the dashboard is sent to sign in and lands back af
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard|\/signin\?callbackUrl=\/dashboard/);
 });
+
+test("a 6th sign-in email for one address within 15 minutes is refused with when to try again", async ({ page }) => {
+  const email = uniqueEmail("limit");
+  // The first five straight through next-auth's endpoint, as the form sends them (page.request shares
+  // the page's cookies, so the CSRF cookie goes along).
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await page.request.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/dashboard", json: "true" } });
+    expect(res.status()).toBe(200);
+  }
+  await page.goto("/signin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many sign-in emails for now\. Try again in 1[45] minutes\.$/);
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+});

@@ -83,6 +83,10 @@ export async function startStack({ build, database }: { build: boolean; database
     NEXT_TELEMETRY_DISABLED: "1",
     // The digest tests drive the scheduler themselves, with their own clock.
     DIGEST_SCHEDULER: "off",
+    // Every test request comes from 127.0.0.1, so the per-IP sign-in limit (5 in 15 minutes) would
+    // refuse the suite's own sign-ins. The per-address limit stays at its default; the per-IP rule
+    // is tested on lib/rate-limit.ts directly, at the default, with addresses of its own.
+    SIGNIN_LIMIT_PER_IP: "1000",
   };
   const app: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])], {
     cwd: repoRoot,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { magicLinkMail } from "../../lib/sign-in-mail";
+import { magicLinkMail, tooManySignInEmailsMessage } from "../../lib/sign-in-mail";
 
 const url = "https://waypoint.test/api/auth/callback/email?token=abc123&email=ada%40example.com";
 
@@ -33,5 +33,16 @@ describe("magicLinkMail", () => {
   it("escapes & before anything else, so an existing entity is shown literally", () => {
     const { html } = magicLinkMail("https://waypoint.test/?q=&amp;&lt;", "waypoint.test");
     expect(html).toContain('href="https://waypoint.test/?q=&amp;amp;&amp;lt;"');
+  });
+});
+
+describe("tooManySignInEmailsMessage", () => {
+  it("rounds the wait up to whole minutes, and says 1 minute, not 1 minutes", () => {
+    expect(tooManySignInEmailsMessage(900)).toBe("Too many sign-in emails for now. Try again in 15 minutes.");
+    expect(tooManySignInEmailsMessage(841)).toBe("Too many sign-in emails for now. Try again in 15 minutes.");
+    expect(tooManySignInEmailsMessage(840)).toBe("Too many sign-in emails for now. Try again in 14 minutes.");
+    expect(tooManySignInEmailsMessage(61)).toBe("Too many sign-in emails for now. Try again in 2 minutes.");
+    expect(tooManySignInEmailsMessage(60)).toBe("Too many sign-in emails for now. Try again in 1 minute.");
+    expect(tooManySignInEmailsMessage(1)).toBe("Too many sign-in emails for now. Try again in 1 minute.");
   });
 });
