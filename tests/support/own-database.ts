@@ -9,9 +9,12 @@ import { seed } from "../../prisma/scripts/seed";
 import { baseUrl } from "./factories";
 import { TEST_AUTH_SECRET } from "./stack";
 
-export async function ownDatabase(name: string): Promise<{ url: string; db: PrismaClient; drop: () => Promise<void> }> {
+export async function ownDatabase(base: string): Promise<{ url: string; db: PrismaClient; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: run the tests with `npm test`.");
+  // Named after the run's test database too: two runs on one server (each with its own
+  // TEST_DATABASE_URL) would otherwise drop each other's database mid-test.
+  const name = `${base}_${new URL(serverUrl).pathname.slice(1)}`.toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 63);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
