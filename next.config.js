@@ -20,6 +20,15 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // The public progress page's URL is its only key: it must not travel in a Referer header, and
+      // search engines must not list it. (A later entry overrides an earlier one for the same key.)
+      {
+        source: "/p/:token",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
     ];
   },
 };
