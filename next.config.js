@@ -11,7 +11,21 @@ const nextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["pg", "nodemailer", "pg-boss"],
   // Security headers (CSP with a per-request nonce, nosniff, framing, HSTS) are set for every
-  // response by the server in front of Next: lib/cli/server.ts with lib/security.ts.
+  // response by the server in front of Next: lib/cli/server.ts with lib/security.ts. Only what one
+  // route needs on top of them is here.
+  async headers() {
+    return [
+      // The public progress page's URL is its only key: it must not travel in a Referer header, and
+      // search engines must not list it.
+      {
+        source: "/p/:token",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

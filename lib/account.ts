@@ -46,6 +46,8 @@ export async function exportAccount(userId: string) {
       digestEnabled: true,
       digestWeekday: true,
       digestHour: true,
+      // When the public progress page's current link was made; the link's hash is a credential, not data.
+      publicSince: true,
       createdAt: true,
       accounts: { select: { provider: true } },
       enrollments: {

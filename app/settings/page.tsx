@@ -3,8 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/settings/AccountSection";
 import { SettingsForm } from "@/components/settings/SettingsForm";
+import { PublicPageSection } from "@/components/settings/PublicPageSection";
 import { getSettings } from "@/lib/account";
 import { getCurrentUser } from "@/lib/auth";
+import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
+import { publicPageStatus } from "@/lib/public-page";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -12,7 +15,10 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fsettings");
-  const settings = await getSettings(user.id);
+  const [settings, publicPage] = await Promise.all([getSettings(user.id), publicPageStatus(user.id)]);
+  const since = publicPage.since?.getTime();
+  // The date in the user's own zone, as everywhere else in the app.
+  const sinceLabel = since === undefined ? null : formatDay(localDayFunction(settings.timezone, since, since)(since));
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -22,6 +28,10 @@ export default async function SettingsPage() {
           The weekly email says where you stand, on the day and at the hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
         </p>
         <SettingsForm initial={settings} />
+      </section>
+      <section aria-labelledby="public-page-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="public-page-heading" className="text-lg font-semibold">Public progress page</h2>
+        <PublicPageSection initial={{ enabled: publicPage.enabled, sinceLabel }} />
       </section>
       <section aria-labelledby="data-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="data-heading" className="text-lg font-semibold">Your data and account</h2>

@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api-client";
 import { ActivityCalendar } from "@/components/dashboard/ActivityCalendar";
 import { PaceChart } from "@/components/dashboard/PaceChart";
-import type { BufferBand, Pacing, PacingStatus } from "@/lib/pacing";
+import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
+import type { BufferBand, Pacing } from "@/lib/pacing";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
-import { STATUS_LABELS } from "@/lib/pacing/headline";
 import { formatPercent } from "@/lib/progress/summary";
 
 export interface PacingResponse {
@@ -15,14 +15,6 @@ export interface PacingResponse {
 }
 
 export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as const;
-
-const statusStyle: Record<PacingStatus, string> = {
-  upcoming: "bg-stone-200 text-stone-900 dark:bg-stone-800 dark:text-stone-100",
-  on_track: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
-  at_risk: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100",
-  off_track: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100",
-  done: "bg-brand-100 text-brand-800 dark:bg-brand-800 dark:text-white",
-};
 
 const bandStyle: Record<BufferBand, string> = {
   red: "bg-red-700 text-white",
@@ -47,9 +39,7 @@ export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; ini
     <section aria-labelledby="pace-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="pace-heading" className="text-lg font-semibold">Your pace</h2>
-        <span data-testid="pace-status" className={`rounded-full px-2 py-0.5 text-sm font-medium ${statusStyle[pacing.status]}`}>
-          {STATUS_LABELS[pacing.status]}
-        </span>
+        <PaceStatusBadge status={pacing.status} />
         {pacing.bufferBand && (
           <span className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${bandStyle[pacing.bufferBand]}`}>
             {pacing.bufferDays! >= 0 ? `${pacing.bufferDays} d buffer` : "No buffer"}

@@ -27,10 +27,20 @@ export const STATUS_LABELS: Record<PacingStatus, string> = {
 };
 
 export function pacingHeadline(p: Pacing): string {
+  return headline(p, "learner");
+}
+
+/** The same facts for visitors to the public progress page, who aren't the "you" of the headline. */
+export function publicPaceHeadline(p: Pacing): string {
+  return headline(p, "visitor");
+}
+
+function headline(p: Pacing, reader: "learner" | "visitor"): string {
   if (p.status === "done") return `Finished on ${formatDay(dayOfIso(p.finishedOn ?? p.today.date))} — every milestone done`;
-  if (p.status === "upcoming") return `Your plan starts on ${formatDay(dayOfIso(p.startDate))}`;
+  if (p.status === "upcoming") return `${reader === "learner" ? "Your" : "The"} plan starts on ${formatDay(dayOfIso(p.startDate))}`;
   const parts = [describeVariance(p.varianceDays ?? 0), describeBuffer(p.bufferDays ?? 0)];
-  parts.push(p.projectedFinish ? `at this pace you finish ${formatDay(dayOfIso(p.projectedFinish))}` : "not enough data yet to project a finish");
+  const finish = p.projectedFinish && formatDay(dayOfIso(p.projectedFinish));
+  parts.push(finish ? (reader === "learner" ? `at this pace you finish ${finish}` : `projected to finish ${finish}`) : "not enough data yet to project a finish");
   const sentence = parts.join(" — ");
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

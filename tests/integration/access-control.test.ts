@@ -21,6 +21,8 @@ interface World {
   aCheckInId: string;
   aCheckInKey: string;
   canary: string;
+  /** A's public progress page, turned on: B and anonymous visitors may see it, and nothing private on it. */
+  aPublicPath: string;
 }
 
 interface Attempt {
@@ -52,6 +54,9 @@ const routes: Record<string, RouteSpec> = {
   "PATCH /api/me": { access: "caller", status: 200, attempts: () => [{ path: "/api/me", body: { digestHour: 9, digestWeekday: 2 } }] },
   "POST /api/digest/unsubscribe": { access: "signed-link" },
   "GET /api/me/export": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/export" }] },
+  // B turning a page on, making a new link or turning it off acts on B's page only (A's row is in the snapshot).
+  "POST /api/me/public-page": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/public-page" }, { path: "/api/me/public-page" }] },
+  "DELETE /api/me/public-page": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/public-page" }] },
   "DELETE /api/me/sessions": { access: "own-sessions", attempts: () => [{ path: "/api/me/sessions" }] },
   // B naming A's address can't delete anything: the confirmation must be the caller's own email.
   "DELETE /api/me": { access: "caller", status: 400, attempts: (w) => [{ path: "/api/me", body: { confirmEmail: w.a.email } }] },
@@ -112,6 +117,9 @@ const pages: Record<string, (w: World) => string> = {
   "/roadmaps/[slug]": () => "/roadmaps/swe-to-mle",
   "/signin": () => "/signin?callbackUrl=%2Fdashboard",
   "/signin/check-email": () => "/signin/check-email",
+  // Public by design: B gets A's real page, which must show none of A's private data (an unknown
+  // token's 404 is in public-page.test.ts).
+  "/p/[token]": (w) => w.aPublicPath,
 };
 
 // ---------- helpers ----------
@@ -149,7 +157,10 @@ async function snapshotOf(userId: string) {
     }),
     db.enrollmentChange.count({ where: { enrollment: { userId } } }),
     db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
-    db.user.findUnique({ where: { id: userId }, select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true },
+    }),
   ]);
   return { progress, events, enrollments, changes, checkIns, settings };
 }
@@ -177,9 +188,12 @@ describe("access control", () => {
     });
     expectOk(checkIn, 201);
     const aCheckInId = (checkIn.json as { checkIn: { id: string } }).checkIn.id;
+    const publicPage = await call("POST", "/api/me/public-page", { user: a });
+    expectOk(publicPage, 201);
+    const aPublicPath = (publicPage.json as { path: string }).path;
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath };
     before = await snapshotOf(a.id);
   });
 
@@ -280,6 +294,15 @@ describe("access control", () => {
     expect(files.length).toBeGreaterThan(50);
     const holding = files.filter((f) => readFileSync(path.join(dir, f), "utf8").includes(w.canary));
     expect(holding).toEqual([]);
+  });
+
+  it("serves A's public page to B and to anyone (so the check above looks at a real page, not a 404)", async () => {
+    for (const user of [w.b, undefined]) {
+      const res = await call("GET", w.aPublicPath, { user });
+      expectOk(res);
+      expect(res.text).toContain('data-testid="pace-status"');
+      expectNothingOfA(res.text, w);
+    }
   });
 
   it("renders B's own dashboard when B asks for A's enrolment, and A's for A (so the check can see a leak)", async () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { BUFFER_BANDS, PACING_THRESHOLDS, bufferBand, computePacing } from "../../lib/pacing";
 import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../lib/pacing";
 import { addFractionalMonths, addMonths, dayOfIso, isoOfDay, localDayFunction } from "../../lib/pacing/calendar";
-import { describeBuffer, describeVariance, pacingHeadline } from "../../lib/pacing/headline";
+import { describeBuffer, describeVariance, pacingHeadline, publicPaceHeadline } from "../../lib/pacing/headline";
 import type { ProgressStatus } from "../../lib/validation/progress";
 import { progressFromEvents, type StatusChange } from "../../lib/pacing/flips";
 
@@ -313,6 +313,7 @@ describe("computePacing", () => {
     expect(p.planned.share).toBe(0);
     expect(p.targetDate).toBe("2027-01-05");
     expect(pacingHeadline(p)).toBe("Your plan starts on 5 Jan 2026");
+    expect(publicPaceHeadline(p)).toBe("The plan starts on 5 Jan 2026");
   });
 
   it("counts done flips up to and including now, not after; a skip is the status now", () => {
@@ -422,6 +423,7 @@ describe("computePacing", () => {
     expect(p.projectedFinish).toBe("2026-11-04");
     expect(p.status).toBe("on_track");
     expect(pacingHeadline(p)).toBe("4 weeks ahead — 30 days of buffer — at this pace you finish 4 Nov 2026");
+    expect(publicPaceHeadline(p)).toBe("4 weeks ahead — 30 days of buffer — projected to finish 4 Nov 2026");
   });
 
   it("holds the projection back to the earliest date a time-based milestone allows", () => {
@@ -489,6 +491,7 @@ describe("computePacing", () => {
     expect(p.projection).toBeNull();
     expect(p.status).toBe("off_track");
     expect(pacingHeadline(p)).toBe("8 weeks behind — no buffer — not enough data yet to project a finish");
+    expect(publicPaceHeadline(p)).toBe(pacingHeadline(p));
   });
 
   it("everything done early: finished, with the variance still counted", () => {
@@ -517,6 +520,7 @@ describe("computePacing", () => {
     expect(p.projectedFinish).toBeNull();
     expect(p.nextMilestones).toEqual([]);
     expect(pacingHeadline(p)).toBe("Finished on 24 Jul 2026 — every milestone done");
+    expect(publicPaceHeadline(p)).toBe("Finished on 24 Jul 2026 — every milestone done");
   });
 
   it("a pause: the line is flat across it and the target date moves by the paused days", () => {

@@ -1,0 +1,17 @@
+import { requireUser } from "@/lib/auth";
+import { handle, json } from "@/lib/http";
+import { disablePublicPage, enablePublicPage } from "@/lib/public-page";
+
+/** Turns the caller's public progress page on with a new link; an earlier link stops working. The link is in this answer only. */
+export const POST = handle(async () => {
+  const user = await requireUser();
+  const { path, since } = await enablePublicPage(user.id);
+  return json({ path, since: since.toISOString() }, { status: 201 });
+});
+
+/** Turns the caller's public progress page off: its link answers 404 from now on. */
+export const DELETE = handle(async () => {
+  const user = await requireUser();
+  await disablePublicPage(user.id);
+  return json({ enabled: false });
+});
