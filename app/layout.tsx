@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { RegisterServiceWorker } from "@/components/checkin/RegisterServiceWorker";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Providers } from "@/components/providers";
 import { getCurrentUser } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { THEME_COOKIE, themeOf } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,9 +27,10 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, cookieStore] = await Promise.all([getCurrentUser(), cookies()]);
+  const theme = themeOf(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    <html lang="en-GB">
+    <html lang="en-GB" className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
           Skip to content

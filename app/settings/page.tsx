@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/settings/AccountSection";
+import { ThemePicker } from "@/components/settings/ThemePicker";
 import { SettingsForm } from "@/components/settings/SettingsForm";
 import { PublicPageSection } from "@/components/settings/PublicPageSection";
 import { getSettings } from "@/lib/account";
 import { getCurrentUser } from "@/lib/auth";
 import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
 import { publicPageStatus } from "@/lib/public-page";
+import { THEME_COOKIE, themeOf } from "@/lib/theme";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -15,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fsettings");
-  const [settings, publicPage] = await Promise.all([getSettings(user.id), publicPageStatus(user.id)]);
+  const [settings, publicPage, cookieStore] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), cookies()]);
   const since = publicPage.since?.getTime();
   // The date in the user's own zone, as everywhere else in the app.
   const sinceLabel = since === undefined ? null : formatDay(localDayFunction(settings.timezone, since, since)(since));
@@ -28,6 +31,10 @@ export default async function SettingsPage() {
           The weekly email says where you stand, on the day and at the hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
         </p>
         <SettingsForm initial={settings} />
+      </section>
+      <section aria-labelledby="look-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="look-heading" className="text-lg font-semibold">Look</h2>
+        <ThemePicker initial={themeOf(cookieStore.get(THEME_COOKIE)?.value)} />
       </section>
       <section aria-labelledby="public-page-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="public-page-heading" className="text-lg font-semibold">Public progress page</h2>

@@ -1,5 +1,5 @@
 // The weekly email as a user meets it in the app: the preview, and the settings that schedule it.
-import { expect, signInAs, test } from "./fixtures";
+import { expect, pageBrightness, signInAs, test } from "./fixtures";
 import { createUser, seedHistory, testDb } from "../support/factories";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -61,4 +61,18 @@ test("settings change the weekly email's day, hour and time zone, and turn it of
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   expect((await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id } })).digestEnabled).toBe(false);
+});
+
+test("the theme chosen in settings applies at once, overrides the device setting, and stays after a reload", async ({ page, context, enrolledUser }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await signInAs(context, enrolledUser);
+  await page.goto("/settings");
+  const background = () => pageBrightness(page);
+  expect(await background()).toBeGreaterThan(200);
+  await page.getByLabel("Dark").check();
+  await expect.poll(background).toBeLessThan(50);
+  await page.reload();
+  expect(await background()).toBeLessThan(50);
+  await page.getByLabel("Same as this device").check();
+  await expect.poll(background).toBeGreaterThan(200);
 });

@@ -16,6 +16,22 @@ export async function signInAs(context: BrowserContext, user: TestUser): Promise
   await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
 
+/**
+ * The page background's brightness, 0 (black) to 255 (white). Tailwind's colours are lab()/oklch(),
+ * so the computed value is painted on a canvas and read back as RGB.
+ */
+export async function pageBrightness(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = getComputedStyle(document.body).backgroundColor;
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return (r! + g! + b!) / 3;
+  });
+}
+
 /** Requests a magic link through the UI (from `signInPath`, which may carry a callbackUrl) and returns it, as received by the SMTP server. */
 export async function requestMagicLink(page: Page, email: string, signInPath = "/signin"): Promise<string> {
   const since = new Date();
