@@ -1,9 +1,24 @@
 // Your data, your account: the export holds your data and nobody else's; deleting the account leaves
 // no row behind; signing out everywhere ends every session.
-import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expect, signInAs, test, testDb } from "./fixtures";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { call, createEnrollment, createUser } from "../support/factories";
+import { baseUrl, call, createEnrollment, createUser } from "../support/factories";
+import { SMTP_PORT, TEST_AUTH_SECRET } from "../support/stack";
+
+/** Weekly emails (not sign-in links) the test SMTP server received for an address. */
+async function weeklyMailTo(address: string): Promise<string[]> {
+  const dir = process.env.MAIL_DIR!;
+  const found: string[] = [];
+  for (const file of await readdir(dir)) {
+    const mail = JSON.parse(await readFile(path.join(dir, file), "utf8")) as { to: string[]; subject: string };
+    if (mail.to.includes(address.toLowerCase()) && !/sign-in link/i.test(mail.subject)) found.push(mail.subject);
+  }
+  return found;
+}
 
 async function checkIn(user: Awaited<ReturnType<typeof createUser>>, enrollmentId: string, note: string) {
   const res = await call("POST", "/api/checkins", { user, body: { enrollmentId, hours: 2, confidence: 3, note, idempotencyKey: crypto.randomUUID() } });
@@ -31,7 +46,7 @@ test("the export downloads a JSON file with my check-in note and nothing of anot
   expect(text).not.toContain(other.id);
 });
 
-test("deleting the account asks for the email, signs out, and leaves no row that refers to the user", async ({ page, context }) => {
+test("deleting the account asks for the email, signs out, leaves no row that refers to the user, and gets no weekly email", async ({ page, context }) => {
   const user = await createUser("delete-me");
   const enrollment = await createEnrollment(user.id);
   await checkIn(user, enrollment.id, "soon gone");
@@ -64,6 +79,26 @@ test("deleting the account asks for the email, signs out, and leaves no row that
   }
   expect(leftovers).toEqual([]);
   expect(columns.length).toBeGreaterThan(8);
+
+  // A weekly-email run for this week afterwards reaches a control user due like this one was, and not them.
+  const control = await createUser("delete-control");
+  await createEnrollment(control.id);
+  // The product's own command, as an operator would run it, mailing through the test SMTP server.
+  const week = ((await call("GET", "/api/checkins", { user: control })).json as { streak: { currentWeek: string } }).streak.currentWeek;
+  const run = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/digest.ts", "--week", week], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      NEXTAUTH_URL: baseUrl(),
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    },
+  });
+  expect(run.stdout, run.stderr).toMatch(/^sent [1-9]\d*, skipped \d+, failed 0$/m);
+  expect(await weeklyMailTo(control.email)).toHaveLength(1);
+  expect(await weeklyMailTo(user.email)).toEqual([]);
 });
 
 test("signing out of all devices ends the other device's session too", async ({ page, context, browser }) => {
