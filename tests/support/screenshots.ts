@@ -43,10 +43,10 @@ for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["deskto
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: new URL(base).hostname, path: "/" }]);
     const page = await context.newPage();
-    for (const path of ["/checkin", "/dashboard", "/roadmaps/swe-to-mle", "/roadmaps"]) {
+    for (const path of ["/checkin", "/dashboard", "/settings", "/digest", "/roadmaps/swe-to-mle", "/roadmaps"]) {
       await page.goto(`${base}${path}`);
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" });
+      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" || path === "/settings" });
       if (path === "/dashboard") {
         await page.locator("section[aria-labelledby=pace-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_pace.png` });
         await page.locator("section[aria-labelledby=checkins-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_checkins.png` });
