@@ -53,7 +53,7 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   ops_draining:
     "The post-mortems sounded draining. Production ML brings on-call shifts for models, drift incidents and careful eval work every week, and a pay rise rarely makes up for years of work you don't enjoy.",
   senior_track_pays_similar:
-    "With 7+ years behind you, moving towards Staff Engineer or AI-augmented technical leadership usually pays about as well, without the operational learning curve.",
+    "With 7+ years behind you, moving towards Staff Engineer or AI-augmented technical leadership usually pays about as well, without the operational learning curve (JobLabs, 2026).",
   senior_short_term:
     "You want the pay sooner. A senior move gets you there without spending 6–18 months on a new skill set first.",
   senior_no_ml_surface:
