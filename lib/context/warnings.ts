@@ -53,7 +53,7 @@ export function pivotWarnings(input: WarningInput): PivotWarningCode[] {
 export const WARNING_TEXT: Record<PivotWarningCode, { title: string; body: string }> = {
   courses_without_shipping: {
     title: "Lots of learning, nothing shipped yet",
-    body: "Ten months in, with eight or more learning milestones done and no shipped feature: this is the most common way pivots stall. Recruiters ask which ML feature you put into production, not which courses you finished. Pick something small at work (a classifier, an anomaly detector, a documentation bot) and put it live before starting another course.",
+    body: "Ten months or more into your plan, eight or more learning milestones done, and nothing shipped yet: this is the most common way pivots stall. Recruiters ask which ML feature you put into production, not which courses you finished. Pick something small at work (a classifier, an anomaly detector, a documentation bot) and put it live before starting another course.",
   },
   pay_without_enjoyment: {
     title: "The pay alone may not carry you",

@@ -89,6 +89,15 @@ test("a new user takes the assessment, gets a suggestion with reasons, and enrol
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("assessment-360.png"), fullPage: true });
+
+  // The pay table, opened on a 360 px screen, fits without scrolling sideways.
+  await page.getByText("What the pay gap looks like").click();
+  const table = page.getByRole("table", { name: /Base salary ranges in London/ });
+  await expect(table).toContainText("Staff / Principal");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const tableBox = await table.boundingBox();
+  expect(tableBox!.x + tableBox!.width).toBeLessThanOrEqual(360);
+  await page.getByRole("group", { name: /3\. What are you optimising for/ }).screenshot({ path: testInfo.outputPath("pay-360.png") });
 });
 
 test("the 'courses without shipping' warning shows ten months in with eight courses done and nothing shipped", async ({ page, context }, testInfo) => {
@@ -101,6 +110,7 @@ test("the 'courses without shipping' warning shows ten months in with eight cour
   await expect(warning).toBeVisible();
   await expect(warning.getByRole("heading")).toHaveText("Lots of learning, nothing shipped yet");
   await warning.screenshot({ path: testInfo.outputPath("warning-360.png") });
+  await page.screenshot({ path: testInfo.outputPath("dashboard-360.png") });
 });
 
 test("no 'courses without shipping' warning once the feature has shipped", async ({ page, context }) => {
