@@ -17,13 +17,14 @@ const EIGHT_LEARNING = [
   "fastai-practical-deep-learning",
 ];
 
-/** A start date ten months and a few days ago, so the plan is in its tenth completed month in any zone. */
+/**
+ * A start date ten months and three days ago (the day of the month capped at 28 so no month
+ * overflows): the plan is in its 10th whole month, not yet its 11th, in any zone.
+ */
 function tenMonthsAgo(): string {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 10);
-  d.setUTCDate(d.getUTCDate() - 5);
-  return d.toISOString().slice(0, 10);
+  const now = new Date();
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 10, Math.min(now.getUTCDate(), 28)) - 3 * 86_400_000;
+  return new Date(start).toISOString().slice(0, 10);
 }
 
 test("a new user takes the assessment, gets a suggestion with reasons, and enrols with the suggested target", async ({ page, context, user }, testInfo) => {
