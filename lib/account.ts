@@ -78,22 +78,25 @@ export async function exportAccount(userId: string) {
         select: { id: true, enrollmentId: true, isoWeek: true, hours: true, confidence: true, note: true, createdAt: true, updatedAt: true },
       },
       digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      assessment: { omit: { userId: true } },
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, ...profile } = user;
+  const { accounts, progressEvents, checkIns, assessment, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
     profile: { ...profile, linkedSignInProviders: accounts.map((a) => a.provider) },
     progressEvents: progressEvents.map(({ skill, ...e }) => ({ skill: skill.slug, ...e })),
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
+    /** The self-assessment's answers and the recommendation given for them; null if never taken. */
+    assessment,
   };
 }
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins and deliveries go with it by cascade), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries and the self-assessment go with it by cascade), pending
  * sign-in links, development-outbox mail, and any weekly email still queued for them. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

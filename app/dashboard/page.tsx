@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
+import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
+import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
+import { getAssessment } from "@/lib/assessment";
 import { getCurrentUser } from "@/lib/auth";
 import { checkInHistory } from "@/lib/checkins";
+import { monthsIntoPlan, pivotWarnings } from "@/lib/context/warnings";
 import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
@@ -25,13 +29,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Your dashboard</h1>
         <p>You&apos;re not on a roadmap yet. Pick one to start ticking off milestones.</p>
-        <Link href="/roadmaps" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          Choose a roadmap
-        </Link>
+        <p className="flex flex-wrap gap-3">
+          <Link href="/roadmaps" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Choose a roadmap
+          </Link>
+          <Link href="/assessment" className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+            Not sure? Take the self-assessment
+          </Link>
+        </p>
       </div>
     );
   }
-  const [dashboard, pacing, history] = await Promise.all([getDashboard(user.id, selected.id), getPacing(user.id, selected.id), checkInHistory(user.id)]);
+  const [dashboard, pacing, history, assessment] = await Promise.all([
+    getDashboard(user.id, selected.id),
+    getPacing(user.id, selected.id),
+    checkInHistory(user.id),
+    getAssessment(user.id),
+  ]);
+  const ended = selected.status === "abandoned" || selected.status === "completed";
+  // Warnings are about a plan in progress: an ended enrolment gets none.
+  const warnings = ended
+    ? []
+    : pivotWarnings({
+        roadmapSlug: dashboard.enrollment.roadmap.slug,
+        monthsIntoPlan: monthsIntoPlan(dashboard.enrollment.startDate, pacing.today.date),
+        milestones: dashboard.phases.flatMap((p) => p.milestones),
+        assessment: assessment && { operationalWork: assessment.answers.operationalWork, recommendation: assessment.recommendation },
+      });
   return (
     <div className="space-y-6">
       {enrollments.length > 1 && (
@@ -48,11 +72,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </nav>
       )}
+      <PivotWarnings warnings={warnings} />
       <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
       <CheckInHistoryPanel initial={history} />
+      <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <summary className="min-h-11 cursor-pointer content-center font-semibold">Context: what the move pays</summary>
+        <div className="mt-2">
+          <SalaryBands headingLevel={3} />
+        </div>
+      </details>
       <p className="flex flex-wrap gap-x-4 text-sm">
         <Link href="/roadmaps" className="inline-flex min-h-11 items-center underline underline-offset-2">All roadmaps</Link>
         <Link href="/digest" className="inline-flex min-h-11 items-center underline underline-offset-2">This week&apos;s email</Link>
+        <Link href="/assessment" className="inline-flex min-h-11 items-center underline underline-offset-2">Should I pivot?</Link>
         <Link href="/settings" className="inline-flex min-h-11 items-center underline underline-offset-2">Settings</Link>
       </p>
     </div>

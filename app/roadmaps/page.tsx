@@ -10,6 +10,10 @@ export default async function RoadmapsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Roadmaps</h1>
+      <p className="text-stone-700 dark:text-stone-300">
+        Not sure which route suits you, or how long to plan for?{" "}
+        <Link href="/assessment" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">Take the five-question self-assessment</Link>.
+      </p>
       <ul className="grid gap-4 md:grid-cols-2">
         {roadmaps.map((r) => (
           <li key={r.slug} className="flex flex-col rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">

@@ -13,11 +13,24 @@ function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
-export function EnrollForm({ roadmapSlug, minMonths, maxMonths, typicalMonths }: { roadmapSlug: string; minMonths: number; maxMonths: number; typicalMonths: number }) {
+export function EnrollForm({
+  roadmapSlug,
+  minMonths,
+  maxMonths,
+  typicalMonths,
+  suggestedMonths = null,
+}: {
+  roadmapSlug: string;
+  minMonths: number;
+  maxMonths: number;
+  typicalMonths: number;
+  /** From the self-assessment; the user can still pick any other target. */
+  suggestedMonths?: number | null;
+}) {
   const router = useRouter();
   const [timezone, setTimezone] = useState("Europe/London");
   const [startDate, setStartDate] = useState("");
-  const [targetMonths, setTargetMonths] = useState(String(typicalMonths));
+  const [targetMonths, setTargetMonths] = useState(String(suggestedMonths ?? typicalMonths));
   const [weeklyHours, setWeeklyHours] = useState("8");
   const [fields, setFields] = useState<FieldErrors>({});
 
@@ -68,7 +81,7 @@ export function EnrollForm({ roadmapSlug, minMonths, maxMonths, typicalMonths }:
         <select id="targetMonths" value={targetMonths} onChange={(e) => setTargetMonths(e.target.value)} className={input} aria-describedby="targetMonths-error">
           {months.map((m) => (
             <option key={m} value={m}>
-              {m} months{m === typicalMonths ? " (typical)" : ""}
+              {m} months{m === suggestedMonths ? " (suggested for you)" : m === typicalMonths ? " (typical)" : ""}
             </option>
           ))}
         </select>

@@ -32,14 +32,18 @@ test("the export downloads a JSON file with my check-in note and nothing of anot
   const theirs = await createEnrollment(other.id);
   await checkIn(me, mine.id, "my-canary: revised the bias-variance notes");
   await checkIn(other, theirs.id, "their-canary: must never leave their account");
+  const answers = { operationalWork: "appeals", careerStage: "early", goal: "long_term_compounding", mlSurfaceAtWork: false, mathsBackground: true };
+  expect((await call("PUT", "/api/me/assessment", { user: me, body: answers })).status).toBe(200);
+  expect((await call("PUT", "/api/me/assessment", { user: other, body: { ...answers, operationalWork: "draining" } })).status).toBe(200);
 
   await signInAs(context, me);
   await page.goto("/settings");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^waypoint-export-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await readFile((await download.path())!, "utf8");
-  const data = JSON.parse(text) as { profile: { email: string }; checkIns: { note: string }[]; enrollments?: unknown };
+  const data = JSON.parse(text) as { profile: { email: string }; checkIns: { note: string }[]; assessment: unknown; enrollments?: unknown };
   expect(data.profile.email).toBe(me.email);
+  expect(data.assessment).toMatchObject({ ...answers, recommendation: "ml_engineer", suggestedMonths: 15 });
   expect(data.checkIns.map((c) => c.note)).toEqual(["my-canary: revised the bias-variance notes"]);
   expect(text).not.toContain("their-canary");
   expect(text).not.toContain(other.email);
@@ -50,6 +54,8 @@ test("deleting the account asks for the email, signs out, leaves no row that ref
   const user = await createUser("delete-me");
   const enrollment = await createEnrollment(user.id);
   await checkIn(user, enrollment.id, "soon gone");
+  const answers = { operationalWork: "draining", careerStage: "mid", goal: "short_term_pay", mlSurfaceAtWork: true, mathsBackground: false };
+  expect((await call("PUT", "/api/me/assessment", { user, body: answers })).status).toBe(200);
   await signInAs(context, user);
   await page.goto("/settings");
 

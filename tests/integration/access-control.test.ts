@@ -57,6 +57,15 @@ const routes: Record<string, RouteSpec> = {
   // B turning a page on, making a new link or turning it off acts on B's page only (A's row is in the snapshot).
   "POST /api/me/public-page": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/public-page" }, { path: "/api/me/public-page" }] },
   "DELETE /api/me/public-page": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/public-page" }] },
+  "GET /api/me/assessment": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/assessment" }] },
+  // B saving answers writes B's own row; A's stays as it was (it is in the snapshot).
+  "PUT /api/me/assessment": {
+    access: "caller",
+    status: 200,
+    attempts: () => [
+      { path: "/api/me/assessment", body: { operationalWork: "draining", careerStage: "senior", goal: "short_term_pay", mlSurfaceAtWork: false, mathsBackground: false } },
+    ],
+  },
   "DELETE /api/me/sessions": { access: "own-sessions", attempts: () => [{ path: "/api/me/sessions" }] },
   // B naming A's address can't delete anything: the confirmation must be the caller's own email.
   "DELETE /api/me": { access: "caller", status: 400, attempts: (w) => [{ path: "/api/me", body: { confirmEmail: w.a.email } }] },
@@ -107,6 +116,7 @@ const routes: Record<string, RouteSpec> = {
 /** What B requests for each page; where a page takes an id, B passes A's. */
 const pages: Record<string, (w: World) => string> = {
   "/": () => "/",
+  "/assessment": () => "/assessment",
   "/checkin": () => "/checkin",
   "/digest": () => "/digest",
   "/settings": () => "/settings",
@@ -147,7 +157,7 @@ function expectNothingOfA(text: string, w: World) {
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns, settings] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns, settings, assessment] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -161,8 +171,9 @@ async function snapshotOf(userId: string) {
       where: { id: userId },
       select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true },
     }),
+    db.assessment.findUnique({ where: { userId } }),
   ]);
-  return { progress, events, enrollments, changes, checkIns, settings };
+  return { progress, events, enrollments, changes, checkIns, settings, assessment };
 }
 
 // ---------- the tests ----------
@@ -191,6 +202,12 @@ describe("access control", () => {
     const publicPage = await call("POST", "/api/me/public-page", { user: a });
     expectOk(publicPage, 201);
     const aPublicPath = (publicPage.json as { path: string }).path;
+    expectOk(
+      await call("PUT", "/api/me/assessment", {
+        user: a,
+        body: { operationalWork: "appeals", careerStage: "early", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: true },
+      }),
+    );
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
     w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath };

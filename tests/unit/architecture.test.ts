@@ -181,6 +181,8 @@ describe("pure modules", () => {
     "lib/progress/summary.ts",
     "lib/checkins/week.ts",
     "lib/checkins/streak.ts",
+    "lib/assessment/rules.ts",
+    ...sourceFiles("lib/context"),
     ...sourceFiles("lib/validation"),
   ];
 

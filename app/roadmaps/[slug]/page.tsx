@@ -3,13 +3,27 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnrollForm } from "@/components/roadmaps/EnrollForm";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
+import { getAssessment } from "@/lib/assessment";
 import { getCurrentUser } from "@/lib/auth";
 import { getRoadmapBySlug } from "@/lib/catalogue";
 import { slugSchema } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ target?: string | string[] }> };
+
+/**
+ * The target the enrol form starts on: `?target=N` (the self-assessment's "Enrol with N months"
+ * link) when the roadmap allows N, else the saved self-assessment's suggestion for this roadmap,
+ * else the roadmap's typical duration. Null means "the typical one".
+ */
+function suggestedTarget(raw: string | string[] | undefined, saved: { roadmapSlug: string; suggestedMonths: number } | null, roadmap: { slug: string; minMonths: number; maxMonths: number }) {
+  const fits = (n: number) => Number.isInteger(n) && n >= roadmap.minMonths && n <= roadmap.maxMonths;
+  const fromQuery = typeof raw === "string" && /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (fits(fromQuery)) return fromQuery;
+  if (saved && saved.roadmapSlug === roadmap.slug && fits(saved.suggestedMonths)) return saved.suggestedMonths;
+  return null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = slugSchema.safeParse((await params).slug);
@@ -17,11 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: roadmap?.title ?? "Roadmap" };
 }
 
-export default async function RoadmapPage({ params }: Props) {
+export default async function RoadmapPage({ params, searchParams }: Props) {
   const slug = slugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const [roadmap, user] = await Promise.all([getRoadmapBySlug(slug.data), getCurrentUser()]);
+  const [roadmap, user, { target }] = await Promise.all([getRoadmapBySlug(slug.data), getCurrentUser(), searchParams]);
   if (!roadmap) notFound();
+  const assessment = user ? await getAssessment(user.id) : null;
+  const suggested = suggestedTarget(target, assessment, roadmap);
   const totalHours = roadmap.phases.reduce((sum, p) => sum + p.milestones.reduce((s, m) => s + m.effortHours, 0), 0);
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
@@ -61,12 +77,18 @@ export default async function RoadmapPage({ params }: Props) {
       <aside className="lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <h2 className="font-semibold">Start this roadmap</h2>
+          {user && !assessment && (
+            <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+              Not sure it&apos;s the right move, or how long to plan for? <Link href="/assessment" className="font-medium underline underline-offset-2">Take the self-assessment</Link>.
+            </p>
+          )}
           {user ? (
             <EnrollForm
               roadmapSlug={roadmap.slug}
               minMonths={roadmap.minMonths}
               maxMonths={roadmap.maxMonths}
               typicalMonths={roadmap.typicalMonths}
+              suggestedMonths={suggested}
             />
           ) : (
             <p className="mt-2 text-sm">
