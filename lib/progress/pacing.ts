@@ -4,6 +4,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { computePacing, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
+import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
 
 type RoadmapTree = PacingInput["roadmap"];
@@ -74,7 +75,7 @@ export const parseFlips = (text: string): number[] => (text.length > 2 ? text.sl
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
-  const [enrollment, progress] = await Promise.all([
+  const [enrollment, progress, shipped] = await Promise.all([
     db.enrollment.findFirst({
       where: { id: enrollmentId, userId },
       select: {
@@ -93,6 +94,10 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       select "skillId", status::text as status, "doneFlips"::text as flips
       from "MilestoneProgress"
       where "userId" = ${userId}`,
+    db.shippedFeature.findUnique({
+      where: { userId },
+      select: { launchDate: true, incidents: { where: { featureWasOff: true }, select: { occurredOn: true, featureWasOff: true } } },
+    }),
   ]);
   if (!enrollment) throw notFound("No such enrolment.");
   return computePacing({
@@ -104,6 +109,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       changes: enrollment.changes,
     },
     progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
+    featureLaunch: shipped ? anchorOfRecord(shipped, now, enrollment.timezone) : null,
     now,
     timeZone: enrollment.timezone,
   });
