@@ -78,22 +78,47 @@ export async function exportAccount(userId: string) {
         select: { id: true, enrollmentId: true, isoWeek: true, hours: true, confidence: true, note: true, createdAt: true, updatedAt: true },
       },
       digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      shippedFeature: {
+        select: {
+          title: true,
+          problem: true,
+          model: true,
+          approach: true,
+          launchDate: true,
+          evalUrl: true,
+          monitoringUrl: true,
+          outcomeMetric: true,
+          outcomeBefore: true,
+          outcomeAfter: true,
+          outcomeUnit: true,
+          outcomeVolume: true,
+          createdAt: true,
+          updatedAt: true,
+          incidents: { orderBy: { position: "asc" }, select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true } },
+        },
+      },
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, ...profile } = user;
+  const { accounts, progressEvents, checkIns, shippedFeature, ...profile } = user;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
     profile: { ...profile, linkedSignInProviders: accounts.map((a) => a.provider) },
     progressEvents: progressEvents.map(({ skill, ...e }) => ({ skill: skill.slug, ...e })),
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
+    shippedFeature: shippedFeature && {
+      ...shippedFeature,
+      launchDate: day(shippedFeature.launchDate),
+      incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: day(i.occurredOn) })),
+    },
   };
 }
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins and deliveries go with it by cascade), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries and the shipped-feature record with its incidents go with it by cascade), pending
  * sign-in links, development-outbox mail, and any weekly email still queued for them. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

@@ -7,7 +7,8 @@
 // (applyMilestoneUpdate, one ProgressEvent with source "shipped_record"). It remembers the clock start
 // it ticked for, so it ticks once per clock start: idempotent, and a hand-made un-tick stays.
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../pacing/rules";
 export { anchorOfRecord, featureLaunchAnchor } from "./anchor";
 import { applyMilestoneUpdate, type TickEnrollment } from "../progress";
@@ -27,10 +28,12 @@ import {
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Reader = Pick<Tx, "shippedFeature">;
 
+const NOT_FOUND = "No such shipped-feature record.";
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 const recordSelect = {
+  id: true,
   title: true,
   problem: true,
   model: true,
@@ -142,6 +145,7 @@ export async function syncShippedMilestones(userId: string, now: Date = new Date
 }
 
 export interface ShippedOverview {
+  id: string | null;
   record: ShippedRecord | null;
   timezone: string;
   today: string;
@@ -156,10 +160,11 @@ export async function getShippedOverview(userId: string, now: Date = new Date())
   await syncShippedMilestones(userId, now);
   const [row, timezone] = await Promise.all([loadRow(db, userId), timeZoneOf(userId)]);
   const today = localToday(now, timezone);
-  if (!row) return { record: null, timezone, today, clock: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
+  if (!row) return { id: null, record: null, timezone, today, clock: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
   const record = toRecord(row);
   const clock = maintenanceClock(record, now, timezone);
   return {
+    id: row.id,
     record,
     timezone,
     today,
@@ -170,37 +175,70 @@ export async function getShippedOverview(userId: string, now: Date = new Date())
   };
 }
 
-/**
- * Creates or replaces the user's record. Saving it says "I shipped": the ship milestone is ticked
- * (unless it is done or skipped already), then self-completion runs against the new dates.
- */
-export async function saveShippedFeature(userId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
-  const timezone = await timeZoneOf(userId);
-  const today = localToday(now, timezone);
+function refuseFuture(input: ShippedFeatureUpdate, today: string) {
   const future: Record<string, string[]> = {};
   if (input.launchDate > today) future.launchDate = ["The launch date can't be in the future."];
   input.incidents.forEach((incident, i) => {
     if (incident.occurredOn > today) future[`incidents.${i}.occurredOn`] = ["An incident can't be in the future."];
   });
   if (Object.keys(future).length) throw new AppError("bad_request", "Some fields need attention.", future);
+}
 
+/**
+ * Writes the record's fields and replaces its incidents, in the caller's transaction. Saving says
+ * "I shipped": the ship milestone is ticked unless it is done or skipped already.
+ */
+async function writeRecord(tx: Tx, userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date) {
   const { incidents, ...fields } = input;
-  const data = { ...fields, launchDate: dateOf(fields.launchDate) };
-  await db.$transaction(async (tx) => {
-    const saved = await tx.shippedFeature.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { id: true } });
-    await tx.shippedFeatureIncident.deleteMany({ where: { featureId: saved.id } });
-    if (incidents.length) {
-      await tx.shippedFeatureIncident.createMany({
-        data: incidents.map((incident, position) => ({ featureId: saved.id, position, ...incident, occurredOn: dateOf(incident.occurredOn) })),
-      });
+  await tx.shippedFeature.update({ where: { id: featureId }, data: { ...fields, launchDate: dateOf(fields.launchDate) } });
+  await tx.shippedFeatureIncident.deleteMany({ where: { featureId } });
+  if (incidents.length) {
+    await tx.shippedFeatureIncident.createMany({
+      data: incidents.map((incident, position) => ({ featureId, position, ...incident, occurredOn: dateOf(incident.occurredOn) })),
+    });
+  }
+  const ship = await statusOf(tx, userId, FEATURE_LAUNCH_SKILL);
+  if (ship !== "done" && ship !== "skipped") await tickByRecord(tx, userId, FEATURE_LAUNCH_SKILL, now);
+}
+
+/** Creates the user's record; 409 when they have one (one per user: edit it instead). */
+export async function createShippedFeature(userId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
+  refuseFuture(input, localToday(now, await timeZoneOf(userId)));
+  try {
+    await db.$transaction(async (tx) => {
+      const { incidents: _incidents, ...fields } = input;
+      const created = await tx.shippedFeature.create({ data: { userId, ...fields, launchDate: dateOf(fields.launchDate) }, select: { id: true } });
+      await writeRecord(tx, userId, created.id, input, now);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "You already have a shipped-feature record; edit that one.");
     }
-    const ship = await statusOf(tx, userId, FEATURE_LAUNCH_SKILL);
-    if (ship !== "done" && ship !== "skipped") await tickByRecord(tx, userId, FEATURE_LAUNCH_SKILL, now);
+    throw error;
+  }
+  return getShippedOverview(userId, now);
+}
+
+/** Replaces the user's record; another user's id is a 404, like one that doesn't exist. */
+export async function updateShippedFeature(userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
+  refuseFuture(input, localToday(now, await timeZoneOf(userId)));
+  await db.$transaction(async (tx) => {
+    const owned = await tx.shippedFeature.findFirst({ where: { id: featureId, userId }, select: { id: true } });
+    if (!owned) throw notFound(NOT_FOUND);
+    await writeRecord(tx, userId, featureId, input, now);
   });
   return getShippedOverview(userId, now);
 }
 
+/** The user's record by id (404 when it isn't theirs), with everything derived from it. */
+export async function getShippedFeature(userId: string, featureId: string, now: Date = new Date()): Promise<ShippedOverview> {
+  const owned = await db.shippedFeature.findFirst({ where: { id: featureId, userId }, select: { id: true } });
+  if (!owned) throw notFound(NOT_FOUND);
+  return getShippedOverview(userId, now);
+}
+
 /** Removes the record and its incidents; ticks already made stay, like any other tick. */
-export async function deleteShippedFeature(userId: string): Promise<void> {
-  await db.shippedFeature.deleteMany({ where: { userId } });
+export async function deleteShippedFeature(userId: string, featureId: string): Promise<void> {
+  const { count } = await db.shippedFeature.deleteMany({ where: { id: featureId, userId } });
+  if (count === 0) throw notFound(NOT_FOUND);
 }

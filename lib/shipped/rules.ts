@@ -62,11 +62,15 @@ export function maintenanceClock(
   };
 }
 
-/** "done in 60 days, on 24 Jan 2027" / "done today" — the countdown's words. */
-export function countdownText(clock: MaintenanceClock): string {
-  if (clock.due) return "Done: 90 days of upkeep reached";
-  const on = formatDay(dayOfIso(clock.doneFrom));
-  return clock.daysLeft === 1 ? `Done in 1 day, on ${on}` : `Done in ${clock.daysLeft} days, on ${on}`;
+/**
+ * The countdown's words, from the first day a time-based milestone may be done and today (both
+ * "YYYY-MM-DD"): "Done in 60 days, on 24 Jan 2027", or null once that day has come.
+ */
+export function countdownText(doneFrom: string, today: string): string | null {
+  const days = dayOfIso(doneFrom) - dayOfIso(today);
+  if (days <= 0) return null;
+  const on = formatDay(dayOfIso(doneFrom));
+  return days === 1 ? `Done in 1 day, on ${on}` : `Done in ${days} days, on ${on}`;
 }
 
 export type CredibilityKey = "eval" | "monitoring" | "outcome" | "maintained" | "incident";
