@@ -22,10 +22,10 @@ export function outcomeChange(record: ShippedRecord): string | null {
   return `${verb} ${clause(metric)} by ${percent}% (${span})`;
 }
 
-/** "4 months" from 60 days on, else "45 days". */
+/** Whole months ("4 months") from 61 days on, where there are at least two; else days ("45 days"). */
 export function upkeepDuration(launchDate: string, today: string): string {
   const days = Math.max(0, dayOfIso(today) - dayOfIso(launchDate));
-  if (days < 60) return days === 1 ? "1 day" : `${days} days`;
+  if (days < 61) return days === 1 ? "1 day" : `${days} days`;
   return `${Math.floor(days / 30.44)} months`;
 }
 
