@@ -42,8 +42,9 @@ export function CopyableBullet({ id, label, initial }: { id: string; label: stri
           setText(e.target.value);
           setStatus("idle");
         }}
-        rows={3}
-        className="block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-950"
+        rows={4}
+        // Grows with its text where supported, so a long bullet is read whole on a phone.
+        className="block w-full field-sizing-content rounded-lg border border-stone-400 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-950"
       />
       <div className="flex flex-wrap items-center gap-3">
         <button

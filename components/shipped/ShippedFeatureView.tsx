@@ -128,7 +128,7 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
         maxLength={SHIPPED_TEXT_MAX}
         value={draft[key]}
         onChange={set(key)}
-        className={input}
+        className={`${input} field-sizing-content`}
         aria-invalid={fields[key] ? true : undefined}
         aria-describedby={`${key}-error${hint ? ` ${key}-hint` : ""}`}
       />
@@ -239,12 +239,12 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
                     </div>
                     <div>
                       <label htmlFor={`${id}-happened`} className="block text-sm font-medium">What happened</label>
-                      <textarea id={`${id}-happened`} rows={2} maxLength={SHIPPED_TEXT_MAX} value={incident.whatHappened} onChange={(e) => setIncident(incident.key, { whatHappened: e.target.value })} className={input} aria-describedby={`${id}-happened-error`} />
+                      <textarea id={`${id}-happened`} rows={3} maxLength={SHIPPED_TEXT_MAX} value={incident.whatHappened} onChange={(e) => setIncident(incident.key, { whatHappened: e.target.value })} className={`${input} field-sizing-content`} aria-describedby={`${id}-happened-error`} />
                       <FieldError id={`${id}-happened-error`} messages={fields[`${base}.whatHappened`]} />
                     </div>
                     <div>
                       <label htmlFor={`${id}-changed`} className="block text-sm font-medium">What changed afterwards</label>
-                      <textarea id={`${id}-changed`} rows={2} maxLength={SHIPPED_TEXT_MAX} value={incident.whatChanged} onChange={(e) => setIncident(incident.key, { whatChanged: e.target.value })} className={input} aria-describedby={`${id}-changed-error`} />
+                      <textarea id={`${id}-changed`} rows={3} maxLength={SHIPPED_TEXT_MAX} value={incident.whatChanged} onChange={(e) => setIncident(incident.key, { whatChanged: e.target.value })} className={`${input} field-sizing-content`} aria-describedby={`${id}-changed-error`} />
                       <FieldError id={`${id}-changed-error`} messages={fields[`${base}.whatChanged`]} />
                     </div>
                     <label className="flex min-h-11 items-center gap-3 text-sm">

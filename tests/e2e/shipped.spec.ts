@@ -79,6 +79,7 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   await expect(maintain.getByTestId("milestone-countdown")).toHaveText(`Done in 60 days, on ${shown(daysAgo(-60))}`);
   await expect(maintain).toHaveAttribute("data-status", "not_started");
   await expect(page.getByTestId("milestone-ship-feature-at-work")).toHaveAttribute("data-status", "done");
+  await maintain.screenshot({ path: testInfo.outputPath("dashboard-maintain-360.png") });
 });
 
 test("a user whose feature launched 95 days ago sees the maintenance milestone done", async ({ page, context, enrolledUser }) => {
