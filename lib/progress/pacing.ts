@@ -68,10 +68,11 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
 export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
 
 /**
- * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Two queries in
+ * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Three queries in
  * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
- * changes, and one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
- * so the cost follows the roadmap's size, not the length of the user's history.
+ * changes, one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
+ * so the cost follows the roadmap's size, not the length of the user's history, and the
+ * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts).
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
