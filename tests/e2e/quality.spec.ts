@@ -8,6 +8,7 @@ const pages = [
   { name: "roadmap", path: "/roadmaps/swe-to-mle", signedIn: true },
   { name: "dashboard", path: "/dashboard", signedIn: true },
   { name: "checkin", path: "/checkin", signedIn: true },
+  { name: "shipped", path: "/shipped", signedIn: true },
 ];
 
 for (const p of pages) {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test } from "./fixtures";
 import { localToday } from "../../lib/shipped/rules";
 import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
@@ -63,6 +64,9 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   await page.reload();
   await expect(page.getByLabel("What you shipped")).toHaveValue("customer-support ticket classifier");
   await expect(page.getByLabel("What happened")).toHaveValue("Accuracy dropped after a wording change in the help centre");
+  // Filled in, with the countdown, checklist and bullets showing: still no accessibility violations.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // At 360 px: nothing scrolls sideways, and every control is at least 44 px tall.
   await page.setViewportSize({ width: 360, height: 780 });
