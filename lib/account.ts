@@ -79,10 +79,30 @@ export async function exportAccount(userId: string) {
       },
       digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
       assessment: { omit: { userId: true } },
+      shippedFeature: {
+        select: {
+          title: true,
+          problem: true,
+          model: true,
+          approach: true,
+          launchDate: true,
+          evalUrl: true,
+          monitoringUrl: true,
+          outcomeMetric: true,
+          outcomeBefore: true,
+          outcomeAfter: true,
+          outcomeUnit: true,
+          outcomeVolume: true,
+          createdAt: true,
+          updatedAt: true,
+          incidents: { orderBy: { position: "asc" }, select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true } },
+        },
+      },
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, assessment, ...profile } = user;
+  const { accounts, progressEvents, checkIns, assessment, shippedFeature, ...profile } = user;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
@@ -91,12 +111,17 @@ export async function exportAccount(userId: string) {
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
     /** The self-assessment's answers and the recommendation given for them; null if never taken. */
     assessment,
+    shippedFeature: shippedFeature && {
+      ...shippedFeature,
+      launchDate: day(shippedFeature.launchDate),
+      incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: day(i.occurredOn) })),
+    },
   };
 }
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins, deliveries and the self-assessment go with it by cascade), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment and the shipped-feature record with its incidents go with it by cascade), pending
  * sign-in links, development-outbox mail, and any weekly email still queued for them. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

@@ -13,6 +13,7 @@ import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
 import { getPacing } from "@/lib/progress/pacing";
+import { syncShippedMilestones } from "@/lib/shipped";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -40,6 +41,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
+  // "Maintained 3+ months" completes itself when it is due (lib/shipped), before the page is read.
+  await syncShippedMilestones(user.id);
   const [dashboard, pacing, history, assessment] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
@@ -83,6 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </details>
       <p className="flex flex-wrap gap-x-4 text-sm">
         <Link href="/roadmaps" className="inline-flex min-h-11 items-center underline underline-offset-2">All roadmaps</Link>
+        <Link href="/shipped" className="inline-flex min-h-11 items-center underline underline-offset-2">Your shipped feature</Link>
         <Link href="/digest" className="inline-flex min-h-11 items-center underline underline-offset-2">This week&apos;s email</Link>
         <Link href="/assessment" className="inline-flex min-h-11 items-center underline underline-offset-2">Should I pivot?</Link>
         <Link href="/settings" className="inline-flex min-h-11 items-center underline underline-offset-2">Settings</Link>

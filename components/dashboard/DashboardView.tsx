@@ -71,6 +71,15 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
       ]),
   });
 
+  // The pace panel's query (same key, so one request): its `waiting` list dates the time-based milestones.
+  const { data: paceData } = useQuery({
+    queryKey: pacingKey(enrollmentId),
+    queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
+    initialData: initialPacing,
+  });
+  const pacing = (paceData ?? initialPacing).pacing;
+  const waitingUntil = new Map(pacing.waiting.map((w) => [w.id, w.availableFrom]));
+
   const all = dashboard.phases.flatMap((p) => p.milestones);
   const overall = progressShare(all);
   const { enrollment } = dashboard;
@@ -116,7 +125,7 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
                 </div>
                 <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
                   {phase.milestones.map((m) => (
-                    <MilestoneRow key={m.id} milestone={m} disabled={ended} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
+                    <MilestoneRow key={m.id} milestone={m} disabled={ended} today={pacing.today.date} waitingUntil={waitingUntil.get(m.id)} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
                   ))}
                 </ul>
               </section>

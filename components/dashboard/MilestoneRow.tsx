@@ -1,9 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
 import { FieldError } from "@/components/ui/FieldError";
 import type { DashboardMilestone } from "@/lib/progress";
+import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "@/lib/pacing/rules";
+import { countdownText } from "@/lib/shipped/rules";
 import { milestoneUpdateSchema, NOTE_MAX, type ProgressStatus } from "@/lib/validation/progress";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import type { TickVariables } from "./DashboardView";
@@ -17,7 +20,23 @@ const statusLabel: Record<ProgressStatus, string> = {
 
 const button = "min-h-11 rounded-lg border px-3 py-2 text-sm font-medium disabled:opacity-50";
 
-export function MilestoneRow({ milestone: m, disabled, onChange }: { milestone: DashboardMilestone; disabled: boolean; onChange: (update: TickVariables["update"]) => void }) {
+export function MilestoneRow({
+  milestone: m,
+  disabled,
+  onChange,
+  today,
+  waitingUntil,
+}: {
+  milestone: DashboardMilestone;
+  disabled: boolean;
+  onChange: (update: TickVariables["update"]) => void;
+  /** The enrolment's local date, from pacing. */
+  today?: string;
+  /** For a time-based milestone not done yet: the first day it may be (null: its launch hasn't happened). */
+  waitingUntil?: string | null;
+}) {
+  const countdown = waitingUntil && today ? countdownText(waitingUntil, today) : null;
+  const shippedLink = m.skillSlug === FEATURE_LAUNCH_SKILL || m.skillSlug === MAINTAIN_FEATURE_SKILL;
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState(m.note ?? "");
   const [evidenceUrl, setEvidenceUrl] = useState(m.evidenceUrl ?? "");
@@ -51,6 +70,16 @@ export function MilestoneRow({ milestone: m, disabled, onChange }: { milestone: 
             ≈ {m.effortHours} h · <span data-testid="status">{statusLabel[m.status]}</span>
             {m.minDurationDays ? ` · needs ${m.minDurationDays} days after launch` : ""}
           </p>
+          {countdown && (
+            <p data-testid="milestone-countdown" className="mt-1 text-sm font-medium text-stone-800 dark:text-stone-200">
+              {countdown}
+            </p>
+          )}
+          {shippedLink && (
+            <Link href="/shipped" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              {m.skillSlug === FEATURE_LAUNCH_SKILL ? "Record the shipped feature" : "Your shipped-feature record"}
+            </Link>
+          )}
           {m.note && <p className="mt-1 text-sm italic text-stone-700 dark:text-stone-300">“{m.note}”</p>}
           {m.evidenceUrl && (
             <a href={m.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank" className="mt-1 block break-all text-sm text-brand-700 underline dark:text-brand-100">

@@ -75,6 +75,12 @@ export interface PacingInput {
    * the done flips. Flips after `now` are ignored; a skip counts from whenever it was made.
    */
   progress: readonly SkillProgress[];
+  /**
+   * The local date ("YYYY-MM-DD") the shipped-feature record starts the maintenance clock on (its
+   * launch, or its latest gap). When given it is the launch anchor; otherwise the day the ship
+   * milestone was last ticked done stands in for it.
+   */
+  featureLaunch?: string | null;
   now: Date;
   timeZone: string;
 }
@@ -167,6 +173,9 @@ export function computePacing(input: PacingInput): Pacing {
       launchDay = Math.max(localDay(p.flips[p.n - 1]!) - start, -1);
     }
   }
+  // The record's date wins, and isn't clamped to the start: a feature launched before the plan
+  // began may be 90 days old already (the same day checkCompletion allows the tick).
+  if (input.featureLaunch) launchDay = dayOfIso(input.featureLaunch) - start;
   const actualPoints: { day: number; share: number }[] = [];
   let doneWeight = 0;
   for (const day of [...deltaByDay.keys()].sort((a, b) => a - b)) {
@@ -214,7 +223,8 @@ export function computePacing(input: PacingInput): Pacing {
     .filter((m) => m.minDurationDays && !doneNow.has(m.skillId))
     .map((m) => {
       const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
-      return { m, availableDay: anchor === null ? null : Math.max(anchor, 0) + m.minDurationDays! };
+      const fromRecord = m.durationAnchor === "feature_launch" && Boolean(input.featureLaunch);
+      return { m, availableDay: anchor === null ? null : (fromRecord ? anchor : Math.max(anchor, 0)) + m.minDurationDays! };
     });
   // An anchor not reached yet (nothing launched) can at best be reached today.
   const earliestDay = waiting.reduce((max, w) => Math.max(max, w.availableDay ?? today + w.m.minDurationDays!), today);

@@ -12,8 +12,12 @@ export interface TimedMilestone {
 export interface Anchors {
   /** "YYYY-MM-DD", the enrolment's local start date. */
   enrollmentStart: string;
-  /** When the user's shipped ML feature launched (for now: when "ship a feature at work" was done). */
-  featureLaunch: Date | null;
+  /**
+   * When the maintenance clock of the user's shipped feature started: a local date ("YYYY-MM-DD")
+   * from the shipped-feature record (its launch, or the last day it was back after a gap), else the
+   * instant "ship a feature at work" was ticked done. See lib/shipped/anchor.ts.
+   */
+  featureLaunch: Date | string | null;
 }
 
 /** `availableFrom` is the local date ("YYYY-MM-DD") from which it may be done; null until the anchor happens. */
@@ -25,8 +29,9 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
   if (fromLaunch && !anchors.featureLaunch) {
     return { ok: false, reason: "Mark your shipped feature as done first: this one counts from its launch.", availableFrom: null };
   }
-  const localDay = localDayFunction(timeZone, anchors.featureLaunch?.getTime() ?? now.getTime(), now.getTime());
-  const anchorDay = fromLaunch ? localDay(anchors.featureLaunch!.getTime()) : dayOfIso(anchors.enrollmentStart);
+  const launch = anchors.featureLaunch;
+  const localDay = localDayFunction(timeZone, launch instanceof Date ? launch.getTime() : now.getTime(), now.getTime());
+  const anchorDay = !fromLaunch ? dayOfIso(anchors.enrollmentStart) : typeof launch === "string" ? dayOfIso(launch) : localDay(launch!.getTime());
   const availableDay = anchorDay + milestone.minDurationDays;
   if (localDay(now.getTime()) < availableDay) {
     const from = fromLaunch ? "launch" : "the start of your plan";
@@ -39,5 +44,8 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
   return { ok: true };
 }
 
-/** The skill whose completion date stands in for the feature's launch date. */
+/** The skill whose completion date stands in for the feature's launch date when there is no record. */
 export const FEATURE_LAUNCH_SKILL = "ship-feature-at-work";
+
+/** The "maintained 3+ months after launch" skill, which the shipped-feature record completes by itself. */
+export const MAINTAIN_FEATURE_SKILL = "maintain-feature-3-months";

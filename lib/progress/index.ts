@@ -3,7 +3,8 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
-import { checkCompletion, FEATURE_LAUNCH_SKILL } from "../pacing/rules";
+import { checkCompletion } from "../pacing/rules";
+import { featureLaunchAnchor } from "../shipped/anchor";
 import { progressShare } from "./summary";
 
 export interface DashboardMilestone {
@@ -209,7 +210,7 @@ export async function applyMilestoneUpdate(
   milestone: TickMilestone,
   update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
   now: Date,
-  via: { checkInId: string } | null = null,
+  via: { checkInId: string } | { source: "shipped_record" } | null = null,
 ): Promise<MilestoneProgressView> {
   // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
   await tx.$executeRaw`
@@ -224,17 +225,14 @@ export async function applyMilestoneUpdate(
   const evidenceUrl = update.evidenceUrl === undefined ? current.evidenceUrl : update.evidenceUrl;
 
   if (update.status === "done" && current.status !== "done") {
-    const launch = await tx.milestoneProgress.findFirst({
-      where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
-      select: { completedAt: true },
-    });
+    const anchor = milestone.durationAnchor === "feature_launch" ? await featureLaunchAnchor(tx, userId, now, enrollment.timezone) : null;
     const check = checkCompletion(
       { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
-      { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: launch?.completedAt ?? null },
+      { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: anchor },
       now,
       enrollment.timezone,
     );
-    if (!check.ok) throw new AppError("conflict", via ? `"${milestone.title}": ${check.reason}` : check.reason);
+    if (!check.ok) throw new AppError("conflict", via && "checkInId" in via ? `"${milestone.title}": ${check.reason}` : check.reason);
   }
 
   const changed = current.status !== update.status || current.note !== note || current.evidenceUrl !== evidenceUrl;
@@ -260,7 +258,7 @@ export async function applyMilestoneUpdate(
         note,
         evidenceUrl,
         occurredAt: now,
-        ...(via ? { source: "checkin" as const, checkInId: via.checkInId } : {}),
+        ...(via && "checkInId" in via ? { source: "checkin" as const, checkInId: via.checkInId } : via ? { source: via.source } : {}),
       },
     });
   }

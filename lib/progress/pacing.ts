@@ -4,6 +4,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { computePacing, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
+import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
 
 type RoadmapTree = PacingInput["roadmap"];
@@ -67,14 +68,15 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
 export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
 
 /**
- * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Two queries in
+ * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Three queries in
  * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
- * changes, and one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
- * so the cost follows the roadmap's size, not the length of the user's history.
+ * changes, one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
+ * so the cost follows the roadmap's size, not the length of the user's history, and the
+ * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts).
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
-  const [enrollment, progress] = await Promise.all([
+  const [enrollment, progress, shipped] = await Promise.all([
     db.enrollment.findFirst({
       where: { id: enrollmentId, userId },
       select: {
@@ -93,6 +95,10 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       select "skillId", status::text as status, "doneFlips"::text as flips
       from "MilestoneProgress"
       where "userId" = ${userId}`,
+    db.shippedFeature.findUnique({
+      where: { userId },
+      select: { launchDate: true, incidents: { where: { featureWasOff: true }, select: { occurredOn: true, featureWasOff: true } } },
+    }),
   ]);
   if (!enrollment) throw notFound("No such enrolment.");
   return computePacing({
@@ -104,6 +110,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       changes: enrollment.changes,
     },
     progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
+    featureLaunch: shipped ? anchorOfRecord(shipped, now, enrollment.timezone) : null,
     now,
     timeZone: enrollment.timezone,
   });

@@ -9,6 +9,7 @@ const pages = [
   { name: "dashboard", path: "/dashboard", signedIn: true },
   { name: "checkin", path: "/checkin", signedIn: true },
   { name: "assessment", path: "/assessment", signedIn: true },
+  { name: "shipped", path: "/shipped", signedIn: true },
 ];
 
 for (const p of pages) {

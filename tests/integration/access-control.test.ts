@@ -23,7 +23,19 @@ interface World {
   canary: string;
   /** A's public progress page, turned on: B and anonymous visitors may see it, and nothing private on it. */
   aPublicPath: string;
+  /** A's shipped-feature record. */
+  aFeatureId: string;
 }
+
+/** A valid shipped-feature record (B's attempts send it too). */
+const shippedBody = (problem: string) => ({
+  title: "ticket classifier",
+  problem,
+  model: "DistilBERT, fine-tuned",
+  launchDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+  evalUrl: "https://example.test/eval",
+  incidents: [],
+});
 
 interface Attempt {
   path: string;
@@ -111,6 +123,15 @@ const routes: Record<string, RouteSpec> = {
     attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}`, body: { hours: 0, note: "overwritten by B" } }],
   },
   "DELETE /api/checkins/[checkInId]": { access: "owner", attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}` }] },
+  "GET /api/shipped-features": { access: "caller", status: 200, attempts: () => [{ path: "/api/shipped-features" }] },
+  // B records B's own feature; A's stays as it was.
+  "POST /api/shipped-features": { access: "caller", status: 201, attempts: () => [{ path: "/api/shipped-features", body: shippedBody("B's own problem") }] },
+  "GET /api/shipped-features/[featureId]": { access: "owner", attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}` }] },
+  "PUT /api/shipped-features/[featureId]": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}`, body: shippedBody("overwritten by B") }],
+  },
+  "DELETE /api/shipped-features/[featureId]": { access: "owner", attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}` }] },
 };
 
 /** What B requests for each page; where a page takes an id, B passes A's. */
@@ -120,6 +141,7 @@ const pages: Record<string, (w: World) => string> = {
   "/checkin": () => "/checkin",
   "/digest": () => "/digest",
   "/settings": () => "/settings",
+  "/shipped": () => "/shipped",
   "/unsubscribe": () => "/unsubscribe",
   "/dashboard": (w) => `/dashboard?enrollment=${w.aEnrollmentId}`,
   "/dev/outbox": () => "/dev/outbox",
@@ -152,12 +174,13 @@ function expectNothingOfA(text: string, w: World) {
   expect(text).not.toContain(w.a.email);
   expect(text).not.toContain(w.a.id);
   expect(text).not.toContain(w.aEnrollmentId);
+  expect(text).not.toContain(w.aFeatureId);
 }
 
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns, settings, assessment] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -172,8 +195,9 @@ async function snapshotOf(userId: string) {
       select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true },
     }),
     db.assessment.findUnique({ where: { userId } }),
+    db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
   ]);
-  return { progress, events, enrollments, changes, checkIns, settings, assessment };
+  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped };
 }
 
 // ---------- the tests ----------
@@ -208,9 +232,15 @@ describe("access control", () => {
         body: { operationalWork: "appeals", careerStage: "early", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: true },
       }),
     );
+    const shipped = await call("POST", "/api/shipped-features", {
+      user: a,
+      body: { ...shippedBody(canary), incidents: [{ occurredOn: shippedBody("").launchDate, whatHappened: canary, whatChanged: "added an alert", featureWasOff: false }] },
+    });
+    expectOk(shipped, 201);
+    const aFeatureId = (shipped.json as { id: string }).id;
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeatureId };
     before = await snapshotOf(a.id);
   });
 

@@ -63,6 +63,7 @@ interface Scenario {
   enrolledAt?: Date;
   status?: PacingInput["enrollment"]["status"];
   roadmap?: PacingInput["roadmap"];
+  featureLaunch?: string | null;
 }
 
 const START = "2026-01-05"; // a Monday, in GMT
@@ -79,6 +80,7 @@ function pace(s: Scenario): Pacing {
       changes: [{ kind: "enrolled", at: s.enrolledAt ?? noon(start, 0), toTargetMonths: target }, ...(s.changes ?? [])],
     },
     progress: progressFromEvents(s.events ?? []),
+    featureLaunch: s.featureLaunch ?? null,
     now: s.now,
     timeZone: s.zone ?? "Europe/London",
   });
@@ -750,6 +752,21 @@ describe("computePacing", () => {
     // 0.3 + 0.3·(d−120)/123 ≥ 0.4 ⇔ d − 120 ≥ 41 → day 161: +71 both.
     expect(after.varianceDays).toBe(71);
     expect(after.bufferDays).toBe(71);
+  });
+
+  it("the shipped-feature record's date is the launch anchor, over the ship tick's day, and may precede the start", () => {
+    const roadmap = makeRoadmap({ d1: { skillSlug: "ship-feature-at-work" }, d2: { minDurationDays: 250, durationAnchor: "feature_launch" } });
+    const events = [doneOn("a1", 10), doneOn("a2", 20), doneOn("b1", 40), doneOn("d1", 60)];
+    // Ticked on day 60, but the record says it launched on day 30 (4 Feb 2026): 30 + 250 = day 280 = 12 Oct 2026.
+    const fromRecord = pace({ roadmap, now: noon(START, 90), events, featureLaunch: "2026-02-04" });
+    expect(fromRecord.waiting).toEqual([{ id: "m-d2", title: "Milestone d2", availableFrom: "2026-10-12" }]);
+    expect(fromRecord.earliestFinish).toBe("2026-10-12");
+    // With a record and no ship tick at all, the record still anchors it.
+    const noTick = pace({ roadmap, now: noon(START, 90), events: events.slice(0, 3), featureLaunch: "2026-02-04" });
+    expect(noTick.waiting).toEqual([{ id: "m-d2", title: "Milestone d2", availableFrom: "2026-10-12" }]);
+    // Launched 20 days before the plan began (16 Dec 2025): 250 days later is 23 Aug 2026, not start + 250.
+    const early = pace({ roadmap, now: noon(START, 90), events, featureLaunch: "2025-12-16" });
+    expect(early.waiting).toEqual([{ id: "m-d2", title: "Milestone d2", availableFrom: "2026-08-23" }]);
   });
 
   it("finishedOn is the day the counted share reached 1, not a later skip of an already-done milestone", () => {

@@ -1,0 +1,244 @@
+// The shipped-feature record: data access, every function taking the user it acts for. One record
+// per user (the article asks for one credible shipped feature); saving replaces its incidents.
+//
+// Self-completion: whenever the record is read (the /shipped page, the dashboard, GET and PUT
+// /api/me/shipped-feature), `syncShippedMilestones` asks the pure rule (maintenanceTickDue) whether
+// "maintained 3+ months" is due and, if so, ticks it through the normal tick path
+// (applyMilestoneUpdate, one ProgressEvent with source "shipped_record"). It remembers the clock start
+// it ticked for, so it ticks once per clock start: idempotent, and a hand-made un-tick stays.
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../pacing/rules";
+export { anchorOfRecord, featureLaunchAnchor } from "./anchor";
+import { applyMilestoneUpdate, type TickEnrollment } from "../progress";
+import type { ProgressStatus } from "../validation/progress";
+import type { ShippedFeatureUpdate } from "../validation/shipped";
+import { draftCvBullets } from "./cv-bullets";
+import {
+  credibilityChecklist,
+  localToday,
+  maintenanceClock,
+  maintenanceTickDue,
+  type CredibilityItem,
+  type MaintenanceClock,
+  type ShippedRecord,
+} from "./rules";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Reader = Pick<Tx, "shippedFeature">;
+
+const NOT_FOUND = "No such shipped-feature record.";
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+const recordSelect = {
+  id: true,
+  title: true,
+  problem: true,
+  model: true,
+  approach: true,
+  launchDate: true,
+  evalUrl: true,
+  monitoringUrl: true,
+  outcomeMetric: true,
+  outcomeBefore: true,
+  outcomeAfter: true,
+  outcomeUnit: true,
+  outcomeVolume: true,
+  autoCompletedFor: true,
+  updatedAt: true,
+  incidents: { orderBy: { position: "asc" as const }, select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true } },
+} as const;
+
+type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
+
+function loadRow(reader: Reader, userId: string) {
+  return reader.shippedFeature.findUnique({ where: { userId }, select: recordSelect });
+}
+
+function toRecord(row: Row): ShippedRecord {
+  return {
+    title: row.title,
+    problem: row.problem,
+    model: row.model,
+    approach: row.approach,
+    launchDate: iso(row.launchDate),
+    evalUrl: row.evalUrl,
+    monitoringUrl: row.monitoringUrl,
+    outcomeMetric: row.outcomeMetric,
+    outcomeBefore: row.outcomeBefore,
+    outcomeAfter: row.outcomeAfter,
+    outcomeUnit: row.outcomeUnit,
+    outcomeVolume: row.outcomeVolume,
+    incidents: row.incidents.map((i) => ({ occurredOn: iso(i.occurredOn), whatHappened: i.whatHappened, whatChanged: i.whatChanged, featureWasOff: i.featureWasOff })),
+  };
+}
+
+async function timeZoneOf(userId: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { timezone: true } });
+  return user?.timezone ?? "Europe/London";
+}
+
+/** The first open enrolment whose roadmap has the skill, with that milestone: where a record's tick goes. */
+async function tickTarget(tx: Tx, userId: string, skillSlug: string) {
+  const enrollment = await tx.enrollment.findFirst({
+    where: { userId, status: { in: ["active", "paused"] }, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      roadmapId: true,
+      startDate: true,
+      timezone: true,
+      roadmap: {
+        select: {
+          milestones: {
+            where: { retiredAt: null, skill: { slug: skillSlug } },
+            take: 1,
+            select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
+          },
+        },
+      },
+    },
+  });
+  const milestone = enrollment?.roadmap.milestones[0];
+  if (!enrollment || !milestone) return null;
+  const target: TickEnrollment = { id: enrollment.id, roadmapId: enrollment.roadmapId, startDate: enrollment.startDate, timezone: enrollment.timezone };
+  return { enrollment: target, milestone };
+}
+
+async function statusOf(tx: Tx, userId: string, skillSlug: string): Promise<ProgressStatus | null> {
+  const row = await tx.milestoneProgress.findFirst({ where: { userId, skill: { slug: skillSlug } }, select: { status: true } });
+  return row?.status ?? null;
+}
+
+/** Ticks a skill done through the normal path, as the record's doing. False when there is nowhere to tick it. */
+async function tickByRecord(tx: Tx, userId: string, skillSlug: string, now: Date): Promise<boolean> {
+  const target = await tickTarget(tx, userId, skillSlug);
+  if (!target) return false;
+  await applyMilestoneUpdate(tx, userId, target.enrollment, target.milestone, { status: "done" }, now, { source: "shipped_record" });
+  return true;
+}
+
+/** Self-completion of "maintained 3+ months" (see the header). Returns whether it ticked. */
+export async function syncShippedMilestones(userId: string, now: Date = new Date()): Promise<boolean> {
+  const row = await loadRow(db, userId);
+  if (!row) return false;
+  const clock = maintenanceClock(toRecord(row), now, await timeZoneOf(userId));
+  if (!clock.due) return false;
+  try {
+    return await db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ autoCompletedFor: Date | null }[]>`
+        select "autoCompletedFor" from "ShippedFeature" where "userId" = ${userId} for update`;
+      if (!locked[0]) return false;
+      const state = { maintainStatus: await statusOf(tx, userId, MAINTAIN_FEATURE_SKILL), autoCompletedFor: locked[0].autoCompletedFor ? iso(locked[0].autoCompletedFor) : null };
+      if (!maintenanceTickDue(clock, state)) return false;
+      const ticked = await tickByRecord(tx, userId, MAINTAIN_FEATURE_SKILL, now);
+      if (ticked) await tx.shippedFeature.update({ where: { userId }, data: { autoCompletedFor: dateOf(clock.since) } });
+      return ticked;
+    });
+  } catch (error) {
+    // The enrolment's zone can put "today" a day behind the user's: the rule says not yet. Next read.
+    if (error instanceof AppError && error.code === "conflict") return false;
+    throw error;
+  }
+}
+
+export interface ShippedOverview {
+  id: string | null;
+  record: ShippedRecord | null;
+  timezone: string;
+  today: string;
+  clock: MaintenanceClock | null;
+  checklist: CredibilityItem[];
+  bullets: { ml: string[]; swe: string[] };
+  updatedAt: string | null;
+}
+
+/** The record with everything derived from it (clock, checklist, CV drafts), after self-completion. */
+export async function getShippedOverview(userId: string, now: Date = new Date()): Promise<ShippedOverview> {
+  await syncShippedMilestones(userId, now);
+  const [row, timezone] = await Promise.all([loadRow(db, userId), timeZoneOf(userId)]);
+  const today = localToday(now, timezone);
+  if (!row) return { id: null, record: null, timezone, today, clock: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
+  const record = toRecord(row);
+  const clock = maintenanceClock(record, now, timezone);
+  return {
+    id: row.id,
+    record,
+    timezone,
+    today,
+    clock,
+    checklist: credibilityChecklist(record, clock),
+    bullets: { ml: draftCvBullets(record, "ml", today), swe: draftCvBullets(record, "swe", today) },
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function refuseFuture(input: ShippedFeatureUpdate, today: string) {
+  const future: Record<string, string[]> = {};
+  if (input.launchDate > today) future.launchDate = ["The launch date can't be in the future."];
+  input.incidents.forEach((incident, i) => {
+    if (incident.occurredOn > today) future[`incidents.${i}.occurredOn`] = ["An incident can't be in the future."];
+  });
+  if (Object.keys(future).length) throw new AppError("bad_request", "Some fields need attention.", future);
+}
+
+/**
+ * Writes the record's fields and replaces its incidents, in the caller's transaction. Saving says
+ * "I shipped": the ship milestone is ticked unless it is done or skipped already.
+ */
+async function writeRecord(tx: Tx, userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date) {
+  const { incidents, ...fields } = input;
+  await tx.shippedFeature.update({ where: { id: featureId }, data: { ...fields, launchDate: dateOf(fields.launchDate) } });
+  await tx.shippedFeatureIncident.deleteMany({ where: { featureId } });
+  if (incidents.length) {
+    await tx.shippedFeatureIncident.createMany({
+      data: incidents.map((incident, position) => ({ featureId, position, ...incident, occurredOn: dateOf(incident.occurredOn) })),
+    });
+  }
+  const ship = await statusOf(tx, userId, FEATURE_LAUNCH_SKILL);
+  if (ship !== "done" && ship !== "skipped") await tickByRecord(tx, userId, FEATURE_LAUNCH_SKILL, now);
+}
+
+/** Creates the user's record; 409 when they have one (one per user: edit it instead). */
+export async function createShippedFeature(userId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
+  refuseFuture(input, localToday(now, await timeZoneOf(userId)));
+  try {
+    await db.$transaction(async (tx) => {
+      const { incidents: _incidents, ...fields } = input;
+      const created = await tx.shippedFeature.create({ data: { userId, ...fields, launchDate: dateOf(fields.launchDate) }, select: { id: true } });
+      await writeRecord(tx, userId, created.id, input, now);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "You already have a shipped-feature record; edit that one.");
+    }
+    throw error;
+  }
+  return getShippedOverview(userId, now);
+}
+
+/** Replaces the user's record; another user's id is a 404, like one that doesn't exist. */
+export async function updateShippedFeature(userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
+  refuseFuture(input, localToday(now, await timeZoneOf(userId)));
+  await db.$transaction(async (tx) => {
+    const owned = await tx.shippedFeature.findFirst({ where: { id: featureId, userId }, select: { id: true } });
+    if (!owned) throw notFound(NOT_FOUND);
+    await writeRecord(tx, userId, featureId, input, now);
+  });
+  return getShippedOverview(userId, now);
+}
+
+/** The user's record by id (404 when it isn't theirs), with everything derived from it. */
+export async function getShippedFeature(userId: string, featureId: string, now: Date = new Date()): Promise<ShippedOverview> {
+  const owned = await db.shippedFeature.findFirst({ where: { id: featureId, userId }, select: { id: true } });
+  if (!owned) throw notFound(NOT_FOUND);
+  return getShippedOverview(userId, now);
+}
+
+/** Removes the record and its incidents; ticks already made stay, like any other tick. */
+export async function deleteShippedFeature(userId: string, featureId: string): Promise<void> {
+  const { count } = await db.shippedFeature.deleteMany({ where: { id: featureId, userId } });
+  if (count === 0) throw notFound(NOT_FOUND);
+}
