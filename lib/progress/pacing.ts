@@ -95,11 +95,14 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       select "skillId", status::text as status, "doneFlips"::text as flips
       from "MilestoneProgress"
       where "userId" = ${userId}`,
-    db.shippedFeature.findUnique({
-      where: { userId },
-      select: { launchDate: true, incidents: { where: { featureWasOff: true }, select: { occurredOn: true, featureWasOff: true } } },
-    }),
+    // The shipped-feature record's launch and its gaps in one statement (the relation read would be two).
+    db.$queryRaw<{ launchDate: Date | string; gaps: (Date | string)[] }[]>`
+      select f."launchDate",
+        array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff") as gaps
+      from "ShippedFeature" f
+      where f."userId" = ${userId}`,
   ]);
+  const record = shipped[0];
   if (!enrollment) throw notFound("No such enrolment.");
   return computePacing({
     roadmap: await roadmapTree(enrollment.roadmapId, enrollment.roadmap.seededAt),
@@ -110,7 +113,14 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       changes: enrollment.changes,
     },
     progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
-    featureLaunch: shipped ? anchorOfRecord(shipped, now, enrollment.timezone) : null,
+    featureLaunch: record
+      ? anchorOfRecord(
+          // new Date(): the driver may hand dates inside an array back as text.
+          { launchDate: new Date(record.launchDate), incidents: record.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },
+          now,
+          enrollment.timezone,
+        )
+      : null,
     now,
     timeZone: enrollment.timezone,
   });

@@ -176,6 +176,9 @@ describe("shipped-feature record: the milestones it drives", () => {
     expectOk(gap);
     expect((gap.json as ShippedOverview).clock).toMatchObject({ since: daysAgo(10), restarted: true, daysLeft: 80, due: false });
     expectError(await tick(user, enrollment.id, maintain.id, { status: "done" }), "conflict");
+    // Pacing reads the same restarted clock: the milestone waits until the gap is 90 days old.
+    const paced = await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user });
+    expect((paced.json as { pacing: Pacing }).pacing.waiting).toContainEqual({ id: maintain.id, title: maintain.title, availableFrom: daysAgo(-80) });
     // …and once that gap is 90 days old, the record ticks it again for the new clock.
     expectOk(await call("PUT", `/api/shipped-features/${id}`, {
       user,
