@@ -79,24 +79,10 @@ export async function exportAccount(userId: string) {
       },
       digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
       assessment: { omit: { userId: true } },
+      // Every column but keys and bookkeeping, so a field added to the record is exported without a second list.
       shippedFeature: {
-        select: {
-          title: true,
-          problem: true,
-          model: true,
-          approach: true,
-          launchDate: true,
-          evalUrl: true,
-          monitoringUrl: true,
-          outcomeMetric: true,
-          outcomeBefore: true,
-          outcomeAfter: true,
-          outcomeUnit: true,
-          outcomeVolume: true,
-          createdAt: true,
-          updatedAt: true,
-          incidents: { orderBy: { position: "asc" }, select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true } },
-        },
+        omit: { id: true, userId: true, autoCompletedFor: true },
+        include: { incidents: { orderBy: { position: "asc" }, omit: { id: true, featureId: true, position: true } } },
       },
     },
   });

@@ -2,7 +2,7 @@
 // "Enrol with N months" to a roadmap whose target is already set, enrol, see it on the dashboard.
 // And the "courses without shipping" warning: there for a learner ten months in with nothing
 // shipped, gone for one who has shipped.
-import { expect, signInAs, test } from "./fixtures";
+import { answerAssessmentAsMidCareerShipper, expect, signInAs, test } from "./fixtures";
 import { createUser, seedHistory } from "../support/factories";
 
 /** Eight of the ML Engineer roadmap's learning milestones ("learn" kind). */
@@ -45,12 +45,7 @@ test("a new user takes the assessment, gets a suggestion with reasons, and enrol
   await page.getByRole("button", { name: "See my suggestion" }).click();
   await expect(page.getByText("Choose how many years you have been a software engineer.")).toBeVisible();
 
-  const answer = (question: RegExp, option: RegExp) => page.getByRole("group", { name: question }).getByRole("radio", { name: option }).check();
-  await answer(/1\. Does the operational side/, /^Interesting/);
-  await answer(/2\. How long/, /^3–7 years/);
-  await answer(/3\. What are you optimising for/, /^Skills that keep paying off/);
-  await answer(/4\. Could you ship/, /^Yes/);
-  await answer(/5\. Do you have a maths/, /^No/);
+  await answerAssessmentAsMidCareerShipper(page);
 
   // Every choice is a touch target at least 44 px tall.
   for (const option of await page.locator("fieldset label").all()) {

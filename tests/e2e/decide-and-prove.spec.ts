@@ -2,7 +2,7 @@
 // with the target it suggests, records the ML feature they shipped, sees how long until the
 // "maintained 3+ months" milestone can be done, and copies a CV bullet. The parts are tested in
 // depth in assessment.spec.ts and shipped.spec.ts.
-import { expect, signInAs, test } from "./fixtures";
+import { answerAssessmentAsMidCareerShipper, expect, signInAs, test } from "./fixtures";
 import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
 import { localToday } from "../../lib/shipped/rules";
 
@@ -13,12 +13,7 @@ test("assessment → enrol with the suggested target → record a shipped featur
   await signInAs(context, user);
 
   await page.goto("/assessment");
-  const answer = (question: RegExp, option: RegExp) => page.getByRole("group", { name: question }).getByRole("radio", { name: option }).check();
-  await answer(/1\. Does the operational side/, /^Interesting/);
-  await answer(/2\. How long/, /^3–7 years/);
-  await answer(/3\. What are you optimising for/, /^Skills that keep paying off/);
-  await answer(/4\. Could you ship/, /^Yes/);
-  await answer(/5\. Do you have a maths/, /^No/);
+  await answerAssessmentAsMidCareerShipper(page);
   await page.getByRole("button", { name: "See my suggestion" }).click();
   await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
 

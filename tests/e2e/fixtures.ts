@@ -32,6 +32,16 @@ export async function pageBrightness(page: Page): Promise<number> {
   });
 }
 
+/** Answers the self-assessment as a mid-career engineer who likes the work, wants the long game and can ship ML at work, without maths. */
+export async function answerAssessmentAsMidCareerShipper(page: Page): Promise<void> {
+  const answer = (question: RegExp, option: RegExp) => page.getByRole("group", { name: question }).getByRole("radio", { name: option }).check();
+  await answer(/1\. Does the operational side/, /^Interesting/);
+  await answer(/2\. How long/, /^3–7 years/);
+  await answer(/3\. What are you optimising for/, /^Skills that keep paying off/);
+  await answer(/4\. Could you ship/, /^Yes/);
+  await answer(/5\. Do you have a maths/, /^No/);
+}
+
 /** Requests a magic link through the UI (from `signInPath`, which may carry a callbackUrl) and returns it, as received by the SMTP server. */
 export async function requestMagicLink(page: Page, email: string, signInPath = "/signin"): Promise<string> {
   const since = new Date();
