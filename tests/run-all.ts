@@ -55,8 +55,9 @@ function countPlaywright(file: string) {
 }
 
 const only = process.argv[2]; // optional: unit | integration | e2e
-// After the part, arguments for Playwright: `npx tsx tests/run-all.ts e2e checkin --project=iphone`.
-const playwrightArgs = process.argv.slice(3);
+// After the part, arguments for Vitest or Playwright: `npx tsx tests/run-all.ts integration digest`,
+// `npx tsx tests/run-all.ts e2e checkin --project=iphone`.
+const extraArgs = process.argv.slice(3);
 
 if (!only || only === "unit") {
   await run("type check", bin("tsc"), ["--noEmit"]);
@@ -70,11 +71,11 @@ if (!only || only === "integration" || only === "e2e") {
   const env = { ...process.env, TEST_APP_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
   try {
     if (!only || only === "integration") {
-      await run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"], env);
+      await run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json", ...extraArgs], env);
       countVitest(path.join(repoRoot, "test-results/integration.json"));
     }
     if (!only || only === "e2e") {
-      await run("end-to-end tests (desktop + phone)", bin("playwright"), ["test", ...playwrightArgs], env);
+      await run("end-to-end tests (desktop + phone)", bin("playwright"), ["test", ...extraArgs], env);
       countPlaywright(path.join(repoRoot, "test-results/e2e.json"));
     }
   } finally {

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Mail } from "../mail";
 import { composeDigest } from "./compose";
 import { deliverDigest, digestLinks } from "./deliver";
-import { loadDigestInputs, type DigestRequest } from "./load";
+import { digestInputs, type DigestRequest } from "./load";
 
 export interface WeekSummary {
   sent: number;
@@ -40,16 +40,11 @@ export async function runDigestWeek(week: string, options: { dryRun: boolean; se
   }
 
   if (options.dryRun) {
-    for (let i = 0; i < due.length; i += BATCH) {
-      const slice = due.slice(i, i + BATCH);
-      const inputs = await loadDigestInputs(slice, (id) => digestLinks(id));
-      for (const request of slice) {
-        const input = inputs.get(request.userId);
-        if (!input) summary.skipped++;
-        else {
-          composeDigest(input);
-          summary.composed++;
-        }
+    for await (const { input } of digestInputs(due, (id) => digestLinks(id), BATCH)) {
+      if (!input) summary.skipped++;
+      else {
+        composeDigest(input);
+        summary.composed++;
       }
     }
     return summary;

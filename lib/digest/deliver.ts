@@ -22,9 +22,9 @@ export interface DeliveryDeps {
 
 export type DeliveryOutcome = "sent" | "skipped" | "taken";
 
-export async function digestLinks(userId: string, baseUrl: string = env.NEXTAUTH_URL): Promise<DigestInput["links"]> {
+export function digestLinks(userId: string, baseUrl: string = env.NEXTAUTH_URL): DigestInput["links"] {
   const base = baseUrl.replace(/\/$/, "");
-  const token = await unsubscribeToken(userId);
+  const token = unsubscribeToken(userId);
   return {
     checkIn: `${base}/checkin`,
     dashboard: `${base}/dashboard`,

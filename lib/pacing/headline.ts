@@ -1,7 +1,7 @@
 // The pace in words, e.g. "3 weeks ahead — 12 days of buffer — at this pace you finish 14 Mar 2027".
 // Pure; the dashboard, the check-in and the weekly email all use it.
 import { dayOfIso, formatDay } from "./calendar";
-import type { Pacing, PacingStatus } from "./index";
+import type { PacingStatus, PacingSummary } from "./index";
 
 const plural = (n: number, one: string, many: string = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,16 +26,16 @@ export const STATUS_LABELS: Record<PacingStatus, string> = {
   done: "Finished",
 };
 
-export function pacingHeadline(p: Pacing): string {
+export function pacingHeadline(p: PacingSummary): string {
   return headline(p, "learner");
 }
 
 /** The same facts for visitors to the public progress page, who aren't the "you" of the headline. */
-export function publicPaceHeadline(p: Pacing): string {
+export function publicPaceHeadline(p: PacingSummary): string {
   return headline(p, "visitor");
 }
 
-function headline(p: Pacing, reader: "learner" | "visitor"): string {
+function headline(p: PacingSummary, reader: "learner" | "visitor"): string {
   if (p.status === "done") return `Finished on ${formatDay(dayOfIso(p.finishedOn ?? p.today.date))} — every milestone done`;
   if (p.status === "upcoming") return `${reader === "learner" ? "Your" : "The"} plan starts on ${formatDay(dayOfIso(p.startDate))}`;
   const parts = [describeVariance(p.varianceDays ?? 0), describeBuffer(p.bufferDays ?? 0)];

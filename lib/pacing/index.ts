@@ -95,7 +95,8 @@ export interface PlanSeries {
   points: { day: number; date: string; share: number }[];
 }
 
-export interface Pacing {
+/** What pacing says, without the chart's series: all the weekly email needs. */
+export interface PacingSummary {
   status: PacingStatus;
   today: { day: number; date: string };
   startDate: string;
@@ -117,21 +118,68 @@ export interface Pacing {
   /** The earliest finish time-based milestones allow, if it holds the projection back. */
   earliestFinish: string | null;
   finishedOn: string | null;
-  plans: PlanSeries[];
-  actualSeries: { day: number; date: string; share: number }[];
   projection: { from: { day: number; share: number }; to: { day: number; date: string } } | null;
   nextMilestones: { id: string; title: string; phaseTitle: string; dueDate: string }[];
   /** Time-based milestones not yet done, and when they may be. Null date: its anchor hasn't happened. */
   waiting: { id: string; title: string; availableFrom: string | null }[];
+}
+
+/** The summary and the dashboard chart's series. */
+export interface Pacing extends PacingSummary {
+  plans: PlanSeries[];
+  actualSeries: { day: number; date: string; share: number }[];
   activity: { date: string; count: number }[];
 }
 
+type FlatMilestone = PacingMilestone & { phase: PacingPhase };
+
+/**
+ * A roadmap's milestones in order, each with its phase, and by skill. The same tree object comes
+ * back for every user of a roadmap (lib/progress/pacing.ts caches it), and copying its milestones
+ * was the largest single cost of computePacing across a digest batch (tests/bench/digest.ts), so
+ * it is done once per tree.
+ */
+const flattened = new WeakMap<PacingInput["roadmap"], { milestones: FlatMilestone[]; bySkill: Map<string, FlatMilestone> }>();
+
+function flatten(roadmap: PacingInput["roadmap"]) {
+  let flat = flattened.get(roadmap);
+  if (!flat) {
+    const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
+    flat = { milestones, bySkill: new Map(milestones.map((m) => [m.skillId, m])) };
+    flattened.set(roadmap, flat);
+  }
+  return flat;
+}
+
+/** The chart's series, from what the summary worked out on the way. */
+interface ChartParts {
+  start: number;
+  today: number;
+  lines: PlanLine[];
+  actualPoints: { day: number; share: number }[];
+  actualAt: (day: number) => number;
+  activityByDay: Map<number, number>;
+}
+
+/** Pacing with the chart's series: the dashboard, the JSON route, the check-in. */
 export function computePacing(input: PacingInput): Pacing {
+  const { summary, chart } = analyse(input);
+  return { ...summary, ...chartSeries(chart) };
+}
+
+/**
+ * The same verdicts without building the series (a fifth of the work), for the weekly email, which
+ * composes thousands at a time and shows none of them.
+ */
+export function pacingSummary(input: PacingInput): PacingSummary {
+  return analyse(input).summary;
+}
+
+function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartParts } {
   const { roadmap, enrollment, now } = input;
   const start = dayOfIso(enrollment.startDate);
   const nowMs = now.getTime();
-  const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
-  const bySkill = new Map(milestones.map((m) => [m.skillId, m]));
+  const { milestones, bySkill } = flatten(roadmap);
   // This roadmap's skills, each with the flips that had happened by now.
   const progress = input.progress
     .filter((p) => bySkill.has(p.skillId))
@@ -152,7 +200,7 @@ export function computePacing(input: PacingInput): Pacing {
   // --- what counts: milestones not currently skipped -------------------------------------------
   const skipped = new Set(progress.filter((p) => p.skipped).map((p) => p.skillId));
   const doneNow = new Set(progress.filter((p) => p.n % 2 === 1).map((p) => p.skillId));
-  const counted = milestones.filter((m) => !skipped.has(m.skillId));
+  const counted = skipped.size === 0 ? milestones : milestones.filter((m) => !skipped.has(m.skillId));
   const totalWeight = counted.reduce((sum, m) => sum + m.effortHours, 0);
 
   // --- the actual line: done weight at the end of each day with a change ----------------------------
@@ -244,20 +292,6 @@ export function computePacing(input: PacingInput): Pacing {
   else status = "on_track";
 
   const at = (day: number) => ({ day, date: isoOfDay(start + day) });
-  const lastDay = Math.max(today, 0);
-  const plans: PlanSeries[] = lines.map((line, i) => {
-    const from = line.fromDay;
-    return {
-      targetMonths: line.targetMonths,
-      fromDate: isoOfDay(start + from),
-      endDate: isoOfDay(start + line.endDay),
-      superseded: i < lines.length - 1,
-      points: line.bends(from, line.endDay).map((day) => ({ ...at(day), share: line.at(day) })),
-    };
-  });
-  const actualSeries = [{ day: 0, share: actualAt(0) }, ...actualPoints.filter((p) => p.day > 0 && p.day <= lastDay), { day: lastDay, share: actualAt(lastDay) }]
-    .filter((p, i, all) => i === 0 || p.day !== all[i - 1]!.day || p.share !== all[i - 1]!.share)
-    .map((p) => ({ ...at(p.day), share: p.share }));
 
   // The next milestones by the plan: the open ones in roadmap order, each due when its phase's window ends.
   const phaseEnd = new Map(roadmap.phases.map((p, i) => [p.slug, plan.base.endDayOfWindow(i)]));
@@ -266,7 +300,7 @@ export function computePacing(input: PacingInput): Pacing {
     .slice(0, 3)
     .map((m) => ({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) }));
 
-  return {
+  const summary: PacingSummary = {
     status,
     today: at(today),
     startDate: enrollment.startDate,
@@ -282,16 +316,33 @@ export function computePacing(input: PacingInput): Pacing {
     projectedFinish: projectedDay === null ? null : isoOfDay(start + projectedDay),
     earliestFinish: heldBackBy === null ? null : isoOfDay(start + heldBackBy),
     finishedOn: finishedDay === null ? null : isoOfDay(start + finishedDay),
-    plans,
-    actualSeries,
     projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: at(projectedDay) },
     nextMilestones,
     waiting: waiting.map((w) => ({ id: w.m.id, title: w.m.title, availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay) })),
-    activity: [...activityByDay.entries()]
-      .filter(([day]) => day >= 0)
-      .sort(([a], [b]) => a - b)
-      .map(([day, count]) => ({ date: isoOfDay(start + day), count })),
   };
+  return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay } };
+}
+
+function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDay }: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity"> {
+  const lastDay = Math.max(today, 0);
+  const plans: PlanSeries[] = lines.map((line, i) => {
+    const from = line.fromDay;
+    return {
+      targetMonths: line.targetMonths,
+      fromDate: isoOfDay(start + from),
+      endDate: isoOfDay(start + line.endDay),
+      superseded: i < lines.length - 1,
+      points: line.bends(from, line.endDay).map((day) => ({ day, date: isoOfDay(start + day), share: line.at(day) })),
+    };
+  });
+  const actualSeries = [{ day: 0, share: actualAt(0) }, ...actualPoints.filter((p) => p.day > 0 && p.day <= lastDay), { day: lastDay, share: actualAt(lastDay) }]
+    .filter((p, i, all) => i === 0 || p.day !== all[i - 1]!.day || p.share !== all[i - 1]!.share)
+    .map((p) => ({ day: p.day, date: isoOfDay(start + p.day), share: p.share }));
+  const activity = [...activityByDay.entries()]
+    .filter(([day]) => day >= 0)
+    .sort(([a], [b]) => a - b)
+    .map(([day, count]) => ({ date: isoOfDay(start + day), count }));
+  return { plans, actualSeries, activity };
 }
 
 type Change = PacingInput["enrollment"]["changes"][number];

@@ -2,12 +2,14 @@
 // the clock injected into the scheduler's due-users pass. This file has a database of its own: the
 // scheduler acts on every user, and other files' users must not get (or hide) mail here.
 import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DigestScheduler } from "../../lib/digest/scheduler";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { call, createUser, testDb } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
+import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../../lib/pacing/rules";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -19,6 +21,10 @@ let lib: {
   unsubscribe: typeof import("../../lib/digest/unsubscribe");
   batch: typeof import("../../lib/digest/batch");
   account: typeof import("../../lib/account");
+  load: typeof import("../../lib/digest/load");
+  deliver: typeof import("../../lib/digest/deliver");
+  pacing: typeof import("../../lib/progress/pacing");
+  headline: typeof import("../../lib/pacing/headline");
 };
 const running: DigestScheduler[] = [];
 
@@ -30,6 +36,10 @@ beforeAll(async () => {
     unsubscribe: await import("../../lib/digest/unsubscribe"),
     batch: await import("../../lib/digest/batch"),
     account: await import("../../lib/account"),
+    load: await import("../../lib/digest/load"),
+    deliver: await import("../../lib/digest/deliver"),
+    pacing: await import("../../lib/progress/pacing"),
+    headline: await import("../../lib/pacing/headline"),
   };
 }, 120_000);
 
@@ -205,7 +215,7 @@ describe("weekly email", () => {
     const off = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday, enabled: false });
     const leaver = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
     const stayer = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
-    expect(await lib.unsubscribe.unsubscribe(await lib.unsubscribe.unsubscribeToken(leaver.id))).toEqual({ email: leaver.email });
+    expect(await lib.unsubscribe.unsubscribe(lib.unsubscribe.unsubscribeToken(leaver.id))).toEqual({ email: leaver.email });
 
     const sink = await smtpSink();
     const dry = await lib.batch.runDigestWeek(week, { dryRun: true, send: sink.send, now: new Date("2026-12-29T00:00:00Z") });
@@ -222,6 +232,92 @@ describe("weekly email", () => {
 
 /** What a mail client sends for RFC 8058 one-click unsubscribe. */
 const ONE_CLICK = { rawBody: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } };
+
+describe("the email's numbers", () => {
+  /** Ticks skills done (and, with `undoneAt`, undone again) through the event log, whose trigger keeps the flips. */
+  async function tick(userId: string, skillId: string, doneAt: Date, undoneAt?: Date) {
+    await db.milestoneProgress.create({ data: { userId, skillId, status: undoneAt ? "not_started" : "done", completedAt: undoneAt ? null : doneAt } });
+    await db.progressEvent.create({ data: { userId, skillId, fromStatus: "not_started", toStatus: "done", occurredAt: doneAt } });
+    if (undoneAt) await db.progressEvent.create({ data: { userId, skillId, fromStatus: "done", toStatus: "not_started", occurredAt: undoneAt } });
+  }
+
+  it("are the dashboard's: the batch read gives the pacing getPacing gives, replans, pauses and a shipped record's gap included", async () => {
+    const at = new Date("2027-03-01T08:00:00Z");
+    const roadmap = await db.roadmap.findUniqueOrThrow({
+      where: { slug: "swe-to-mle" },
+      include: { milestones: { where: { retiredAt: null }, orderBy: [{ phase: { position: "asc" } }, { position: "asc" }], include: { skill: true } } },
+    });
+    const ago = (days: number) => new Date(at.getTime() - days * DAY_MS);
+    const enrol = async (timezone: string, startDaysAgo: number, changes: { kind: "enrolled" | "replanned" | "paused" | "resumed"; daysAgo: number; to?: number }[]) => {
+      const user = await db.user.create({ data: { email: `numbers-${randomUUID().slice(0, 8)}@example.test`, timezone } });
+      const enrollment = await db.enrollment.create({
+        data: {
+          userId: user.id,
+          roadmapId: roadmap.id,
+          startDate: new Date(ago(startDaysAgo).toISOString().slice(0, 10)),
+          targetMonths: changes.findLast((c) => c.to)?.to ?? 12,
+          weeklyHours: 8,
+          timezone,
+          changes: { create: changes.map((c) => ({ kind: c.kind, at: ago(c.daysAgo), toTargetMonths: c.to ?? null })) },
+        },
+      });
+      return { user, enrollment };
+    };
+
+    // A steady learner with one tick taken back.
+    const steady = await enrol("Europe/London", 120, [{ kind: "enrolled", daysAgo: 120, to: 12 }]);
+    for (const [i, m] of roadmap.milestones.slice(0, 6).entries()) await tick(steady.user.id, m.skillId, ago(110 - i * 15));
+    await tick(steady.user.id, roadmap.milestones[6]!.skillId, ago(10), ago(9));
+    // Replanned, then paused for three weeks, in Sydney.
+    const replanned = await enrol("Australia/Sydney", 200, [
+      { kind: "enrolled", daysAgo: 200, to: 9 },
+      { kind: "replanned", daysAgo: 150, to: 15 },
+      { kind: "paused", daysAgo: 80 },
+      { kind: "resumed", daysAgo: 59 },
+    ]);
+    for (const [i, m] of roadmap.milestones.slice(0, 9).entries()) await tick(replanned.user.id, m.skillId, ago(190 - i * 14));
+    // Everything but the upkeep milestone done, the feature shipped 100 days ago and switched off 30
+    // days ago: the record's gap restarts the 3-month clock, which holds the projected finish back.
+    const shipper = await enrol("America/New_York", 300, [{ kind: "enrolled", daysAgo: 300, to: 12 }]);
+    const open = roadmap.milestones.filter((m) => m.skill.slug !== MAINTAIN_FEATURE_SKILL);
+    for (const [i, m] of open.entries()) await tick(shipper.user.id, m.skillId, m.skill.slug === FEATURE_LAUNCH_SKILL ? ago(100) : ago(290 - i * 6));
+    await db.shippedFeature.create({
+      data: {
+        userId: shipper.user.id,
+        title: "Ticket triage",
+        problem: "Routing support tickets",
+        model: "Fine-tuned classifier",
+        launchDate: new Date(ago(100).toISOString().slice(0, 10)),
+        incidents: { create: [{ position: 0, occurredOn: new Date(ago(30).toISOString().slice(0, 10)), whatHappened: "Drift", whatChanged: "Retrained", featureWasOff: true }] },
+      },
+    });
+
+    const people = [steady, replanned, shipper];
+    const inputs = await lib.load.loadDigestInputs(
+      people.map(({ user }) => ({ userId: user.id, week: "2027-W09", at })),
+      (id) => lib.deliver.digestLinks(id),
+      { evenIfOff: true },
+    );
+    for (const { user, enrollment } of people) {
+      const pacing = await lib.pacing.getPacing(user.id, enrollment.id, at);
+      expect(inputs.get(user.id)?.pace, user.timezone).toEqual({
+        status: pacing.status,
+        varianceDays: pacing.varianceDays,
+        bufferDays: pacing.bufferDays,
+        projectedFinish: pacing.projectedFinish,
+        finishedOn: pacing.finishedOn,
+        targetDate: pacing.targetDate,
+        headline: lib.headline.pacingHeadline(pacing),
+        share: pacing.actual.share,
+      });
+      expect(inputs.get(user.id)?.next).toEqual(pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })));
+    }
+    // The gap is what holds the shipper back: 90 days from it, not from the launch.
+    const shipperPacing = await lib.pacing.getPacing(shipper.user.id, shipper.enrollment.id, at);
+    expect(shipperPacing.earliestFinish).not.toBeNull();
+    expect(inputs.get(shipper.user.id)?.pace.projectedFinish).toBe(shipperPacing.earliestFinish);
+  });
+});
 
 describe("account deletion", () => {
   it("removes a queued weekly email with the account, in the same transaction, and nothing is sent", async () => {
@@ -250,11 +346,20 @@ describe("account deletion", () => {
 });
 
 describe("unsubscribe links", () => {
+  it("carry a standard HS256 JWT: byte for byte what jose signs with the same key, and jose verifies it", async () => {
+    const key = new TextEncoder().encode(`${process.env.NEXTAUTH_SECRET}:digest-unsubscribe`);
+    for (const userId of ["c1234567890abcdefghijklm", "bench-user-00042", "ünïcode"]) {
+      const signed = await new SignJWT({ purpose: "digest-unsubscribe" }).setProtectedHeader({ alg: "HS256" }).setSubject(userId).sign(key);
+      expect(lib.unsubscribe.unsubscribeToken(userId)).toBe(signed);
+      expect(await lib.unsubscribe.userOfUnsubscribeToken(signed)).toBe(userId);
+    }
+  });
+
   // Against the running app and its database: the link works signed out, and only for its own user.
   it("turn off only their own user's email, by POST without signing in; a forged or altered token changes nothing", async () => {
     const a = await createUser("unsub-a");
     const b = await createUser("unsub-b");
-    const tokenA = await lib.unsubscribe.unsubscribeToken(a.id);
+    const tokenA = lib.unsubscribe.unsubscribeToken(a.id);
 
     // Opening the link (GET) changes nothing: mail scanners open links.
     const page = await call("GET", `/unsubscribe?token=${tokenA}`);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { computePacing, shortestReplanTarget } from "../../lib/pacing";
+import { computePacing, pacingSummary, shortestReplanTarget } from "../../lib/pacing";
 import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../lib/pacing";
 import { FEATURE_LAUNCH_SKILL } from "../../lib/pacing/rules";
 import type { ProgressStatus } from "../../lib/validation/progress";
@@ -171,6 +171,13 @@ const started = (p: Pacing) => p.today.day >= 0;
 const isDone = (p: Pacing) => p.status === "done";
 
 describe("computePacing properties", () => {
+  it("pacingSummary (the weekly email's) is computePacing without the chart's series", () => {
+    holds((p, input) => {
+      const { plans: _plans, actualSeries: _actualSeries, activity: _activity, ...summary } = p;
+      expect(pacingSummary(input)).toEqual(summary);
+    });
+  });
+
   it("the actual share and every point of the actual series lie in [0, 1]", () => {
     holds((p) => {
       expect(p.actual.share).toBeGreaterThanOrEqual(0);

@@ -118,6 +118,34 @@ describe("calendar helpers", () => {
     expect(isoOfDay(dayOfIso("2028-02-29"))).toBe("2028-02-29");
   });
 
+  it("agrees with Date for every day from 1600 to 2400, both ways, and ignores a time after the date", () => {
+    const mismatches: string[] = [];
+    for (let ms = Date.UTC(1600, 0, 1); ms <= Date.UTC(2400, 11, 31); ms += DAY_MS) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      const day = ms / DAY_MS;
+      if (dayOfIso(iso) !== day || isoOfDay(day) !== iso) mismatches.push(iso);
+    }
+    expect(mismatches).toEqual([]);
+    expect(dayOfIso("2026-11-26T23:59:59.999Z")).toBe(dayOfIso("2026-11-26"));
+  });
+
+  it("adds months like Date's calendar does, clamped to the month's end, from 1896 to 2104", () => {
+    // The reference, through Date: the same day of the month n months on, or that month's last day.
+    const reference = (ms: number, n: number) => {
+      const d = new Date(ms);
+      const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1);
+      const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n + 1, 0)).getUTCDate();
+      return first / DAY_MS + Math.min(d.getUTCDate(), last) - 1;
+    };
+    const mismatches: string[] = [];
+    for (let ms = Date.UTC(1896, 0, 1); ms <= Date.UTC(2104, 11, 31); ms += 3 * DAY_MS) {
+      for (const n of [-13, -1, 0, 1, 2, 6, 12, 18, 25, 48]) {
+        if (addMonths(ms / DAY_MS, n) !== reference(ms, n)) mismatches.push(`${new Date(ms).toISOString().slice(0, 10)} + ${n}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it("adds calendar months, clamping to the end of a shorter month", () => {
     const add = (iso: string, months: number) => isoOfDay(addMonths(dayOfIso(iso), months));
     expect(add("2026-01-05", 1)).toBe("2026-02-05");
