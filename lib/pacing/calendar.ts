@@ -42,8 +42,8 @@ export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "
 
 /** Day number → "14 Mar 2027". */
 export function formatDay(day: DayNumber): string {
-  const date = new Date(day * DAY_MS);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const { year, month, dayOfMonth } = civilOfDay(day);
+  return `${dayOfMonth} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** The civil date → its day number (Howard Hinnant's days-from-civil); month 1–12. */

@@ -139,13 +139,27 @@ type FlatMilestone = PacingMilestone & { phase: PacingPhase };
  * was the largest single cost of computePacing across a digest batch (tests/bench/digest.ts), so
  * it is done once per tree.
  */
-const flattened = new WeakMap<PacingInput["roadmap"], { milestones: FlatMilestone[]; bySkill: Map<string, FlatMilestone> }>();
+interface FlatRoadmap {
+  milestones: FlatMilestone[];
+  bySkill: Map<string, FlatMilestone>;
+  /** Their effort, all counted (nothing skipped). */
+  totalWeight: number;
+  /** The time-based ones (minDurationDays), in order. */
+  timed: FlatMilestone[];
+}
 
-function flatten(roadmap: PacingInput["roadmap"]) {
+const flattened = new WeakMap<PacingInput["roadmap"], FlatRoadmap>();
+
+function flatten(roadmap: PacingInput["roadmap"]): FlatRoadmap {
   let flat = flattened.get(roadmap);
   if (!flat) {
     const milestones = roadmap.phases.flatMap((p) => p.milestones.map((m) => ({ ...m, phase: p })));
-    flat = { milestones, bySkill: new Map(milestones.map((m) => [m.skillId, m])) };
+    flat = {
+      milestones,
+      bySkill: new Map(milestones.map((m) => [m.skillId, m])),
+      totalWeight: milestones.reduce((sum, m) => sum + m.effortHours, 0),
+      timed: milestones.filter((m) => m.minDurationDays),
+    };
     flattened.set(roadmap, flat);
   }
   return flat;
@@ -179,7 +193,8 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const { roadmap, enrollment, now } = input;
   const start = dayOfIso(enrollment.startDate);
   const nowMs = now.getTime();
-  const { milestones, bySkill } = flatten(roadmap);
+  const flat = flatten(roadmap);
+  const { milestones, bySkill } = flat;
   // This roadmap's skills, each with the flips that had happened by now.
   const progress = input.progress
     .filter((p) => bySkill.has(p.skillId))
@@ -201,7 +216,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const skipped = new Set(progress.filter((p) => p.skipped).map((p) => p.skillId));
   const doneNow = new Set(progress.filter((p) => p.n % 2 === 1).map((p) => p.skillId));
   const counted = skipped.size === 0 ? milestones : milestones.filter((m) => !skipped.has(m.skillId));
-  const totalWeight = counted.reduce((sum, m) => sum + m.effortHours, 0);
+  const totalWeight = skipped.size === 0 ? flat.totalWeight : counted.reduce((sum, m) => sum + m.effortHours, 0);
 
   // --- the actual line: done weight at the end of each day with a change ----------------------------
   // Progress made before the start (a shared skill done on another roadmap) is on day -1. Flips of
@@ -267,8 +282,8 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const finishedDay = done ? Math.max(actualPoints[actualPoints.length - 1]?.day ?? 0, 0) : null;
 
   const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight) : null;
-  const waiting = counted
-    .filter((m) => m.minDurationDays && !doneNow.has(m.skillId))
+  const waiting = flat.timed
+    .filter((m) => !skipped.has(m.skillId) && !doneNow.has(m.skillId))
     .map((m) => {
       const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
       const fromRecord = m.durationAnchor === "feature_launch" && Boolean(input.featureLaunch);
@@ -295,10 +310,11 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
 
   // The next milestones by the plan: the open ones in roadmap order, each due when its phase's window ends.
   const phaseEnd = new Map(roadmap.phases.map((p, i) => [p.slug, plan.base.endDayOfWindow(i)]));
-  const nextMilestones = counted
-    .filter((m) => !doneNow.has(m.skillId))
-    .slice(0, 3)
-    .map((m) => ({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) }));
+  const nextMilestones: PacingSummary["nextMilestones"] = [];
+  for (const m of counted) {
+    if (nextMilestones.length === 3) break;
+    if (!doneNow.has(m.skillId)) nextMilestones.push({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) });
+  }
 
   const summary: PacingSummary = {
     status,

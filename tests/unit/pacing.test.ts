@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { BUFFER_BANDS, PACING_THRESHOLDS, bufferBand, computePacing } from "../../lib/pacing";
 import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../lib/pacing";
-import { addFractionalMonths, addMonths, dayOfIso, isoOfDay, localDayFunction } from "../../lib/pacing/calendar";
+import { addFractionalMonths, addMonths, dayOfIso, formatDay, isoOfDay, localDayFunction, MONTHS } from "../../lib/pacing/calendar";
 import { describeBuffer, describeVariance, pacingHeadline, publicPaceHeadline } from "../../lib/pacing/headline";
 import type { ProgressStatus } from "../../lib/validation/progress";
 import { progressFromEvents, type StatusChange } from "../../lib/pacing/flips";
@@ -118,12 +118,14 @@ describe("calendar helpers", () => {
     expect(isoOfDay(dayOfIso("2028-02-29"))).toBe("2028-02-29");
   });
 
-  it("agrees with Date for every day from 1600 to 2400, both ways, and ignores a time after the date", () => {
+  it("agrees with Date for every day from 1600 to 2400 (day numbers both ways, and shown), and ignores a time after the date", () => {
     const mismatches: string[] = [];
     for (let ms = Date.UTC(1600, 0, 1); ms <= Date.UTC(2400, 11, 31); ms += DAY_MS) {
       const iso = new Date(ms).toISOString().slice(0, 10);
       const day = ms / DAY_MS;
-      if (dayOfIso(iso) !== day || isoOfDay(day) !== iso) mismatches.push(iso);
+      const date = new Date(ms);
+      const shown = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+      if (dayOfIso(iso) !== day || isoOfDay(day) !== iso || formatDay(day) !== shown) mismatches.push(iso);
     }
     expect(mismatches).toEqual([]);
     expect(dayOfIso("2026-11-26T23:59:59.999Z")).toBe(dayOfIso("2026-11-26"));
