@@ -1,9 +1,9 @@
-// Everything the weekly emails of many users need, in one statement whatever their number (the
-// benchmark composes 10,000): each user's name and address, first open enrolment with its history,
-// progress rows with done flips, the window's check-ins, check-in weeks for the streak, and the
-// shipped-feature record's launch and gaps (the launch anchor). Pacing is the same pure
-// computePacing the dashboard uses (through getPacing), fed from these rows instead of one user's
-// queries, so the email and the dashboard show the same numbers.
+// Everything the weekly emails of many users need, one statement per batch of users (the benchmark
+// composes 10,000): each user's name and address, first open enrolment with its history, progress
+// rows with done flips, the window's check-ins, check-in weeks for the streak, and the shipped-feature
+// record's launch and gaps (the launch anchor). Pacing is the dashboard's pure model (pacingSummary:
+// computePacing without the chart's series), fed from these rows instead of getPacing's queries, so
+// the email and the dashboard show the same numbers (an integration test holds them to it).
 import { computeStreak } from "../checkins/streak";
 import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
@@ -119,8 +119,7 @@ async function treesFor(rows: readonly DigestRow[]): Promise<Map<string, Tree>> 
 }
 
 /** One digest's input from its rows. Synchronous: the batch's reads are done. */
-function inputOf(request: DigestRequest, row: DigestRow & { enrollment: NonNullable<DigestRow["enrollment"]> }, tree: Tree, links: DigestLinks): DigestInput {
-  const { enrollment } = row;
+function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable<DigestRow["enrollment"]>, tree: Tree, links: DigestLinks): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
   const pacing = pacingSummary({
     roadmap: tree.tree,
@@ -206,7 +205,7 @@ async function* inputsOf(
     const row = rowOf.get(request.userId);
     const enrollment = row?.enrollment;
     const tree = enrollment && trees.get(`${enrollment.roadmapId}@${enrollment.seededAt}`);
-    yield { request, input: row && enrollment && tree ? inputOf(request, { ...row, enrollment }, tree, links) : null };
+    yield { request, input: row && enrollment && tree ? inputOf(request, row, enrollment, tree, links) : null };
   }
 }
 
