@@ -116,6 +116,19 @@ export async function seedHistory(
   return enrollment;
 }
 
+/**
+ * fetch without following redirects, except Next's cache-busting one: an RSC request without the
+ * `_rsc` query parameter is sent to the same path with it (307), as a browser's router would be.
+ */
+export async function send(pathname: string, init: RequestInit = {}) {
+  let res = await fetch(`${baseUrl()}${pathname}`, { ...init, redirect: "manual" });
+  const location = new URL(res.headers.get("location") ?? "/", baseUrl());
+  if (res.status === 307 && location.pathname === pathname.split("?")[0] && location.searchParams.has("_rsc")) {
+    res = await fetch(`${baseUrl()}${location.pathname}${location.search}`, { ...init, redirect: "manual" });
+  }
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
 /** fetch against the running app, as `user` (or anonymous). */
 export async function call(
   method: string,
