@@ -21,7 +21,7 @@ export const env = createEnv({
     GOOGLE_ID: optional,
     GOOGLE_SECRET: optional,
     LOG_QUERIES: optional,
-    /** "off": this process sends no weekly emails (tests drive the scheduler; or `npm run worker` does it). */
+    /** "off": this process runs no background jobs, neither the weekly email nor the "maintained 3+ months" pass (tests drive them; or `npm run worker` does). The name is older than the second job. */
     DIGEST_SCHEDULER: z.enum(["on", "off"]).default("on"),
     /** Sign-in emails allowed per address, and per client IP, in each 15-minute window (lib/rate-limit.ts). */
     SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5),

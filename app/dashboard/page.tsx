@@ -13,7 +13,6 @@ import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
 import { getPacing } from "@/lib/progress/pacing";
-import { syncShippedMilestones } from "@/lib/shipped";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -41,8 +40,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  // "Maintained 3+ months" completes itself when it is due (lib/shipped), before the page is read.
-  await syncShippedMilestones(user.id);
   const [dashboard, pacing, history, assessment] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),

@@ -11,7 +11,6 @@ export const dynamic = "force-dynamic";
 export default async function ShippedPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fshipped");
-  // Reading the record is when "maintained 3+ months" completes itself (lib/shipped).
   const overview = await getShippedOverview(user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">

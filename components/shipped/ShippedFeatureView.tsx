@@ -6,7 +6,7 @@ import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
 import type { ShippedOverview } from "@/lib/shipped";
-import { countdownText } from "@/lib/shipped/rules";
+import { countdownText, type MaintenanceTick } from "@/lib/shipped/rules";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { INCIDENTS_MAX, SHIPPED_SHORT_MAX, SHIPPED_TEXT_MAX, shippedFeatureSchema } from "@/lib/validation/shipped";
 import { CopyableBullet } from "./CopyableBullet";
@@ -45,6 +45,17 @@ function draftOf(overview: ShippedOverview): Draft {
     outcomeUnit: r?.outcomeUnit ?? "",
     outcomeVolume: r?.outcomeVolume ?? "",
   };
+}
+
+/**
+ * The upkeep line once the 90 days are up. The milestone is ticked by a pass every 15 minutes
+ * (lib/shipped/schedule.ts), not when this page loads: "queued" says when; otherwise nothing will
+ * tick it (see MaintenanceTick), and the line claims nothing about the milestone.
+ */
+function upkeepDone(tick: MaintenanceTick | null): string {
+  if (tick === "ticked") return "Done: 90 days of upkeep, and the milestone is ticked.";
+  if (tick === "queued") return "90 days of upkeep reached. Waypoint ticks the milestone for you within the next 15 minutes.";
+  return "Done: the feature has been looked after for 90 days.";
 }
 
 const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
@@ -150,10 +161,11 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
             {clock.restarted ? `; the clock restarted on ${date(clock.since)} after the feature was off` : ""}. {clock.daysMaintained} days of upkeep so far.
           </p>
           <p data-testid="maintenance-countdown" className="text-lg font-semibold">
-            {countdown ?? "Done: the feature has been looked after for 90 days."}
+            {countdown ?? upkeepDone(overview.maintenanceTick)}
           </p>
           <p className="text-xs text-stone-600 dark:text-stone-400">
-            The milestone ticks itself once 90 days have passed. An incident marked &ldquo;the feature was off&rdquo; restarts the count from its date.
+            Once 90 days have passed, Waypoint ticks the milestone for you within 15 minutes, once: if you un-tick it, it stays that way. An
+            incident marked &ldquo;the feature was off&rdquo; restarts the count from its date.
           </p>
         </section>
       )}

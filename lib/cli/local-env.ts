@@ -1,5 +1,5 @@
-// What the command-line entry points (start, worker, digest) share: a database (DATABASE_URL, else
-// the embedded one) and the settings a newcomer shouldn't have to configure.
+// What the command-line entry points (start, worker, digest, shipped-maintenance) share: a database
+// (DATABASE_URL, else the embedded one) and the settings a newcomer shouldn't have to configure.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -23,4 +23,23 @@ export async function prepareLocalEnv(port: number): Promise<RunningDatabase> {
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   process.env.NEXTAUTH_SECRET ??= await localAuthSecret();
   return database;
+}
+
+/**
+ * A command that does one thing and exits: `main` runs with the database ready and returns the exit
+ * code; the connections are closed and an embedded database stopped afterwards, whatever happens.
+ */
+export async function runOnce(main: () => Promise<number>): Promise<never> {
+  const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
+  let exitCode = 1;
+  try {
+    exitCode = await main();
+  } catch (error) {
+    console.error(error);
+  } finally {
+    const { db } = await import("../db");
+    await db.$disconnect();
+    await database.stop();
+  }
+  process.exit(exitCode);
 }

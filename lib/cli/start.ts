@@ -46,13 +46,14 @@ try {
   const { serve } = await import("./server");
   const server = await serve({ port, hostname, dev });
   shutdownTasks.push(server.close);
-  // The weekly email runs in this process unless told otherwise (`npm run worker` runs it apart).
+  // The background jobs (weekly email, "maintained 3+ months") run in this process unless told
+  // otherwise (`npm run worker` runs them apart).
   if (process.env.DIGEST_SCHEDULER !== "off") {
-    const { startDigestScheduler } = await import("../digest/scheduler");
+    const { startScheduler } = await import("../scheduler");
     const { sendMail } = await import("../mail");
-    const scheduler = await startDigestScheduler({ connectionString: database.url, send: sendMail });
+    const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
     shutdownTasks.push(() => scheduler.stop());
-    console.log("weekly email scheduler: running in this process");
+    console.log("background jobs (weekly email, maintained-3-months pass): running in this process");
   }
   console.log(`Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`);
 } catch (error) {

@@ -1,12 +1,13 @@
-// `npm run worker`: the weekly email's scheduler and workers in a process of their own, for when the
-// web app runs with DIGEST_SCHEDULER=off or on several machines. Any number may run at once.
+// `npm run worker`: the background jobs (the weekly email, the "maintained 3+ months" pass) and their
+// workers in a process of their own, for when the web app runs with DIGEST_SCHEDULER=off or on
+// several machines. Any number may run at once.
 import { prepareLocalEnv } from "./local-env";
 
 const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
-const { startDigestScheduler } = await import("../digest/scheduler");
+const { startScheduler } = await import("../scheduler");
 const { sendMail } = await import("../mail");
-const scheduler = await startDigestScheduler({ connectionString: database.url, send: sendMail });
-console.log("weekly email worker running; Ctrl-C stops it");
+const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
+console.log("background jobs worker running (weekly email, maintained-3-months pass); Ctrl-C stops it");
 
 async function stop() {
   await scheduler.stop();

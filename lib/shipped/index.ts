@@ -1,11 +1,13 @@
 // The shipped-feature record: data access, every function taking the user it acts for. One record
 // per user (the article asks for one credible shipped feature); saving replaces its incidents.
 //
-// Self-completion: whenever the record is read (the /shipped page, the dashboard, GET and PUT
-// /api/me/shipped-feature), `syncShippedMilestones` asks the pure rule (maintenanceTickDue) whether
+// Self-completion: `syncShippedMilestones` asks the pure rule (maintenanceTickDue) whether
 // "maintained 3+ months" is due and, if so, ticks it through the normal tick path
 // (applyMilestoneUpdate, one ProgressEvent with source "shipped_record"). It remembers the clock start
 // it ticked for, so it ticks once per clock start: idempotent, and a hand-made un-tick stays.
+// It runs after saving the record (an older launch date can make it due at once) and from the
+// maintenance pass (`completeDueMaintenance`, every 15 minutes on pg-boss: lib/shipped/schedule.ts),
+// never on a read: a GET changes nothing.
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -18,15 +20,18 @@ import { draftCvBullets } from "./cv-bullets";
 import {
   credibilityChecklist,
   localToday,
+  MAINTENANCE_DAYS,
   maintenanceClock,
+  maintenanceTick,
   maintenanceTickDue,
   type CredibilityItem,
   type MaintenanceClock,
+  type MaintenanceTick,
   type ShippedRecord,
 } from "./rules";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-type Reader = Pick<Tx, "shippedFeature">;
+type Reader = Pick<Tx, "shippedFeature" | "enrollment" | "milestoneProgress">;
 
 const NOT_FOUND = "No such shipped-feature record.";
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -81,8 +86,8 @@ async function timeZoneOf(userId: string): Promise<string> {
 }
 
 /** The first open enrolment whose roadmap has the skill, with that milestone: where a record's tick goes. */
-async function tickTarget(tx: Tx, userId: string, skillSlug: string) {
-  const enrollment = await tx.enrollment.findFirst({
+async function tickTarget(reader: Reader, userId: string, skillSlug: string) {
+  const enrollment = await reader.enrollment.findFirst({
     where: { userId, status: { in: ["active", "paused"] }, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
     orderBy: { createdAt: "asc" },
     select: {
@@ -107,8 +112,8 @@ async function tickTarget(tx: Tx, userId: string, skillSlug: string) {
   return { enrollment: target, milestone };
 }
 
-async function statusOf(tx: Tx, userId: string, skillSlug: string): Promise<ProgressStatus | null> {
-  const row = await tx.milestoneProgress.findFirst({ where: { userId, skill: { slug: skillSlug } }, select: { status: true } });
+async function statusOf(reader: Reader, userId: string, skillSlug: string): Promise<ProgressStatus | null> {
+  const row = await reader.milestoneProgress.findFirst({ where: { userId, skill: { slug: skillSlug } }, select: { status: true } });
   return row?.status ?? null;
 }
 
@@ -138,10 +143,66 @@ export async function syncShippedMilestones(userId: string, now: Date = new Date
       return ticked;
     });
   } catch (error) {
-    // The enrolment's zone can put "today" a day behind the user's: the rule says not yet. Next read.
+    // The enrolment's zone can put "today" a day behind the user's: the rule says not yet. A later pass ticks it.
     if (error instanceof AppError && error.code === "conflict") return false;
     throw error;
   }
+}
+
+export interface MaintenancePassResult {
+  /** Records the query found whose clock may be due and not yet ticked for. */
+  checked: number;
+  ticked: number;
+}
+
+/**
+ * The maintenance pass: ticks "maintained 3+ months" for every record whose 90 days are up. One
+ * query finds the candidates; each then goes through `syncShippedMilestones`, which decides exactly
+ * (the user's time zone, the pure rule) under a row lock, so passes running side by side in several
+ * processes tick once, and a pass run twice ticks nothing the second time.
+ *
+ * The query is a superset of the exact rule. Every time zone's date is within a day of UTC's, so
+ * it takes the earliest possible clock start (gaps up to UTC's yesterday) and the latest (gaps up
+ * to UTC's tomorrow): the clock can be due only if the earliest start is 90 days before tomorrow,
+ * and the record is already ticked for it only if `autoCompletedFor` equals both. It skips users
+ * whose milestone is done or skipped and users with no open roadmap that has it, as the exact path
+ * would tick nothing for them: they would otherwise be looked at again on every pass.
+ */
+export async function completeDueMaintenance(now: Date = new Date()): Promise<MaintenancePassResult> {
+  const candidates = await db.$queryRaw<{ userId: string }[]>`
+    with day as (
+      select (${now}::timestamptz at time zone 'UTC')::date - 1 as earliest, (${now}::timestamptz at time zone 'UTC')::date + 1 as latest
+    ),
+    clock as (
+      select f."userId", f."autoCompletedFor", d.latest,
+        greatest(f."launchDate", (select max(i."occurredOn") from "ShippedFeatureIncident" i
+          where i."featureId" = f.id and i."featureWasOff" and i."occurredOn" <= d.earliest)) as since_earliest,
+        greatest(f."launchDate", (select max(i."occurredOn") from "ShippedFeatureIncident" i
+          where i."featureId" = f.id and i."featureWasOff" and i."occurredOn" <= d.latest)) as since_latest
+      from "ShippedFeature" f cross join day d
+    )
+    select c."userId" from clock c
+    where c.since_earliest + ${MAINTENANCE_DAYS}::int <= c.latest
+      and (c."autoCompletedFor" is distinct from c.since_earliest or c."autoCompletedFor" is distinct from c.since_latest)
+      and not exists (
+        select 1 from "MilestoneProgress" p join "Skill" s on s.id = p."skillId"
+        where p."userId" = c."userId" and s.slug = ${MAINTAIN_FEATURE_SKILL} and p.status in ('done', 'skipped'))
+      and exists (
+        select 1 from "Enrollment" e join "Milestone" m on m."roadmapId" = e."roadmapId" join "Skill" s on s.id = m."skillId"
+        where e."userId" = c."userId" and e.status in ('active', 'paused') and m."retiredAt" is null and s.slug = ${MAINTAIN_FEATURE_SKILL})
+    order by c."userId"`;
+  let ticked = 0;
+  const failures: unknown[] = [];
+  for (const { userId } of candidates) {
+    // One user's failure must not hold back everyone after them; the job still fails, and retries.
+    try {
+      if (await syncShippedMilestones(userId, now)) ticked++;
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length) throw new AggregateError(failures, `maintenance pass: ${failures.length} of ${candidates.length} records failed`);
+  return { checked: candidates.length, ticked };
 }
 
 export interface ShippedOverview {
@@ -150,25 +211,35 @@ export interface ShippedOverview {
   timezone: string;
   today: string;
   clock: MaintenanceClock | null;
+  /** Where the record's own tick of "maintained 3+ months" stands (null without a record). */
+  maintenanceTick: MaintenanceTick | null;
   checklist: CredibilityItem[];
   bullets: { ml: string[]; swe: string[] };
   updatedAt: string | null;
 }
 
-/** The record with everything derived from it (clock, checklist, CV drafts), after self-completion. */
+/** The record with everything derived from it (clock, checklist, CV drafts). Reads only. */
 export async function getShippedOverview(userId: string, now: Date = new Date()): Promise<ShippedOverview> {
-  await syncShippedMilestones(userId, now);
-  const [row, timezone] = await Promise.all([loadRow(db, userId), timeZoneOf(userId)]);
+  const [row, timezone, maintainStatus, target] = await Promise.all([
+    loadRow(db, userId),
+    timeZoneOf(userId),
+    statusOf(db, userId, MAINTAIN_FEATURE_SKILL),
+    tickTarget(db, userId, MAINTAIN_FEATURE_SKILL),
+  ]);
   const today = localToday(now, timezone);
-  if (!row) return { id: null, record: null, timezone, today, clock: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
+  if (!row) return { id: null, record: null, timezone, today, clock: null, maintenanceTick: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
   const record = toRecord(row);
   const clock = maintenanceClock(record, now, timezone);
+  // The tick path checks the 90 days again in the enrolment's zone (lib/progress): the same here.
+  const dueOnRoadmap = target !== null && maintenanceClock(record, now, target.enrollment.timezone).due;
+  const state = { maintainStatus, autoCompletedFor: row.autoCompletedFor ? iso(row.autoCompletedFor) : null };
   return {
     id: row.id,
     record,
     timezone,
     today,
     clock,
+    maintenanceTick: maintenanceTick(clock, state, dueOnRoadmap),
     checklist: credibilityChecklist(record, clock),
     bullets: { ml: draftCvBullets(record, "ml", today), swe: draftCvBullets(record, "swe", today) },
     updatedAt: row.updatedAt.toISOString(),
@@ -216,6 +287,7 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
     }
     throw error;
   }
+  await syncShippedMilestones(userId, now);
   return getShippedOverview(userId, now);
 }
 
@@ -227,6 +299,7 @@ export async function updateShippedFeature(userId: string, featureId: string, in
     if (!owned) throw notFound(NOT_FOUND);
     await writeRecord(tx, userId, featureId, input, now);
   });
+  await syncShippedMilestones(userId, now);
   return getShippedOverview(userId, now);
 }
 

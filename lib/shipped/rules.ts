@@ -114,11 +114,27 @@ export interface SelfCompletionState {
 
 /**
  * Whether the server should tick "maintained 3+ months" now. Once per clock start: a user who
- * un-ticks it by hand isn't overruled on the next read, and a skip is respected; a gap that
- * restarts the clock lets it be ticked again when the new 90 days are up.
+ * un-ticks it by hand isn't overruled by the next maintenance pass, and a skip is respected; a gap
+ * that restarts the clock lets it be ticked again when the new 90 days are up.
  */
 export function maintenanceTickDue(clock: MaintenanceClock, state: SelfCompletionState): boolean {
   if (!clock.due) return false;
   if (state.maintainStatus === "done" || state.maintainStatus === "skipped") return false;
   return state.autoCompletedFor !== clock.since;
+}
+
+/**
+ * Where the record's own tick of "maintained 3+ months" stands, so the page says only what is true:
+ * "counting" (the 90 days aren't up), "ticked" (up, and the milestone is done), "queued" (up, and
+ * the next maintenance pass ticks it), "open" (up, but no pass will tick it: the user un-ticked or
+ * skipped it after the record's tick, no open roadmap has the milestone, or the roadmap's time
+ * zone hasn't reached the 90th day yet).
+ */
+export type MaintenanceTick = "counting" | "ticked" | "queued" | "open";
+
+/** `dueOnRoadmap`: the clock is due in the zone of the enrolment the tick would go to (false: no such enrolment). */
+export function maintenanceTick(clock: MaintenanceClock, state: SelfCompletionState, dueOnRoadmap: boolean): MaintenanceTick {
+  if (!clock.due) return "counting";
+  if (state.maintainStatus === "done") return "ticked";
+  return dueOnRoadmap && maintenanceTickDue(clock, state) ? "queued" : "open";
 }

@@ -1,13 +1,12 @@
 // Your data, your account: the export holds your data and nobody else's; deleting the account leaves
 // no row behind; signing out everywhere ends every session.
-import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expect, signInAs, test, testDb } from "./fixtures";
 import { Prisma } from "../../lib/generated/prisma/client";
-import { baseUrl, call, createEnrollment, createUser } from "../support/factories";
-import { SMTP_PORT, TEST_AUTH_SECRET } from "../support/stack";
+import { call, createEnrollment, createUser } from "../support/factories";
+import { SMTP_PORT } from "../support/stack";
+import { runCommand } from "../support/test-lib";
 
 /** Weekly emails (not sign-in links) the test SMTP server received for an address. */
 async function weeklyMailTo(address: string): Promise<string[]> {
@@ -91,17 +90,7 @@ test("deleting the account asks for the email, signs out, leaves no row that ref
   await createEnrollment(control.id);
   // The product's own command, as an operator would run it, mailing through the test SMTP server.
   const week = ((await call("GET", "/api/checkins", { user: control })).json as { streak: { currentWeek: string } }).streak.currentWeek;
-  const run = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/digest.ts", "--week", week], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
-      NEXTAUTH_URL: baseUrl(),
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-    },
-  });
+  const run = runCommand("lib/cli/digest.ts", ["--week", week], { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` });
   expect(run.stdout, run.stderr).toMatch(/^sent [1-9]\d*, skipped \d+, failed 0$/m);
   expect(await weeklyMailTo(control.email)).toHaveLength(1);
   expect(await weeklyMailTo(user.email)).toEqual([]);

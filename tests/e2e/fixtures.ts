@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createEnrollment, createUser, SESSION_COOKIE, testDb, uniqueEmail, type TestUser } from "../support/factories";
 import { magicLinkIn, waitForMail } from "../support/mail-capture";
+import { runCommand } from "../support/test-lib";
 
 export { expect };
 
@@ -40,6 +41,18 @@ export async function answerAssessmentAsMidCareerShipper(page: Page): Promise<vo
   await answer(/3\. What are you optimising for/, /^Skills that keep paying off/);
   await answer(/4\. Could you ship/, /^Yes/);
   await answer(/5\. Do you have a maths/, /^No/);
+}
+
+/**
+ * One "maintained 3+ months" pass over the test database, by the product's own command: the app's
+ * background job runs it every 15 minutes, and the test stack runs no background jobs
+ * (DIGEST_SCHEDULER=off). Returns how many records it ticked.
+ */
+export function runMaintenancePass(): number {
+  const run = runCommand("lib/cli/shipped-maintenance.ts");
+  const summary = /^checked \d+, ticked (\d+)$/m.exec(run.stdout);
+  if (run.status !== 0 || !summary) throw new Error(`npm run shipped-maintenance failed (${run.status}):\n${run.stdout}${run.stderr}`);
+  return Number(summary[1]);
 }
 
 /** Requests a magic link through the UI (from `signInPath`, which may carry a callbackUrl) and returns it, as received by the SMTP server. */

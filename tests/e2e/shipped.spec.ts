@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, signInAs, test } from "./fixtures";
+import { createShippedRecord } from "../support/factories";
+import { expect, runMaintenancePass, signInAs, test } from "./fixtures";
 import { localToday } from "../../lib/shipped/rules";
 import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
 
@@ -86,19 +87,23 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   await maintain.screenshot({ path: testInfo.outputPath("dashboard-maintain-360.png") });
 });
 
-test("a user whose feature launched 95 days ago sees the maintenance milestone done", async ({ page, context, enrolledUser }) => {
+test("a user whose feature launched 95 days ago sees the maintenance milestone due, then ticked by the background pass", async ({ page, context, enrolledUser }) => {
   await signInAs(context, enrolledUser);
-  const created = await page.request.post("/api/shipped-features", {
-    data: { title: "payments anomaly detector", problem: "Fraud was spotted days late.", model: "isolation forest", launchDate: daysAgo(95), incidents: [] },
-  });
-  expect(created.status()).toBe(201);
+  // Saved weeks ago, when the 90 days weren't up: saving would have ticked it at once otherwise.
+  await createShippedRecord(enrolledUser.id, { launchDate: daysAgo(95) });
 
+  // Opening the page changes nothing: it says when the milestone will be ticked.
   await page.goto("/shipped");
-  await expect(page.getByTestId("maintenance-countdown")).toHaveText("Done: the feature has been looked after for 90 days.");
+  await expect(page.getByTestId("maintenance-countdown")).toHaveText("90 days of upkeep reached. Waypoint ticks the milestone for you within the next 15 minutes.");
   await expect(page.getByTestId("credibility-checklist").locator("[data-done=true]")).toHaveText([/Done: 90 days of upkeep since launch$/]);
-
   await page.goto("/dashboard");
   const maintain = page.getByTestId("milestone-maintain-feature-3-months");
-  await expect(maintain).toHaveAttribute("data-status", "done");
+  await expect(maintain).toHaveAttribute("data-status", "not_started");
   await expect(maintain.getByTestId("milestone-countdown")).toHaveCount(0);
+
+  expect(runMaintenancePass()).toBeGreaterThanOrEqual(1);
+  await page.reload();
+  await expect(maintain).toHaveAttribute("data-status", "done");
+  await page.goto("/shipped");
+  await expect(page.getByTestId("maintenance-countdown")).toHaveText("Done: 90 days of upkeep, and the milestone is ticked.");
 });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DigestScheduler } from "../../lib/digest/scheduler";
+import type { Scheduler } from "../../lib/scheduler";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { call, createUser, testDb } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
@@ -17,7 +17,8 @@ const DAY_MS = 24 * HOUR_MS;
 let own: Awaited<ReturnType<typeof ownDatabase>>;
 let db: PrismaClient;
 let lib: {
-  scheduler: typeof import("../../lib/digest/scheduler");
+  scheduler: typeof import("../../lib/scheduler");
+  digestJobs: typeof import("../../lib/digest/scheduler");
   unsubscribe: typeof import("../../lib/digest/unsubscribe");
   batch: typeof import("../../lib/digest/batch");
   account: typeof import("../../lib/account");
@@ -26,13 +27,14 @@ let lib: {
   pacing: typeof import("../../lib/progress/pacing");
   headline: typeof import("../../lib/pacing/headline");
 };
-const running: DigestScheduler[] = [];
+const running: Scheduler[] = [];
 
 beforeAll(async () => {
   own = await ownDatabase("digest");
   db = own.db;
   lib = {
-    scheduler: await import("../../lib/digest/scheduler"),
+    scheduler: await import("../../lib/scheduler"),
+    digestJobs: await import("../../lib/digest/scheduler"),
     unsubscribe: await import("../../lib/digest/unsubscribe"),
     batch: await import("../../lib/digest/batch"),
     account: await import("../../lib/account"),
@@ -85,10 +87,10 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
   return user;
 }
 
-type SchedulerOptions = Parameters<typeof lib.scheduler.startDigestScheduler>[0];
+type SchedulerOptions = Parameters<typeof lib.scheduler.startScheduler>[0];
 
 async function start(send: SchedulerOptions["send"], extra: Partial<SchedulerOptions> = {}) {
-  const scheduler = await lib.scheduler.startDigestScheduler({
+  const scheduler = await lib.scheduler.startScheduler({
     connectionString: own.url,
     send,
     baseUrl: "http://localhost:3100",
@@ -133,7 +135,7 @@ describe("weekly email", () => {
 
     // Every hour from before the week starts anywhere to after it ends everywhere.
     for (let t = monday.getTime() - 16 * HOUR_MS; t <= monday.getTime() + 7 * DAY_MS + 16 * HOUR_MS; t += HOUR_MS) {
-      await scheduler.tick(new Date(t));
+      await scheduler.digestTick(new Date(t));
     }
     const ids = users.map((u) => u.id);
     await waitFor(async () => (await sentCount(ids, week)) === 50, "50 digests sent");
@@ -176,7 +178,7 @@ describe("weekly email", () => {
     const b = await start(sink.send, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
 
     const at = new Date("2026-12-14T08:05:00Z");
-    await Promise.all([a.tick(at), b.tick(at), a.tick(at), b.tick(at)]);
+    await Promise.all([a.digestTick(at), b.digestTick(at), a.digestTick(at), b.digestTick(at)]);
     await crash;
     await a.stop({ graceful: false });
     running.splice(running.indexOf(a), 1);
@@ -195,7 +197,7 @@ describe("weekly email", () => {
     const hopeless = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
     const sink = await smtpSink(({ to, n }) => (to === patient.email ? n <= 2 : to === hopeless.email));
     const scheduler = await start(sink.send, { retryLimit: 2, retryDelaySeconds: 1 });
-    await scheduler.tick(new Date("2026-12-21T09:00:00Z"));
+    await scheduler.digestTick(new Date("2026-12-21T09:00:00Z"));
 
     await waitFor(async () => (await sentCount([patient.id], week)) === 1, "the retried digest");
     expect(sink.countTo(patient.email)).toBe(1);
@@ -205,7 +207,7 @@ describe("weekly email", () => {
     expect(dead).toMatchObject({ isoWeek: week, status: "dead", attempts: 3 });
     expect(sink.countTo(hopeless.email)).toBe(0);
     // A later pass doesn't try a dead one again.
-    expect(await scheduler.tick(new Date("2026-12-22T09:00:00Z"))).toBe(0);
+    expect(await scheduler.digestTick(new Date("2026-12-22T09:00:00Z"))).toBe(0);
     await sink.close();
   }, 120_000);
 
@@ -327,7 +329,7 @@ describe("account deletion", () => {
     const { default: PgBoss } = await import("pg-boss");
     const boss = new PgBoss({ connectionString: own.url, schema: "pgboss", schedule: false, supervise: false });
     await boss.start();
-    await lib.scheduler.enqueue(boss, { userId: user.id, week, at: new Date("2027-01-04T08:00:00Z") });
+    await lib.digestJobs.enqueue(boss, { userId: user.id, week, at: new Date("2027-01-04T08:00:00Z") });
     const queued = () => db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where data->>'userId' = ${user.id}`;
     expect((await queued())[0]!.n).toBe(1);
 
@@ -337,7 +339,7 @@ describe("account deletion", () => {
 
     const sink = await smtpSink();
     const scheduler = await start(sink.send);
-    expect(await scheduler.tick(new Date("2027-01-04T09:00:00Z"))).toBe(0);
+    expect(await scheduler.digestTick(new Date("2027-01-04T09:00:00Z"))).toBe(0);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(sink.countTo(user.email)).toBe(0);
     await boss.stop({ graceful: false, close: true });

@@ -10,6 +10,7 @@ import type { SignInLimitDecision } from "../../lib/rate-limit";
 import { expectError, type CallResult } from "../support/api";
 import { baseUrl, call, testDb, uniqueEmail } from "../support/factories";
 import { TEST_AUTH_SECRET } from "../support/stack";
+import { pointLibAtTestDatabase } from "../support/test-lib";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -140,12 +141,10 @@ describe("lib/rate-limit.ts against PostgreSQL, at the default limits", () => {
   const pools: pg.Pool[] = [];
 
   beforeAll(async () => {
-    const databaseUrl = process.env.TEST_DATABASE_URL;
-    if (!databaseUrl) throw new Error("TEST_DATABASE_URL is not set: run the tests with `npm test`.");
     // lib/env.ts validates on import: point lib at the test database, with the default limits.
     delete process.env.SIGNIN_LIMIT_PER_ADDRESS;
     delete process.env.SIGNIN_LIMIT_PER_IP;
-    Object.assign(process.env, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl() });
+    pointLibAtTestDatabase();
     lib = await import("../../lib/rate-limit");
   });
 

@@ -2,21 +2,8 @@
 // fresh CSP nonce per response that Next's own scripts carry, no caching of signed-in responses,
 // foreign-origin mutations refused, and an unauthenticated sweep of every route and page under app/.
 import { describe, expect, it } from "vitest";
-import { baseUrl, call, createEnrollment, createUser, testDb } from "../support/factories";
+import { baseUrl, call, createEnrollment, createUser, send, testDb } from "../support/factories";
 import { discoverPages, discoverRoutes } from "../support/routes";
-
-/**
- * fetch without following redirects, except Next's cache-busting one: an RSC request without the
- * `_rsc` query parameter is sent to the same path with it (307), as a browser's router would be.
- */
-async function send(pathname: string, init: RequestInit = {}) {
-  let res = await fetch(`${baseUrl()}${pathname}`, { ...init, redirect: "manual" });
-  const location = res.headers.get("location") ?? "";
-  if (res.status === 307 && location.startsWith(`${pathname.split("?")[0]}?_rsc`)) {
-    res = await fetch(`${baseUrl()}${location}`, { ...init, redirect: "manual" });
-  }
-  return { status: res.status, headers: res.headers, text: await res.text() };
-}
 
 const get = (pathname: string, headers: Record<string, string> = {}) => send(pathname, { headers });
 

@@ -1,12 +1,15 @@
 // The shipped-feature record over HTTP against the real database: validation, ownership,
-// persistence, the ticks it makes, the 90-day rule with gaps, export and deletion.
-// The clock is moved by dating the record (launch N days before today), as the app reads real time.
-import { describe, expect, it } from "vitest";
+// persistence, the ticks it makes, the 90-day rule with gaps, export and deletion, and the
+// maintenance pass that ticks "maintained 3+ months" (reads never do).
+// The app reads real time, so its clock is moved by dating the record (launch N days before today);
+// the pass, called here in-process against the same database, takes its clock as an argument.
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Pacing } from "../../lib/pacing";
 import type { ShippedOverview } from "../../lib/shipped";
 import { localToday } from "../../lib/shipped/rules";
 import { expectError, expectOk, milestoneBySlug, tick } from "../support/api";
-import { call, createEnrollment, createUser, testDb, type TestUser } from "../support/factories";
+import { call, createEnrollment, createShippedRecord, createUser, testDb, type TestUser } from "../support/factories";
+import { pointLibAtTestDatabase } from "../support/test-lib";
 
 const DAY_MS = 86_400_000;
 /** The date `days` before today in London (the test users' zone). */
@@ -37,7 +40,16 @@ const overviewOf = async (user: TestUser) => {
 };
 const statusOf = async (userId: string, skill: string) =>
   (await testDb().milestoneProgress.findFirst({ where: { userId, skill: { slug: skill } } }))?.status ?? null;
+const autoCompletedFor = async (userId: string) => (await testDb().shippedFeature.findUniqueOrThrow({ where: { userId } })).autoCompletedFor?.toISOString().slice(0, 10) ?? null;
 const recordEvents = (userId: string) => testDb().progressEvent.findMany({ where: { userId, source: "shipped_record" }, include: { skill: true }, orderBy: { id: "asc" } });
+
+let completeDueMaintenance: typeof import("../../lib/shipped").completeDueMaintenance;
+let syncShippedMilestones: typeof import("../../lib/shipped").syncShippedMilestones;
+
+beforeAll(async () => {
+  pointLibAtTestDatabase();
+  ({ completeDueMaintenance, syncShippedMilestones } = await import("../../lib/shipped"));
+});
 
 describe("shipped-feature record: validation", () => {
   it("answers 400 with a field error per bad field, and stores nothing", async () => {
@@ -140,7 +152,7 @@ describe("shipped-feature record: the milestones it drives", () => {
     expect((await recordEvents(user.id)).map((e) => [e.skill.slug, e.fromStatus, e.toStatus])).toEqual([["ship-feature-at-work", "not_started", "done"]]);
   });
 
-  it("maintained 3+ months: refused at 89 days, completes itself at 90, once; a hand-made un-tick stays; a gap restarts the clock", async () => {
+  it("maintained 3+ months: refused at 89 days, ticked by saving a launch 90 days back, once; a hand-made un-tick stays; a gap restarts the clock", async () => {
     const user = await createUser("shipped-90");
     const enrollment = await createEnrollment(user.id);
     const maintain = await milestoneBySlug("swe-to-mle", "maintain-feature-3-months");
@@ -155,18 +167,20 @@ describe("shipped-feature record: the milestones it drives", () => {
     const pacing = await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user });
     expect((pacing.json as { pacing: Pacing }).pacing.waiting).toContainEqual({ id: maintain.id, title: maintain.title, availableFrom: daysAgo(-1) });
 
-    // Launched 90 days ago: reading the record ticks it, with one event, and reading again adds none.
+    // Saved with a launch 90 days back: saving (a write) ticks it at once, with one event; saving
+    // again adds none.
     expectOk(await call("PUT", `/api/shipped-features/${id}`, { user, body: record({ launchDate: daysAgo(90) }) }));
     expect(await statusOf(user.id, "maintain-feature-3-months")).toBe("done");
-    await overviewOf(user);
-    await call("GET", "/dashboard", { user });
+    expectOk(await call("PUT", `/api/shipped-features/${id}`, { user, body: record({ launchDate: daysAgo(90), title: "again" }) }));
     const events = (await recordEvents(user.id)).filter((e) => e.skill.slug === "maintain-feature-3-months");
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.enrollmentId])).toEqual([["not_started", "done", enrollment.id]]);
 
-    // The user un-ticks it by hand: the record doesn't overrule them for the same clock.
+    // The user un-ticks it by hand: neither saving again nor the pass overrules them for the same clock.
     expectOk(await tick(user, enrollment.id, maintain.id, { status: "not_started" }));
-    await overviewOf(user);
+    expectOk(await call("PUT", `/api/shipped-features/${id}`, { user, body: record({ launchDate: daysAgo(90), title: "once more" }) }));
+    await completeDueMaintenance(new Date());
     expect(await statusOf(user.id, "maintain-feature-3-months")).toBe("not_started");
+    expect((await overviewOf(user)).maintenanceTick).toBe("open");
 
     // A gap 10 days ago (the feature was switched off): the clock restarts there, 80 days to go.
     const gap = await call("PUT", `/api/shipped-features/${id}`, {
@@ -185,5 +199,97 @@ describe("shipped-feature record: the milestones it drives", () => {
       body: record({ launchDate: daysAgo(200), incidents: [{ occurredOn: daysAgo(95), whatHappened: "Switched off", whatChanged: "Back on", featureWasOff: true }] }),
     }));
     expect(await statusOf(user.id, "maintain-feature-3-months")).toBe("done");
+  });
+});
+
+describe("shipped-feature record: reads change nothing, the maintenance pass ticks", () => {
+  const MAINTAIN = "maintain-feature-3-months";
+  /** Every logged change of the maintenance milestone, whoever made it: [from, to, source]. */
+  const maintainEvents = async (userId: string) =>
+    (await testDb().progressEvent.findMany({ where: { userId, skill: { slug: MAINTAIN } }, orderBy: { id: "asc" } })).map((e) => [e.fromStatus, e.toStatus, e.source]);
+
+  it("a due record read through the JSON routes, /shipped and /dashboard stays unticked; one pass ticks it once, a second nothing; an un-tick after it stays", async () => {
+    const user = await createUser("shipped-read");
+    const enrollment = await createEnrollment(user.id);
+    // Saved 70 days ago with a launch 30 days before that: its 90 days came up since.
+    const saved = await createShippedRecord(user.id, { launchDate: daysAgo(100) });
+
+    const overview = await overviewOf(user);
+    expect(overview.clock).toMatchObject({ due: true, daysMaintained: 100 });
+    expect(overview.maintenanceTick).toBe("queued");
+    expectOk(await call("GET", `/api/shipped-features/${saved.id}`, { user }));
+    const page = await call("GET", "/shipped", { user });
+    expectOk(page);
+    expect(page.text).toContain("Waypoint ticks the milestone for you within the next 15 minutes.");
+    expectOk(await call("GET", "/dashboard", { user }));
+    expectOk(await call("GET", `/api/enrollments/${enrollment.id}`, { user }));
+    expectOk(await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user }));
+    expect(await testDb().progressEvent.count({ where: { userId: user.id } })).toBe(0);
+    expect(await statusOf(user.id, MAINTAIN)).toBeNull();
+    expect(await autoCompletedFor(user.id)).toBeNull();
+
+    const first = await completeDueMaintenance(new Date());
+    expect(first.ticked).toBeGreaterThanOrEqual(1);
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
+    expect(await autoCompletedFor(user.id)).toBe(daysAgo(100));
+    expect((await overviewOf(user)).maintenanceTick).toBe("ticked");
+    expect((await call("GET", "/shipped", { user })).text).toContain("Done: 90 days of upkeep, and the milestone is ticked.");
+
+    // Every candidate of the first pass was settled by it: the second finds nothing to tick.
+    expect(await completeDueMaintenance(new Date())).toMatchObject({ ticked: 0 });
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
+
+    const maintain = await milestoneBySlug("swe-to-mle", MAINTAIN);
+    expectOk(await tick(user, enrollment.id, maintain.id, { status: "not_started" }));
+    await completeDueMaintenance(new Date());
+    expect(await statusOf(user.id, MAINTAIN)).toBe("not_started");
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"], ["done", "not_started", "web"]]);
+    expect((await overviewOf(user)).maintenanceTick).toBe("open");
+  });
+
+  it("leaves a record a day short of 90 alone, and ticks it when the pass's clock reaches the day", async () => {
+    const user = await createUser("shipped-89");
+    await createEnrollment(user.id);
+    await createShippedRecord(user.id, { launchDate: daysAgo(89) });
+    const now = new Date();
+    await completeDueMaintenance(now);
+    expect(await statusOf(user.id, MAINTAIN)).toBeNull();
+    expect(await autoCompletedFor(user.id)).toBeNull();
+
+    const tomorrow = new Date(now.getTime() + DAY_MS);
+    await completeDueMaintenance(tomorrow);
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
+    const [event] = await recordEvents(user.id);
+    expect(event!.occurredAt).toEqual(tomorrow);
+  });
+
+  it("restarts with a gap: not ticked while the gap's 90 days run, ticked once they are up", async () => {
+    const user = await createUser("shipped-gap");
+    await createEnrollment(user.id);
+    await createShippedRecord(user.id, { launchDate: daysAgo(200), gaps: [daysAgo(50)] });
+    await completeDueMaintenance(new Date());
+    expect(await statusOf(user.id, MAINTAIN)).toBeNull();
+    await completeDueMaintenance(new Date(Date.now() + 40 * DAY_MS));
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
+    expect(await autoCompletedFor(user.id)).toBe(daysAgo(50));
+  });
+
+  it("ticks once when two passes run at the same time", async () => {
+    const user = await createUser("shipped-race");
+    await createEnrollment(user.id);
+    await createShippedRecord(user.id, { launchDate: daysAgo(120) });
+    const now = new Date();
+    await Promise.all([completeDueMaintenance(now), completeDueMaintenance(now), completeDueMaintenance(now)]);
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
+  });
+
+  it("ticks once when five passes reach the same record together (the row lock, without the candidate query's timing)", async () => {
+    const user = await createUser("shipped-lock");
+    await createEnrollment(user.id);
+    await createShippedRecord(user.id, { launchDate: daysAgo(120) });
+    const now = new Date();
+    const ticked = await Promise.all(Array.from({ length: 5 }, () => syncShippedMilestones(user.id, now)));
+    expect(ticked.filter(Boolean)).toHaveLength(1);
+    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
   });
 });

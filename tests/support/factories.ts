@@ -38,8 +38,13 @@ export async function createUser(prefix = "user"): Promise<TestUser> {
   return { id: user.id, email, sessionToken, cookie: `${SESSION_COOKIE}=${sessionToken}` };
 }
 
-export async function createEnrollment(userId: string, roadmapSlug = "swe-to-mle", overrides: { startDate?: string; targetMonths?: number } = {}) {
-  const db = testDb();
+/** `db`: another database than the stack's (a test file's own, tests/support/own-database.ts). */
+export async function createEnrollment(
+  userId: string,
+  roadmapSlug = "swe-to-mle",
+  overrides: { startDate?: string; targetMonths?: number; timezone?: string } = {},
+  db: PrismaClient = testDb(),
+) {
   const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: roadmapSlug } });
   return db.enrollment.create({
     data: {
@@ -48,7 +53,7 @@ export async function createEnrollment(userId: string, roadmapSlug = "swe-to-mle
       startDate: new Date(`${overrides.startDate ?? "2026-09-01"}T00:00:00Z`),
       targetMonths: overrides.targetMonths ?? 12,
       weeklyHours: 8,
-      timezone: "Europe/London",
+      timezone: overrides.timezone ?? "Europe/London",
       changes: { create: { kind: "enrolled", toTargetMonths: overrides.targetMonths ?? 12 } },
     },
   });
@@ -111,6 +116,19 @@ export async function seedHistory(
   return enrollment;
 }
 
+/**
+ * fetch without following redirects, except Next's cache-busting one: an RSC request without the
+ * `_rsc` query parameter is sent to the same path with it (307), as a browser's router would be.
+ */
+export async function send(pathname: string, init: RequestInit = {}) {
+  let res = await fetch(`${baseUrl()}${pathname}`, { ...init, redirect: "manual" });
+  const location = new URL(res.headers.get("location") ?? "/", baseUrl());
+  if (res.status === 307 && location.pathname === pathname.split("?")[0] && location.searchParams.has("_rsc")) {
+    res = await fetch(`${baseUrl()}${location.pathname}${location.search}`, { ...init, redirect: "manual" });
+  }
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
 /** fetch against the running app, as `user` (or anonymous). */
 export async function call(
   method: string,
@@ -135,4 +153,34 @@ export async function call(
     json = null;
   }
   return { status: res.status, json, text, headers: res.headers };
+}
+
+/**
+ * A shipped-feature record written straight to the database, as if saved some time ago: saving it
+ * through the API would run self-completion at once, and the tests of the maintenance pass need a
+ * record whose 90 days came up after it was saved. Dates are "YYYY-MM-DD".
+ */
+export async function createShippedRecord(
+  userId: string,
+  options: { launchDate: string; gaps?: string[] },
+  db: PrismaClient = testDb(),
+) {
+  return db.shippedFeature.create({
+    data: {
+      userId,
+      title: "ticket classifier",
+      problem: "Agents sorted every ticket by hand.",
+      model: "DistilBERT, fine-tuned",
+      launchDate: new Date(`${options.launchDate}T00:00:00Z`),
+      incidents: {
+        create: (options.gaps ?? []).map((day, position) => ({
+          position,
+          occurredOn: new Date(`${day}T00:00:00Z`),
+          whatHappened: "Switched off",
+          whatChanged: "Back on",
+          featureWasOff: true,
+        })),
+      },
+    },
+  });
 }

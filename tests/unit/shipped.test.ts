@@ -6,6 +6,7 @@ import {
   credibilityChecklist,
   maintenanceClock,
   maintenanceClockStart,
+  maintenanceTick,
   maintenanceTickDue,
   missingForCredibility,
   type ShippedRecord,
@@ -172,6 +173,18 @@ describe("self-completion", () => {
     expect(maintenanceTickDue(due, { maintainStatus: "not_started", autoCompletedFor: "2026-03-02" })).toBe(false);
     // A gap restarted the clock since: the new 90 days may tick it again.
     expect(maintenanceTickDue(due, { maintainStatus: "not_started", autoCompletedFor: "2026-01-01" })).toBe(true);
+  });
+
+  it("tells the page whether the next pass ticks it, so the page never promises a tick that won't come", () => {
+    const open = { maintainStatus: null, autoCompletedFor: null };
+    expect(maintenanceTick(notDue, open, true)).toBe("counting");
+    expect(maintenanceTick(notDue, { maintainStatus: "done", autoCompletedFor: null }, true)).toBe("counting");
+    expect(maintenanceTick(due, open, true)).toBe("queued");
+    expect(maintenanceTick(due, { maintainStatus: "done", autoCompletedFor: "2026-03-02" }, true)).toBe("ticked");
+    // Un-ticked by hand after the record's tick, skipped, no roadmap to tick it on, or not yet due in the roadmap's zone.
+    expect(maintenanceTick(due, { maintainStatus: "not_started", autoCompletedFor: "2026-03-02" }, true)).toBe("open");
+    expect(maintenanceTick(due, { maintainStatus: "skipped", autoCompletedFor: null }, true)).toBe("open");
+    expect(maintenanceTick(due, open, false)).toBe("open");
   });
 });
 

@@ -1,0 +1,163 @@
+// No GET changes state. A signed-in user with data of every kind (an enrolment, ticks, a check-in,
+// a self-assessment, the public page on, a shipped-feature record whose 90 days are up and not yet
+// ticked) requests every page and every GET route under app/ — found from the files, as
+// access-control.test.ts finds them, so a new one can't be left out — as HTML and as an RSC payload,
+// and anonymously too. Every table in the public schema is checksummed before and after.
+import { beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../lib/generated/prisma/client";
+import { expectOk, tick } from "../support/api";
+import { call, createEnrollment, createShippedRecord, createUser, firstMilestone, send, testDb, type TestUser } from "../support/factories";
+import { discoverPages, discoverRoutes } from "../support/routes";
+import { pointLibAtTestDatabase } from "../support/test-lib";
+
+interface World {
+  user: TestUser;
+  enrollmentId: string;
+  checkInId: string;
+  featureId: string;
+  publicPath: string;
+  unsubscribeToken: string;
+}
+
+/** What to request for each GET route under app/api; a catch-all gets several paths. */
+const routes: Record<string, (w: World) => string[]> = {
+  // next-auth's GET actions, except the email callback: opening a magic link consumes it and
+  // creates the session, which is what signing in by link means (a known limit in the README).
+  "GET /api/auth/[...nextauth]": () => ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/signout", "/api/auth/error"],
+  "GET /api/health": () => ["/api/health"],
+  "GET /api/roadmaps": () => ["/api/roadmaps"],
+  "GET /api/roadmaps/[slug]": () => ["/api/roadmaps/swe-to-mle"],
+  "GET /api/me": () => ["/api/me"],
+  "GET /api/me/export": () => ["/api/me/export"],
+  "GET /api/me/assessment": () => ["/api/me/assessment"],
+  "GET /api/enrollments": () => ["/api/enrollments"],
+  "GET /api/enrollments/[enrollmentId]": (w) => [`/api/enrollments/${w.enrollmentId}`],
+  "GET /api/enrollments/[enrollmentId]/pacing": (w) => [`/api/enrollments/${w.enrollmentId}/pacing`],
+  "GET /api/checkins": () => ["/api/checkins"],
+  "GET /api/checkins/[checkInId]": (w) => [`/api/checkins/${w.checkInId}`],
+  "GET /api/shipped-features": () => ["/api/shipped-features"],
+  "GET /api/shipped-features/[featureId]": (w) => [`/api/shipped-features/${w.featureId}`],
+};
+
+/** What to request for each page; where a page takes a token or an id, the user's own. */
+const pages: Record<string, (w: World) => string> = {
+  "/": () => "/",
+  "/assessment": () => "/assessment",
+  "/checkin": () => "/checkin",
+  "/dashboard": (w) => `/dashboard?enrollment=${w.enrollmentId}`,
+  "/dev/outbox": () => "/dev/outbox",
+  "/digest": () => "/digest",
+  "/p/[token]": (w) => w.publicPath,
+  "/roadmaps": () => "/roadmaps",
+  "/roadmaps/[slug]": () => "/roadmaps/swe-to-mle",
+  "/settings": () => "/settings",
+  "/shipped": () => "/shipped",
+  "/signin": () => "/signin?callbackUrl=%2Fdashboard",
+  "/signin/check-email": () => "/signin/check-email",
+  // Opening the email's unsubscribe link shows a button; only the button's POST unsubscribes.
+  "/unsubscribe": (w) => `/unsubscribe?token=${w.unsubscribeToken}`,
+};
+
+/**
+ * Columns a read may change by design. next-auth's database sessions roll: a request made more than
+ * `updateAge` (24 h here, lib/auth.ts) after the session was last extended moves `expires` to now +
+ * maxAge (next-auth/core/routes/session.js, the `updateSession` call). The test sets the session up
+ * to be due for that, checks that it happens, and that it is the only change to the table.
+ */
+const CHANGES_ON_READ: Record<string, string[]> = { Session: ["expires"] };
+
+/** An md5 of every row of every table in the public schema, the columns above left out. */
+async function checksums(): Promise<Record<string, string>> {
+  const db = testDb();
+  const tables = await db.$queryRaw<{ table: string }[]>`
+    select table_name as "table" from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
+  const sums: Record<string, string> = {};
+  for (const { table } of tables) {
+    const [row] = await db.$queryRaw<{ sum: string }[]>(Prisma.sql`
+      select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as sum
+      from (select to_jsonb(t) - ${CHANGES_ON_READ[table] ?? []}::text[] as r from ${Prisma.raw(`"${table}"`)} t) rows`);
+    sums[table] = row!.sum;
+  }
+  return sums;
+}
+
+describe("no GET changes state", () => {
+  let w: World;
+
+  beforeAll(async () => {
+    const user = await createUser("reader");
+    const enrollment = await createEnrollment(user.id);
+    const milestone = await firstMilestone();
+    expectOk(await tick(user, enrollment.id, milestone.id, { status: "done", note: "ticked before the reads", evidenceUrl: "https://example.test/evidence" }));
+    const checkIn = await call("POST", "/api/checkins", {
+      user,
+      body: { enrollmentId: enrollment.id, hours: 4, confidence: 3, note: "a week's work", idempotencyKey: `reader-${user.id}-first` },
+    });
+    expectOk(checkIn, 201);
+    expectOk(
+      await call("PUT", "/api/me/assessment", {
+        user,
+        body: { operationalWork: "appeals", careerStage: "mid", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: false },
+      }),
+    );
+    const publicPage = await call("POST", "/api/me/public-page", { user });
+    expectOk(publicPage, 201);
+    // Launched 100 days ago and saved before its 90 days were up: due, and not yet ticked.
+    const feature = await createShippedRecord(user.id, { launchDate: new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10) });
+    pointLibAtTestDatabase();
+    const { unsubscribeToken } = await import("../../lib/digest/unsubscribe");
+    w = {
+      user,
+      enrollmentId: enrollment.id,
+      checkInId: (checkIn.json as { checkIn: { id: string } }).checkIn.id,
+      featureId: feature.id,
+      publicPath: (publicPage.json as { path: string }).path,
+      unsubscribeToken: await unsubscribeToken(user.id),
+    };
+  });
+
+  it("has a path for every GET route and every page under app/, and none stale", () => {
+    const getRoutes = discoverRoutes().filter((route) => route.startsWith("GET "));
+    expect(getRoutes.length).toBeGreaterThan(10);
+    expect(Object.keys(routes).sort()).toEqual(getRoutes.sort());
+    expect(Object.keys(pages).sort()).toEqual(discoverPages().sort());
+  });
+
+  it("leaves every table as it was after all of them, signed in and not; only next-auth's session expiry rolls on", async () => {
+    const db = testDb();
+    // Last extended 29 days ago (30-day sessions): the next request rolls it, as next-auth does.
+    const sessionBefore = await db.session.update({ where: { sessionToken: w.user.sessionToken }, data: { expires: new Date(Date.now() + 86_400_000) } });
+    const before = await checksums();
+    expect(Object.keys(before).length).toBeGreaterThan(15);
+
+    const requests: { path: string; headers: Record<string, string> }[] = [
+      ...Object.values(routes).flatMap((pathsFor) => pathsFor(w).map((path) => ({ path, headers: {} }))),
+      ...Object.values(pages).flatMap((pathFor) => [
+        { path: pathFor(w), headers: {} },
+        // What the browser's router fetches on a client-side navigation.
+        { path: pathFor(w), headers: { RSC: "1" } },
+      ]),
+      // Served from app/ without being a page or an API route.
+      { path: "/manifest.webmanifest", headers: {} },
+    ];
+    for (const user of [w.user, undefined]) {
+      for (const { path, headers } of requests) {
+        const res = await send(path, { headers: { ...headers, ...(user ? { cookie: user.cookie } : {}) } });
+        // Signed in, each answers (a redirect at most: /signin sends a signed-in user on), but the
+        // development outbox, which doesn't exist with SMTP_URL set, as on the test stack.
+        const worst = user && path !== "/dev/outbox" ? 399 : 499;
+        expect(res.status, `${user ? "signed in" : "anonymous"} GET ${path} ${JSON.stringify(headers)}: ${res.text.slice(0, 300)}`).toBeLessThanOrEqual(worst);
+      }
+    }
+    expect(await checksums()).toEqual(before);
+    const sessionAfter = await db.session.findUniqueOrThrow({ where: { sessionToken: w.user.sessionToken } });
+    expect({ ...sessionAfter, expires: null }).toEqual({ ...sessionBefore, expires: null });
+    expect(sessionAfter.expires.getTime()).toBeGreaterThan(sessionBefore.expires.getTime());
+    expect(sessionAfter.expires.getTime()).toBeLessThanOrEqual(Date.now() + 30 * 86_400_000);
+
+    // The reads saw the data they were meant to: the record, due and still waiting for its tick.
+    const shipped = await call("GET", "/api/shipped-features", { user: w.user });
+    expect(shipped.json).toMatchObject({ id: w.featureId, clock: { due: true }, maintenanceTick: "queued" });
+  });
+});
