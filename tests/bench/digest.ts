@@ -329,7 +329,7 @@ try {
   };
 
   async function composeAll(slice: readonly (typeof requests)[number][]) {
-    let bytes = 0;
+    let chars = 0;
     let composed = 0;
     let loadMs = 0;
     const kinds = new Map<string, number>();
@@ -345,15 +345,16 @@ try {
       const { input } = next.value;
       if (!input) continue;
       const digest = composeDigest(input);
-      // What a mailer would hand on; summing it keeps the rendering from being optimised away.
-      bytes += Buffer.byteLength(digest.subject) + Buffer.byteLength(digest.text) + Buffer.byteLength(digest.html);
+      // What a mailer would hand on; summing it keeps the rendering from being optimised away. In
+      // characters: Buffer.byteLength scans every string again, 6% of the total measured.
+      chars += digest.subject.length + digest.text.length + digest.html.length;
       composed += 1;
       const kind = digestKind(input);
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       if (composed % BATCH === 0) sample();
     }
     sample();
-    return { bytes, composed, loadMs, batches: Math.ceil(slice.length / BATCH), kinds };
+    return { chars, composed, loadMs, batches: Math.ceil(slice.length / BATCH), kinds };
   }
 
   // Warm-up on one batch: JIT, the roadmap tree cache, the zones' offset tables, the pool's connections.
@@ -380,7 +381,7 @@ try {
   // The roadmap tree is cached from the warm-up, so the measured run sends its batches' statements only.
   const perBatch = queries / result.batches;
   console.log(
-    `composed ${result.composed} digests (${(result.bytes / 1e6).toFixed(1)} MB of subject + text + HTML, ${(result.bytes / result.composed / 1024).toFixed(1)} KiB each) in ${result.batches} batches of ${BATCH}`,
+    `composed ${result.composed} digests (${(result.chars / 1e6).toFixed(1)} million characters of subject + text + HTML, ${Math.round(result.chars / result.composed)} each) in ${result.batches} batches of ${BATCH}`,
   );
   console.log(`kinds: ${[...result.kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`);
   console.log(`total: ${totalMs.toFixed(0)} ms, ${((totalMs / result.composed) * 1000).toFixed(0)} µs per digest`);
