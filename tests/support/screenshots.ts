@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { isoWeekOf } from "../../lib/checkins/week";
-import { createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
+import { createShippedRecord, createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
 
 const outDir = process.argv[2] ?? "test-results/screens";
 const base = process.env.TEST_APP_URL ?? "http://localhost:3100";
@@ -36,6 +36,8 @@ await testDb().checkIn.createMany({
     };
   }),
 });
+// A feature shipped 95 days ago: /shipped shows the 90 days reached and the tick on its way.
+await createShippedRecord(user.id, { launchDate: daysAgo(95) });
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["desktop", { width: 1280, height: 900 }]] as const) {
@@ -43,10 +45,10 @@ for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["deskto
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: new URL(base).hostname, path: "/" }]);
     const page = await context.newPage();
-    for (const path of ["/checkin", "/dashboard", "/settings", "/digest", "/roadmaps/swe-to-mle", "/roadmaps"]) {
+    for (const path of ["/checkin", "/dashboard", "/settings", "/digest", "/shipped", "/roadmaps/swe-to-mle", "/roadmaps"]) {
       await page.goto(`${base}${path}`);
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" || path === "/settings" });
+      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" || path === "/settings" || path === "/shipped" });
       if (path === "/dashboard") {
         await page.locator("section[aria-labelledby=pace-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_pace.png` });
         await page.locator("section[aria-labelledby=checkins-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_checkins.png` });
