@@ -12,7 +12,7 @@ import { normalizeEmailAddress } from "./email-address";
 import { env } from "./env";
 import { unauthenticated } from "./errors";
 import { sendMail } from "./mail";
-import { magicLinkMail } from "./sign-in-mail";
+import { confirmLinkFor, magicLinkMail } from "./sign-in-mail";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
@@ -22,8 +22,9 @@ const providers: AuthOptions["providers"] = [
     maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
     from: env.EMAIL_FROM,
     normalizeIdentifier: normalizeEmailAddress,
+    // The email links to the confirmation page, which a mail scanner can open without using the link.
     sendVerificationRequest: async ({ identifier, url }) => {
-      await sendMail({ to: identifier, ...magicLinkMail(url, new URL(env.NEXTAUTH_URL).host) });
+      await sendMail({ to: identifier, ...magicLinkMail(confirmLinkFor(url), new URL(env.NEXTAUTH_URL).host) });
     },
   }),
 ];

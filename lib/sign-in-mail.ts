@@ -1,4 +1,39 @@
-// The magic-link email, composed as plain data so it can be tested without sending anything.
+// The magic-link email, composed as plain data so it can be tested without sending anything, and the
+// confirmation step between the email and next-auth's callback.
+//
+// The email links to /signin/confirm, not to the callback: opening the callback signs in and uses the
+// link up, and mail security scanners (Outlook's Safe Links and the like) open every link in a
+// message to check it, which would spend the link before its owner clicks. The confirmation page only
+// reads; its "Sign in" button goes on to the callback.
+import { z } from "zod";
+
+const CALLBACK_PATH = "/api/auth/callback/email";
+export const CONFIRM_PATH = "/signin/confirm";
+
+/** next-auth's callback URL → the confirmation page's, same origin and query (token, email, callbackUrl). */
+export function confirmLinkFor(callbackUrl: string): string {
+  const url = new URL(callbackUrl);
+  url.pathname = CONFIRM_PATH;
+  return url.toString();
+}
+
+/**
+ * What the confirmation page accepts: next-auth's 64-hex-digit token and the address, as next-auth
+ * put them in the link; callbackUrl is passed on untouched (next-auth only redirects to this site).
+ */
+export const confirmParams = z.object({
+  token: z.string().regex(/^[0-9a-f]{64}$/),
+  email: z.string().min(3).max(320).includes("@"),
+  callbackUrl: z.string().max(2048).optional(),
+});
+export type ConfirmParams = z.infer<typeof confirmParams>;
+
+/** The callback the confirmation button goes to: a path on this site, whatever the query held. */
+export function callbackLinkFor(params: ConfirmParams): string {
+  const query = new URLSearchParams({ ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}), token: params.token, email: params.email });
+  return `${CALLBACK_PATH}?${query.toString()}`;
+}
+
 export function magicLinkMail(url: string, host: string): { subject: string; text: string; html: string } {
   const escaped = url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   return {

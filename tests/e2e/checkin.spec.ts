@@ -1,7 +1,7 @@
 // The phone check-in, end to end: the 30-second flow, the dashboard history and streak, touch targets
 // and width at 360 px, the offline outbox through a reload, and the deep link through sign-in.
 import type { BrowserContext, Page, Route } from "@playwright/test";
-import { expect, requestMagicLink, signInAs, test, testDb } from "./fixtures";
+import { expect, openMagicLink, requestMagicLink, signInAs, test, testDb } from "./fixtures";
 import { createEnrollment, createUser } from "../support/factories";
 
 /** Every control a thumb might hit on the page, with its size. */
@@ -139,7 +139,7 @@ test("/checkin from an email link: a signed-out user signs in and lands back on 
   await page.goto("/checkin");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcheckin$/);
   const link = await requestMagicLink(page, user.email, "/signin?callbackUrl=%2Fcheckin");
-  await page.goto(link);
+  await openMagicLink(page, link);
   await expect(page).toHaveURL(/\/checkin$/);
   await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
 });

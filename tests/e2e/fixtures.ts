@@ -65,6 +65,13 @@ export async function requestMagicLink(page: Page, email: string, signInPath = "
   return magicLinkIn(await waitForMail(mailDir(), email, since));
 }
 
+/** Opens the email's link as its owner does: the confirmation page, then its "Sign in" button. */
+export async function openMagicLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Sign in to Waypoint" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
+}
+
 export const test = base.extend<{ user: TestUser; enrolledUser: TestUser & { enrollmentId: string } }>({
   user: async ({}, use) => {
     await use(await createUser("e2e"));

@@ -1,9 +1,9 @@
-import { expect, requestMagicLink, test, uniqueEmail } from "./fixtures";
+import { expect, openMagicLink, requestMagicLink, test, uniqueEmail } from "./fixtures";
 
 test("a new address signs in by magic link, enrols in swe-to-mle, ticks a milestone, and it is kept", async ({ page }) => {
   const email = uniqueEmail("journey");
   const link = await requestMagicLink(page, email);
-  await page.goto(link);
+  await openMagicLink(page, link);
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByRole("heading", { name: "Your dashboard" })).toBeVisible();
 

@@ -4,6 +4,7 @@ import { expect, pageBrightness, signInAs, test } from "./fixtures";
 const pages = [
   { name: "home", path: "/", signedIn: false },
   { name: "signin", path: "/signin", signedIn: false },
+  { name: "signin confirm", path: `/signin/confirm?token=${"ab".repeat(32)}&email=ada.lovelace%40example.com`, signedIn: false },
   { name: "roadmaps", path: "/roadmaps", signedIn: false },
   { name: "roadmap", path: "/roadmaps/swe-to-mle", signedIn: true },
   { name: "dashboard", path: "/dashboard", signedIn: true },

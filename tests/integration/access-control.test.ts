@@ -149,6 +149,8 @@ const pages: Record<string, (w: World) => string> = {
   "/roadmaps/[slug]": () => "/roadmaps/swe-to-mle",
   "/signin": () => "/signin?callbackUrl=%2Fdashboard",
   "/signin/check-email": () => "/signin/check-email",
+  // The email's sign-in link: a page that only reads (the button goes on to next-auth's callback).
+  "/signin/confirm": () => `/signin/confirm?token=${"ab".repeat(32)}&email=someone%40example.test`,
   // Public by design: B gets A's real page, which must show none of A's private data (an unknown
   // token's 404 is in public-page.test.ts).
   "/p/[token]": (w) => w.aPublicPath,

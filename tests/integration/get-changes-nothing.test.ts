@@ -21,8 +21,8 @@ interface World {
 
 /** What to request for each GET route under app/api; a catch-all gets several paths. */
 const routes: Record<string, (w: World) => string[]> = {
-  // next-auth's GET actions, except the email callback: opening a magic link consumes it and
-  // creates the session, which is what signing in by link means (a known limit in the README).
+  // next-auth's GET actions, except the email callback: it signs in and uses up the link. The email
+  // links to /signin/confirm (in the pages below), whose button is the one way to the callback.
   "GET /api/auth/[...nextauth]": () => ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/signout", "/api/auth/error"],
   "GET /api/health": () => ["/api/health"],
   "GET /api/roadmaps": () => ["/api/roadmaps"],
@@ -54,6 +54,8 @@ const pages: Record<string, (w: World) => string> = {
   "/shipped": () => "/shipped",
   "/signin": () => "/signin?callbackUrl=%2Fdashboard",
   "/signin/check-email": () => "/signin/check-email",
+  // The email's sign-in link: a page that only reads (the button goes on to next-auth's callback).
+  "/signin/confirm": () => `/signin/confirm?token=${"ab".repeat(32)}&email=someone%40example.test`,
   // Opening the email's unsubscribe link shows a button; only the button's POST unsubscribes.
   "/unsubscribe": (w) => `/unsubscribe?token=${w.unsubscribeToken}`,
 };

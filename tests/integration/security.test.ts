@@ -88,7 +88,7 @@ describe("unauthenticated sweep", () => {
   const tricks: Record<string, string>[] = [{}, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, { RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }];
   const publicRoutes = new Set(["GET /api/health", "GET /api/roadmaps", "GET /api/roadmaps/[slug]", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/digest/unsubscribe"]);
   // The public progress page is public by design: unknown tokens 404 (tests/integration/public-page.test.ts).
-  const publicPages = new Set(["/", "/signin", "/signin/check-email", "/roadmaps", "/roadmaps/[slug]", "/unsubscribe", "/dev/outbox", "/p/[token]"]);
+  const publicPages = new Set(["/", "/signin", "/signin/check-email", "/signin/confirm", "/roadmaps", "/roadmaps/[slug]", "/unsubscribe", "/dev/outbox", "/p/[token]"]);
   const concrete = (pattern: string) => pattern.replace(/\[\.\.\.[^\]]+\]/g, "x").replace(/\[[^\]]+\]/g, "cabc123");
 
   it("every signed-in route answers 401, whatever the headers", async () => {

@@ -1,5 +1,5 @@
 // The session cookie as a real sign-in sets it: magic link requested over HTTP, read from the SMTP
-// server, followed. Over plain HTTP (the test stack) it is HttpOnly and SameSite=Lax; the Secure flag
+// server, opened and its button followed. Over plain HTTP (the test stack) it is HttpOnly and SameSite=Lax; the Secure flag
 // and "__Secure-" prefix come with an https:// NEXTAUTH_URL (lib/auth.ts, useSecureCookies).
 import { describe, expect, it } from "vitest";
 import { baseUrl, uniqueEmail } from "../support/factories";
@@ -20,7 +20,13 @@ describe("session cookie", () => {
     expect(requested.status).toBe(200);
     const link = magicLinkIn(await waitForMail(process.env.MAIL_DIR!, email, since));
 
-    const signedIn = await fetch(link, { redirect: "manual" });
+    // The emailed link is the confirmation page: opening it sets no cookie; its button leads on.
+    const confirm = await fetch(link, { redirect: "manual" });
+    expect(confirm.status).toBe(200);
+    expect(confirm.headers.getSetCookie().filter((c) => c.includes("session-token"))).toEqual([]);
+    const href = /<a href="(\/api\/auth\/callback\/email\?[^"]+)"/.exec(await confirm.text())?.[1];
+    expect(href).toBeDefined();
+    const signedIn = await fetch(new URL(href!.replaceAll("&amp;", "&"), baseUrl()), { redirect: "manual" });
     expect(signedIn.status).toBe(302);
     const session = signedIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
     expect(session, signedIn.headers.getSetCookie().join("\n")).toBeDefined();

@@ -60,8 +60,9 @@ export async function waitForMail(dir: string, to: string, since: Date, timeoutM
   throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
 }
 
+/** The sign-in link in a mail: the confirmation page's (lib/sign-in-mail.ts), whose button signs in. */
 export function magicLinkIn(mail: CapturedMail): string {
-  const match = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(mail.text);
+  const match = /https?:\/\/\S+\/signin\/confirm\?\S+/.exec(mail.text);
   if (!match) throw new Error(`no sign-in link in: ${mail.text}`);
   return match[0];
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { magicLinkMail, tooManySignInEmailsMessage } from "../../lib/sign-in-mail";
+import { callbackLinkFor, confirmLinkFor, confirmParams, magicLinkMail, tooManySignInEmailsMessage } from "../../lib/sign-in-mail";
 
 const url = "https://waypoint.test/api/auth/callback/email?token=abc123&email=ada%40example.com";
 
@@ -33,6 +33,40 @@ describe("magicLinkMail", () => {
   it("escapes & before anything else, so an existing entity is shown literally", () => {
     const { html } = magicLinkMail("https://waypoint.test/?q=&amp;&lt;", "waypoint.test");
     expect(html).toContain('href="https://waypoint.test/?q=&amp;amp;&amp;lt;"');
+  });
+});
+
+describe("the confirmation step", () => {
+  const token = "0123456789abcdef".repeat(4);
+  const nextAuthUrl = `https://waypoint.test/api/auth/callback/email?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`;
+
+  it("sends the email's link to the confirmation page, same origin and query", () => {
+    expect(confirmLinkFor(nextAuthUrl)).toBe(`https://waypoint.test/signin/confirm?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`);
+  });
+
+  it("goes on to the callback on this site with what the link carried, round trip", () => {
+    const query = Object.fromEntries(new URL(confirmLinkFor(nextAuthUrl)).searchParams);
+    const params = confirmParams.parse(query);
+    expect(callbackLinkFor(params)).toBe(`/api/auth/callback/email?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`);
+    expect(callbackLinkFor({ token, email: "ada@example.com" })).toBe(`/api/auth/callback/email?token=${token}&email=ada%40example.com`);
+  });
+
+  it("refuses a cut-short or altered link: token not 64 hex digits, no address, a list where one value goes", () => {
+    for (const query of [
+      { token: token.slice(0, 40), email: "ada@example.com" },
+      { token: token.toUpperCase(), email: "ada@example.com" },
+      { token, email: "" },
+      { token },
+      { email: "ada@example.com" },
+      { token: [token, token], email: "ada@example.com" },
+    ]) {
+      expect(confirmParams.safeParse(query).success, JSON.stringify(query)).toBe(false);
+    }
+  });
+
+  it("always links to this site's callback, even when the query names another host", () => {
+    const link = callbackLinkFor({ token, email: "ada@example.com", callbackUrl: "https://evil.test/" });
+    expect(link.startsWith("/api/auth/callback/email?")).toBe(true);
   });
 });
 
