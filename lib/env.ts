@@ -26,6 +26,8 @@ export const env = createEnv({
     /** Sign-in emails allowed per address, and per client IP, in each 15-minute window (lib/rate-limit.ts). */
     SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: the TCP peer is the client (lib/peer-header.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,6 +1,6 @@
-// The TCP peer address, as stamped by lib/cli/server.ts (which overwrites any client-sent value).
+// The client address, as stamped by lib/cli/server.ts (which overwrites any client-sent value).
 import { headers } from "next/headers";
-import { PEER_ADDRESS_HEADER } from "./peer-header";
+import { CLIENT_ADDRESS_HEADER } from "./peer-header";
 
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -11,5 +11,5 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
 
 /** True only when our own server saw the request arrive over loopback. Unknown ⇒ false. */
 export async function requestIsFromLoopback(): Promise<boolean> {
-  return isLoopbackAddress((await headers()).get(PEER_ADDRESS_HEADER));
+  return isLoopbackAddress((await headers()).get(CLIENT_ADDRESS_HEADER));
 }

@@ -48,7 +48,7 @@ export function createSignInLimiter({ pool, perAddress, perIp, secret }: SignInL
   return async (email, ip) => {
     try {
       // The IP first: a client already over its own limit must not go on using up someone's address.
-      // Without a peer address (not served by lib/cli/server.ts) every such request shares one count.
+      // Without a client address (not served by lib/cli/server.ts) every such request shares one count.
       await byIp.consume(ip || "unknown");
       if (email && email.trim()) await byAddress.consume(addressKey(email));
       return { ok: true };

@@ -1,5 +1,6 @@
 // The HTTP server in front of Next. Next's handlers can't see the TCP peer address, and the
-// development outbox must answer only to loopback: we stamp the real peer address on every request,
+// development outbox must answer only to loopback: we stamp the client's address on every request
+// (the peer's, or behind TRUSTED_PROXY_HOPS proxies what the outermost saw; lib/peer-header.ts),
 // after discarding any value a client sent for that header. It also applies lib/security.ts to every
 // response: a fresh CSP nonce per request, the baseline headers, and refusing state changes that a
 // page on another origin asks for.
@@ -8,7 +9,8 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { PEER_ADDRESS_HEADER } from "../peer-header";
+import { env } from "../env";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "../peer-header";
 import { baselineHeaders, contentSecurityPolicy, isForeignMutation } from "../security";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -25,7 +27,7 @@ export async function serve({ port, hostname, dev }: { port: number; hostname: s
   const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
   const baseline = baselineHeaders({ production: !dev, https });
   const server = http.createServer((req, res) => {
-    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUSTED_PROXY_HOPS);
     for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
     const origin = req.headers.origin;
     const secFetchSite = req.headers["sec-fetch-site"];

@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SignInLimitDecision } from "../../lib/rate-limit";
 import { expectError, type CallResult } from "../support/api";
 import { baseUrl, call, testDb, uniqueEmail } from "../support/factories";
-import { TEST_AUTH_SECRET } from "../support/stack";
+import { SMTP_PORT, spawnApp, TEST_AUTH_SECRET, TEST_PORT } from "../support/stack";
 import { pointLibAtTestDatabase } from "../support/test-lib";
 
 const WINDOW_SECONDS = 15 * 60;
 
 /** A CSRF token and the cookie that goes with it, as a browser gets them before posting a form. */
-async function csrf(): Promise<{ token: string; cookie: string }> {
-  const res = await fetch(`${baseUrl()}/api/auth/csrf`);
+async function csrf(base = baseUrl()): Promise<{ token: string; cookie: string }> {
+  const res = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = res.headers
     .getSetCookie()
@@ -206,5 +206,50 @@ describe("lib/rate-limit.ts against PostgreSQL, at the default limits", () => {
     pools.push(pool);
     const limiter = lib.createSignInLimiter({ pool, perAddress: 5, perIp: 5, secret: TEST_AUTH_SECRET });
     expect(await limiter(uniqueEmail("missing"), uniqueIp())).toEqual({ ok: false, reason: "unavailable", retryAfterSeconds: 60 });
+  });
+});
+
+describe("behind a trusted reverse proxy (TRUSTED_PROXY_HOPS=1), over HTTP", () => {
+  // An app of its own beside the stack's, on the same database and SMTP server, configured as if a
+  // proxy stood in front of it; here the test is the proxy, writing X-Forwarded-For.
+  let app: Awaited<ReturnType<typeof spawnApp>>;
+
+  beforeAll(async () => {
+    app = await spawnApp({
+      port: TEST_PORT + 11,
+      databaseUrl: process.env.TEST_DATABASE_URL!,
+      smtpUrl: `smtp://127.0.0.1:${SMTP_PORT}`,
+      build: false,
+      overrides: { TRUSTED_PROXY_HOPS: "1", SIGNIN_LIMIT_PER_IP: "2" },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  /** A sign-in email request as the proxy forwards it: `forwardedFor` is the X-Forwarded-For it sends on. */
+  async function viaProxy(forwardedFor: string): Promise<number> {
+    const { token, cookie } = await csrf(app.baseUrl);
+    const res = await fetch(`${app.baseUrl}/api/auth/signin/email`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+      body: new URLSearchParams({ email: uniqueEmail("proxied"), csrfToken: token, callbackUrl: "/dashboard", json: "true" }),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  it("counts each client by the address the proxy saw: what a client writes itself changes nothing, and another client is not refused", async () => {
+    const client = `203.0.113.${randomBytes(1)[0]! % 200}`;
+    const other = `198.51.100.${randomBytes(1)[0]! % 200}`;
+    // The client forges a different address in front each time; the proxy appends the real one.
+    expect(await viaProxy(`10.0.0.1, ${client}`)).toBe(200);
+    expect(await viaProxy(`10.0.0.2, ${client}`)).toBe(200);
+    expect(await viaProxy(`10.0.0.3, ${client}`)).toBe(429);
+    expect(await viaProxy(other)).toBe(200);
+    const keys = await testDb().$queryRaw<{ key: string; points: number }[]>`
+      select key, points from "SignInRateLimit" where key in (${`ip:${client}`}, ${`ip:${other}`}, 'ip:10.0.0.1', 'ip:10.0.0.2', 'ip:10.0.0.3') order by key`;
+    expect(keys.map((k) => k.key).sort()).toEqual([`ip:${client}`, `ip:${other}`].sort());
   });
 });

@@ -70,15 +70,47 @@ export async function startStack({ build, database }: { build: boolean; database
   await seed(db.url);
   await rm(mailDir, { recursive: true, force: true });
   const mail = await startMailCapture(SMTP_PORT, mailDir);
-  const baseUrl = `http://localhost:${TEST_PORT}`;
+  const app = await spawnApp({ port: TEST_PORT, databaseUrl: db.url, smtpUrl: mail.url, build });
+  const baseUrl = app.baseUrl;
+  return {
+    databaseUrl: db.url,
+    baseUrl,
+    smtpUrl: mail.url,
+    stop: async () => {
+      await app.stop();
+      await mail.close();
+      await db.stop();
+    },
+  };
+}
+
+/**
+ * The app (`lib/cli/start.ts`, as `npm start` runs it) on `port`, with the test environment and
+ * `overrides`; resolves once /api/health answers. The stack runs one; a test that needs the app
+ * configured otherwise (lib/env.ts settings) starts its own beside it on the same database.
+ */
+export async function spawnApp({
+  port,
+  databaseUrl,
+  smtpUrl,
+  build,
+  overrides = {},
+}: {
+  port: number;
+  databaseUrl: string;
+  smtpUrl: string;
+  build: boolean;
+  overrides?: Record<string, string>;
+}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const baseUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
-    DATABASE_URL: db.url,
-    PORT: String(TEST_PORT),
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
     HOST: "127.0.0.1",
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: TEST_AUTH_SECRET,
-    SMTP_URL: mail.url,
+    SMTP_URL: smtpUrl,
     EMAIL_FROM: "Waypoint <no-reply@waypoint.test>",
     NEXT_TELEMETRY_DISABLED: "1",
     // The digest tests drive the scheduler themselves, with their own clock.
@@ -87,6 +119,7 @@ export async function startStack({ build, database }: { build: boolean; database
     // refuse the suite's own sign-ins. The per-address limit stays at its default; the per-IP rule
     // is tested on lib/rate-limit.ts directly, at the default, with addresses of its own.
     SIGNIN_LIMIT_PER_IP: "1000",
+    ...overrides,
   };
   const app: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])], {
     cwd: repoRoot,
@@ -101,17 +134,12 @@ export async function startStack({ build, database }: { build: boolean; database
   });
   await waitForHealth(baseUrl, app, logs);
   return {
-    databaseUrl: db.url,
     baseUrl,
-    smtpUrl: mail.url,
     stop: async () => {
-      if (app.exitCode === null) {
-        const exited = new Promise((r) => app.once("exit", r));
-        app.kill("SIGTERM");
-        await exited;
-      }
-      await mail.close();
-      await db.stop();
+      if (app.exitCode !== null) return;
+      const exited = new Promise((r) => app.once("exit", r));
+      app.kill("SIGTERM");
+      await exited;
     },
   };
 }

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
 import { AppError, errorResponse } from "@/lib/errors";
-import { PEER_ADDRESS_HEADER } from "@/lib/peer-header";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/peer-header";
 import { emailOfSignInRequest, limitSignInEmail } from "@/lib/rate-limit";
 import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 
@@ -17,8 +17,8 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
   // next-auth takes the action and provider from the first two segments and ignores the rest, so
   // /signin/email/anything sends mail too. Only these requests send mail; nothing else is counted.
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
-    // The peer address is stamped by lib/cli/server.ts, which overwrites any client-sent value.
-    const decision = await limitSignInEmail(await emailOfSignInRequest(request), request.headers.get(PEER_ADDRESS_HEADER));
+    // The client address is stamped by lib/cli/server.ts, which overwrites any client-sent value.
+    const decision = await limitSignInEmail(await emailOfSignInRequest(request), request.headers.get(CLIENT_ADDRESS_HEADER));
     if (!decision.ok) {
       const response = errorResponse(
         decision.reason === "limited"
