@@ -233,7 +233,8 @@ describe("behind a trusted reverse proxy (TRUSTED_PROXY_HOPS=1), over HTTP", () 
     const { token, cookie } = await csrf(app.baseUrl);
     const res = await fetch(`${app.baseUrl}/api/auth/signin/email`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
+      // The client also tries the header the server stamps; the server overwrites it.
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor, "x-waypoint-client-address": "192.0.2.1" },
       body: new URLSearchParams({ email: uniqueEmail("proxied"), csrfToken: token, callbackUrl: "/dashboard", json: "true" }),
     });
     await res.arrayBuffer();
@@ -249,7 +250,7 @@ describe("behind a trusted reverse proxy (TRUSTED_PROXY_HOPS=1), over HTTP", () 
     expect(await viaProxy(`10.0.0.3, ${client}`)).toBe(429);
     expect(await viaProxy(other)).toBe(200);
     const keys = await testDb().$queryRaw<{ key: string; points: number }[]>`
-      select key, points from "SignInRateLimit" where key in (${`ip:${client}`}, ${`ip:${other}`}, 'ip:10.0.0.1', 'ip:10.0.0.2', 'ip:10.0.0.3') order by key`;
+      select key, points from "SignInRateLimit" where key in (${`ip:${client}`}, ${`ip:${other}`}, 'ip:10.0.0.1', 'ip:10.0.0.2', 'ip:10.0.0.3', 'ip:192.0.2.1') order by key`;
     expect(keys.map((k) => k.key).sort()).toEqual([`ip:${client}`, `ip:${other}`].sort());
   });
 });
