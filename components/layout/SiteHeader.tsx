@@ -21,7 +21,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             <span className="hidden max-w-48 truncate text-sm text-stone-600 sm:inline dark:text-stone-400" title={user.email}>
               {user.email}
             </span>
-            <SignOutButton />
+            <SignOutButton userId={user.id} />
           </>
         ) : (
           <Link

@@ -90,6 +90,15 @@ test("refuses bad input on the phone with a message beside the field, and keeps 
 // with service-worker network events on (playwright.config.ts), those are cut here by hand.
 const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
 
+/** Opens /checkin once the service worker has installed, copied the page and its assets, and controls it. */
+async function openControlledCheckIn(page: Page) {
+  await page.goto("/checkin");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+}
+
 async function goOffline(context: BrowserContext) {
   await context.setOffline(true);
   await context.route("**", cutServiceWorker);
@@ -104,12 +113,7 @@ test("a check-in made offline survives a reload without a connection and is stor
   const user = await createUser("offline");
   await createEnrollment(user.id);
   await signInAs(context, user);
-  await page.goto("/checkin");
-  // The service worker has installed, copied the page and its assets, and controls the page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-  });
+  await openControlledCheckIn(page);
 
   await goOffline(context);
   await page.getByRole("button", { name: "One hour more" }).click();
@@ -142,4 +146,79 @@ test("/checkin from an email link: a signed-out user signs in and lands back on 
   await openMagicLink(page, link);
   await expect(page).toHaveURL(/\/checkin$/);
   await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
+});
+
+/** The states of the entries in this browser's check-in outbox. */
+const outboxStates = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("waypoint");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("checkin-outbox").objectStore("checkin-outbox").getAll();
+          all.onsuccess = () => resolve((all.result as { state: string }[]).map((item) => item.state));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+
+test("signing out with a check-in the server refused asks first; deleting it leaves nothing of it in the browser", async ({ page, context }) => {
+  const user = await createUser("signout-unsent");
+  const enrollment = await createEnrollment(user.id);
+  await signInAs(context, user);
+  await openControlledCheckIn(page);
+
+  // Made offline, then the roadmap is left elsewhere: back online, the server refuses it.
+  await goOffline(context);
+  await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByRole("radio", { name: /2\s*Shaky/ }).click();
+  await page.getByLabel(/^Note/).fill("Private thoughts about my manager");
+  await page.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Waiting to send (1)" })).toBeVisible();
+  await testDb().enrollment.update({ where: { id: enrollment.id }, data: { status: "abandoned", endedAt: new Date() } });
+  await goOnline(context);
+  // The page sends it on reconnecting; the refusal is kept on the phone for the user to see.
+  await expect.poll(() => outboxStates(page)).toEqual(["rejected"]);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const dialog = page.getByRole("dialog", { name: "1 check-in hasn't reached Waypoint" });
+  await expect(dialog).toBeVisible();
+  // Cancel keeps the user signed in, and the check-in.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await testDb().session.count({ where: { userId: user.id } })).toBe(1);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await dialog.getByRole("button", { name: "Delete and sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await testDb().session.count({ where: { userId: user.id } })).toBe(0);
+  expect(await outboxStates(page)).toEqual([]);
+  expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("signing out sends a check-in still waiting on this phone, without asking", async ({ page, context }) => {
+  const user = await createUser("signout-flush");
+  const enrollment = await createEnrollment(user.id);
+  await signInAs(context, user);
+  await openControlledCheckIn(page);
+  // Queued by hand, as a check-in from an earlier visit that never went out: the page isn't told.
+  await page.evaluate(async ({ userId, enrollmentId }) => {
+    const open = indexedDB.open("waypoint");
+    await new Promise((resolve) => (open.onsuccess = resolve));
+    const key = crypto.randomUUID();
+    const item = { key, userId, state: "pending", body: { enrollmentId, hours: 1.5, confidence: 4, note: "From the train", milestoneIds: [], idempotencyKey: key, madeAt: new Date().toISOString() } };
+    await new Promise((resolve, reject) => {
+      const put = open.result.transaction("checkin-outbox", "readwrite").objectStore("checkin-outbox").put(item, key);
+      put.onsuccess = resolve;
+      put.onerror = () => reject(put.error);
+    });
+  }, { userId: user.id, enrollmentId: enrollment.id });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
+  expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[1.5, 4, "From the train"]]);
+  expect(await outboxStates(page)).toEqual([]);
 });
