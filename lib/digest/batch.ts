@@ -1,9 +1,11 @@
 // One ISO week's digests for everyone, outside the scheduler: the `npm run digest` command.
+import { availableParallelism } from "node:os";
 import { db } from "../db";
 import type { Mail } from "../mail";
 import { composeDigest } from "./compose";
 import { deliverDigest, digestLinks } from "./deliver";
 import { digestInputs, type DigestRequest } from "./load";
+import { startComposePool } from "./parallel";
 
 export interface WeekSummary {
   sent: number;
@@ -28,6 +30,8 @@ async function candidates(week: string) {
 }
 
 const BATCH = 500;
+/** Due users from which a dry run composes in worker threads. */
+export const POOL_FROM = 4 * BATCH;
 const CONCURRENCY = 4;
 
 export async function runDigestWeek(week: string, options: { dryRun: boolean; send: (mail: Mail) => Promise<void>; now: Date }): Promise<WeekSummary> {
@@ -40,6 +44,19 @@ export async function runDigestWeek(week: string, options: { dryRun: boolean; se
   }
 
   if (options.dryRun) {
+    // Thousands go to the compose pool, one thread per core (lib/digest/parallel.ts); starting it
+    // costs more than a few batches take in this thread.
+    if (due.length >= POOL_FROM && availableParallelism() > 1) {
+      const pool = await startComposePool();
+      try {
+        const tally = await pool.compose(due, BATCH);
+        summary.composed += tally.composed;
+        summary.skipped += tally.skipped;
+      } finally {
+        await pool.close();
+      }
+      return summary;
+    }
     for await (const { input } of digestInputs(due, (id) => digestLinks(id), BATCH)) {
       if (!input) summary.skipped++;
       else {

@@ -26,6 +26,8 @@ let lib: {
   deliver: typeof import("../../lib/digest/deliver");
   pacing: typeof import("../../lib/progress/pacing");
   headline: typeof import("../../lib/pacing/headline");
+  parallel: typeof import("../../lib/digest/parallel");
+  compose: typeof import("../../lib/digest/compose");
 };
 const running: Scheduler[] = [];
 
@@ -42,6 +44,8 @@ beforeAll(async () => {
     deliver: await import("../../lib/digest/deliver"),
     pacing: await import("../../lib/progress/pacing"),
     headline: await import("../../lib/pacing/headline"),
+    parallel: await import("../../lib/digest/parallel"),
+    compose: await import("../../lib/digest/compose"),
   };
 }, 120_000);
 
@@ -319,6 +323,46 @@ describe("the email's numbers", () => {
     expect(shipperPacing.earliestFinish).not.toBeNull();
     expect(inputs.get(shipper.user.id)?.pace.projectedFinish).toBe(shipperPacing.earliestFinish);
   });
+});
+
+describe("the compose pool", () => {
+  it("composes in worker threads exactly what one thread composes, reading whole batches, one statement each", async () => {
+    const monday = new Date("2027-01-04T00:00:00Z");
+    const zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
+    const users = await Promise.all(
+      Array.from({ length: 13 }, (_, i) => digestUser({ timezone: zones[i % 5]!, weekday: 1, hour: 8, weekMonday: monday, enabled: i !== 6 })),
+    );
+    const requests = users.map((u, i) => ({ userId: u.id, week: "2027-W01", at: new Date(monday.getTime() + (8 + i) * HOUR_MS) }));
+
+    // One thread: the same reading and composing, tallied here.
+    const inputs = await lib.load.loadDigestInputs(requests, (id) => lib.deliver.digestLinks(id));
+    const expected = { composed: 0, skipped: 0, characters: 0, kinds: {} as Record<string, number> };
+    for (const request of requests) {
+      const input = inputs.get(request.userId);
+      if (!input) {
+        expected.skipped += 1;
+        continue;
+      }
+      const digest = lib.compose.composeDigest(input);
+      expected.composed += 1;
+      expected.characters += digest.subject.length + digest.text.length + digest.html.length;
+      const kind = lib.compose.digestKind(input);
+      expected.kinds[kind] = (expected.kinds[kind] ?? 0) + 1;
+    }
+    expect(expected).toMatchObject({ composed: 12, skipped: 1 });
+
+    const pool = await lib.parallel.startComposePool(2);
+    try {
+      // Batches of 4: four of them, dealt to two threads.
+      const tally = await pool.compose(requests, 4);
+      expect({ ...tally, statements: undefined }).toEqual({ ...expected, statements: undefined });
+      // Once each thread has read the roadmap tree (cached from then on), one statement per batch.
+      expect(tally.statements).toBeGreaterThan(4);
+      expect((await pool.compose(requests, 4)).statements).toBe(4);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });
 
 describe("account deletion", () => {
