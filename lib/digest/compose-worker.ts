@@ -4,6 +4,7 @@
 // counting the statements it sends, so the pool can report that reading stays set-based.
 import { parentPort } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "../env";
 import { PrismaClient } from "../generated/prisma/client";
 import type { ComposeJob, ComposeTally } from "./parallel";
 
@@ -12,7 +13,7 @@ const port = parentPort;
 
 let statements = 0;
 const client = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 4 }),
+  adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 4 }),
   log: [{ emit: "event", level: "query" }],
 });
 client.$on("query", () => {
