@@ -10,6 +10,7 @@ import { call, createUser, testDb } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../../lib/pacing/rules";
+import { waitFor } from "../support/wait";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -106,15 +107,6 @@ async function start(send: SchedulerOptions["send"], extra: Partial<SchedulerOpt
   });
   running.push(scheduler);
   return scheduler;
-}
-
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const sentCount = (userIds: string[], week: string) => db.digestDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });

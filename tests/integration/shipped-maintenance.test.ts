@@ -10,6 +10,7 @@ import { localToday } from "../../lib/shipped/rules";
 import type { ProgressStatus } from "../../lib/validation/progress";
 import { createEnrollment, createShippedRecord } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
+import { waitFor } from "../support/wait";
 
 const DAY_MS = 86_400_000;
 const MAINTAIN = "maintain-feature-3-months";
@@ -79,15 +80,6 @@ async function maintainer(options: {
 }
 
 const ticksOf = (userId: string) => db.progressEvent.count({ where: { userId, source: "shipped_record", skill: { slug: MAINTAIN } } });
-
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("the maintenance pass", () => {
   it("runs as a pg-boss job: one sent to its queue ticks a due user", async () => {
