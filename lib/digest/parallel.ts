@@ -41,8 +41,7 @@ async function startWorker(): Promise<PoolWorker> {
   // The worker is TypeScript, like the CLI that starts it. Node 20 doesn't hand a thread the
   // loader hooks of the one that starts it, so a few lines of JavaScript register tsx's first.
   const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-    .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./compose-worker.ts", import.meta.url).href)}); })
-    .catch((error) => { throw error; });`;
+    .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./compose-worker.ts", import.meta.url).href)}); });`;
   const worker = new Worker(bootstrap, { eval: true });
   const pending = new Map<number, { resolve: (tally: ComposeTally) => void; reject: (error: Error) => void }>();
   let next = 0;
