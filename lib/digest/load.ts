@@ -7,7 +7,7 @@
 import { computeStreak } from "../checkins/streak";
 import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
-import { pacingSummary, type PacingInput } from "../pacing";
+import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
 import { pacingHeadline } from "../pacing/headline";
 import { roadmapTree } from "../progress/pacing";
@@ -118,6 +118,20 @@ async function treesFor(rows: readonly DigestRow[]): Promise<Map<string, Tree>> 
   return trees;
 }
 
+/** What the email says of the pace, from the pacing model's verdicts. */
+export function digestPace(pacing: PacingSummary): DigestInput["pace"] {
+  return {
+    status: pacing.status,
+    varianceDays: pacing.varianceDays,
+    bufferDays: pacing.bufferDays,
+    projectedFinish: pacing.projectedFinish,
+    finishedOn: pacing.finishedOn,
+    targetDate: pacing.targetDate,
+    headline: pacingHeadline(pacing),
+    share: pacing.actual.share,
+  };
+}
+
 /** One digest's input from its rows. Synchronous: the batch's reads are done. */
 function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable<DigestRow["enrollment"]>, tree: Tree, links: DigestLinks): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
@@ -168,16 +182,7 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     weekRange: { from: isoOfDay(localDay(windowStart)), to: isoOfDay(today) },
     roadmapTitle: enrollment.roadmapTitle,
     planWeek: { n: Math.max(1, Math.floor((today - start) / 7) + 1), of: Math.max(1, Math.ceil(planDays / 7)) },
-    pace: {
-      status: pacing.status,
-      varianceDays: pacing.varianceDays,
-      bufferDays: pacing.bufferDays,
-      projectedFinish: pacing.projectedFinish,
-      finishedOn: pacing.finishedOn,
-      targetDate: pacing.targetDate,
-      headline: pacingHeadline(pacing),
-      share: pacing.actual.share,
-    },
+    pace: digestPace(pacing),
     doneThisWeek,
     checkIns,
     streak: computeStreak(row.weeks, isoWeekOf(request.at, enrollment.timezone)),
