@@ -1,8 +1,8 @@
 // Viewport screenshots at 360 px and desktop, for looking at the app as a user does.
 //   (with the stack running: npx tsx tests/support/serve-stack.ts)
 //   TEST_APP_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./browser";
 import { isoWeekOf } from "../../lib/checkins/week";
 import { createShippedRecord, createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
 
@@ -38,8 +38,7 @@ await testDb().checkIn.createMany({
 });
 // A feature shipped 95 days ago: /shipped shows the 90 days reached and the tick on its way.
 await createShippedRecord(user.id, { launchDate: daysAgo(95) });
-const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const browser = await chromium.launch(chromiumLaunchOptions());
 for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
