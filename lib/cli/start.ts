@@ -49,11 +49,12 @@ try {
   // The background jobs (weekly email, "maintained 3+ months") run in this process unless told
   // otherwise (`npm run worker` runs them apart).
   if (process.env.DIGEST_SCHEDULER !== "off") {
-    const { startScheduler } = await import("../scheduler");
+    const { describeCatchUp, startScheduler } = await import("../scheduler");
     const { sendMail } = await import("../mail");
     const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
     shutdownTasks.push(() => scheduler.stop());
     console.log("background jobs (weekly email, maintained-3-months pass): running in this process");
+    console.log(describeCatchUp(await scheduler.catchUp()));
   }
   console.log(`Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`);
 } catch (error) {
