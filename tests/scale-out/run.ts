@@ -284,7 +284,11 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
     statuses.push(res.status);
     if (res.status === 429) {
       figures.tooMany++;
-      check(Number(res.headers.get("retry-after")) > 0, `request ${i + 1} (web-${(i % 2) + 1}) is a 429 with Retry-After ${res.headers.get("retry-after")}`);
+      const body = (await res.json()) as { error?: { code?: string } };
+      check(
+        body.error?.code === "rate_limited" && Number(res.headers.get("retry-after")) > 0,
+        `request ${i + 1} (web-${(i % 2) + 1}) is a 429 rate_limited with Retry-After ${res.headers.get("retry-after")}`,
+      );
     }
   }
   console.log(`  statuses, alternating web-1 / web-2: ${statuses.join(" ")}`);
@@ -320,7 +324,8 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   const tickedByWorkers = catchUps.map((line) => Number(/ticked (\d+)/.exec(line)?.[1] ?? NaN));
   check(tickedByWorkers.every(Number.isInteger), `both workers ran the pass (ticked ${tickedByWorkers.join(" and ")})`);
   check(ticks.length === 1 && ticks[0]!.skill.slug === "maintain-feature-3-months", `one ProgressEvent with source shipped_record (${ticks.length})`);
-  check(tickedByWorkers.reduce((a, b) => a + b, 0) === 1, "one worker ticked it, the other found nothing to tick");
+  // Normally one catch-up ticks and the other finds nothing; a cron pass that came first leaves both 0.
+  check(tickedByWorkers.reduce((a, b) => a + b, 0) <= 1, "no second tick from the other worker's pass");
 
   const wall = seconds();
   console.log(`
