@@ -410,6 +410,15 @@ async function makeMaintainer(db: PrismaClient, now: Date) {
   return { id: user.id, launchDate };
 }
 
+// The processes run in groups of their own, so an interrupted run must end them itself (the next
+// run drops the database it leaves).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const proc of procs) signalGroup(proc, "SIGKILL");
+    process.exit(130);
+  });
+}
+
 let exitCode = 1;
 try {
   exitCode = await main();
