@@ -1,14 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/browser";
 
-// These machines can't download Playwright's browsers; Debian's chromium works. Use Playwright's
-// own browser when it is installed, else the system one.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const executablePath = process.env.CHROME_PATH ?? systemChromium;
-const launchOptions = {
-  ...(executablePath ? { executablePath } : {}),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-};
+// CHROME_PATH, else Playwright's own Chromium when installed, else the system's (tests/support/browser.ts;
+// `npm test` installs one first when there is none).
+const launchOptions = chromiumLaunchOptions();
 
 const baseURL = process.env.TEST_APP_URL ?? "http://localhost:3100";
 

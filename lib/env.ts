@@ -32,6 +32,11 @@ export const env = createEnv({
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(5),
     /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: the TCP peer is the client (lib/peer-header.ts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Set by lib/cli/server.ts, never by hand: "stamped" means our own server sits in front of Next and
+     * has overwritten the client address header with the TCP peer's (proxy.ts then trusts it).
+     */
+    WAYPOINT_CLIENT_ADDRESS: z.enum(["stamped"]).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../prisma/scripts/dev-database";
+import { ensureChromium } from "./support/browser";
 import { mailDir, startStack } from "./support/stack";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -58,6 +59,17 @@ const only = process.argv[2]; // optional: unit | integration | e2e
 // After the part, arguments for Vitest or Playwright: `npx tsx tests/run-all.ts integration digest`,
 // `npx tsx tests/run-all.ts e2e checkin --project=iphone`.
 const extraArgs = process.argv.slice(3);
+
+// The browser first: without one, say so (or get one) now, not after the build and two suites.
+if (!only || only === "e2e") {
+  try {
+    const browser = ensureChromium();
+    console.log(`Chromium for the end-to-end tests: ${browser.executablePath ?? "Playwright's own"} (${browser.source})`);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
 
 if (!only || only === "unit") {
   await run("type check", bin("tsc"), ["--noEmit"]);

@@ -4,17 +4,17 @@
 //   npm run bench:lighthouse -- --path /roadmaps   any other page; --runs 3 keeps the median run
 // With TEST_APP_URL and TEST_DATABASE_URL set it uses that running app; otherwise it starts the stack
 // itself (DATABASE_URL's server, else the embedded PostgreSQL) in a database of its own, building first
-// (SKIP_BUILD=1 serves the existing .next). Chrome comes from CHROME_PATH, else /usr/bin/chromium.
+// (SKIP_BUILD=1 serves the existing .next). Chrome: tests/support/browser.ts (CHROME_PATH, Playwright's, the system's).
 // It is a benchmark, not a test: scores below goal are reported and the exit code stays 0; only a
 // run that could not audit the page (setup failure, page missing, redirected away) exits 1.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { repoRoot } from "../../prisma/scripts/dev-database";
+import { chromiumPath } from "../support/browser";
 import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
@@ -119,8 +119,8 @@ try {
     throw new Error(`GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`);
   }
 
-  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromePath)) throw new Error(`no Chrome at ${chromePath}: install Debian's chromium or set CHROME_PATH`);
+  const chromePath = chromiumPath();
+  if (!chromePath) throw new Error("no Chrome found: install Debian's chromium (or npx playwright install chromium), or set CHROME_PATH");
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 
   const results: { lhr: Result; html: string }[] = [];

@@ -11,6 +11,7 @@ import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../../lib/pacing/rules";
 import { waitFor } from "../support/wait";
+import { shiftLocalDays } from "../support/dates";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -71,7 +72,7 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
     },
   });
   const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" }, include: { milestones: { orderBy: { position: "asc" }, take: 1 } } });
-  const start = new Date(options.weekMonday.getTime() - 56 * DAY_MS);
+  const start = shiftLocalDays(options.weekMonday, -56, "UTC");
   await db.enrollment.create({
     data: {
       userId: user.id,
@@ -84,7 +85,7 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
     },
   });
   const skillId = roadmap.milestones[0]!.skillId;
-  const doneAt = new Date(options.weekMonday.getTime() - 3 * DAY_MS);
+  const doneAt = shiftLocalDays(options.weekMonday, -3, "UTC");
   await db.milestoneProgress.create({ data: { userId: user.id, skillId, status: "done", completedAt: doneAt } });
   await db.progressEvent.create({ data: { userId: user.id, skillId, fromStatus: "not_started", toStatus: "done", occurredAt: doneAt } });
   return user;
@@ -243,7 +244,7 @@ describe("the email's numbers", () => {
       where: { slug: "swe-to-mle" },
       include: { milestones: { where: { retiredAt: null }, orderBy: [{ phase: { position: "asc" } }, { position: "asc" }], include: { skill: true } } },
     });
-    const ago = (days: number) => new Date(at.getTime() - days * DAY_MS);
+    const ago = (days: number) => shiftLocalDays(at, -days, "UTC");
     const enrol = async (timezone: string, startDaysAgo: number, changes: { kind: "enrolled" | "replanned" | "paused" | "resumed"; daysAgo: number; to?: number }[]) => {
       const user = await db.user.create({ data: { email: `numbers-${randomUUID().slice(0, 8)}@example.test`, timezone } });
       const enrollment = await db.enrollment.create({
