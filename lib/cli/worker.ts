@@ -4,10 +4,12 @@
 import { prepareLocalEnv } from "./local-env";
 
 const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
-const { startScheduler } = await import("../scheduler");
+const { describeCatchUp, startScheduler } = await import("../scheduler");
 const { sendMail } = await import("../mail");
 const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
 console.log("background jobs worker running (weekly email, maintained-3-months pass); Ctrl-C stops it");
+// After a deploy or an outage, what came due meanwhile goes now, not at the next cron (up to 15 minutes).
+console.log(describeCatchUp(await scheduler.catchUp()));
 
 async function stop() {
   await scheduler.stop();
