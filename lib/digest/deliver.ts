@@ -4,6 +4,7 @@
 // job, not what the job does; see pg-boss's notes in ../shared/STACK.md.)
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { parseEmailAddress, type MailAddress } from "../email-address";
 import { env } from "../env";
 import type { Mail } from "../mail";
 import { composeDigest } from "./compose";
@@ -38,14 +39,14 @@ export function digestLinks(userId: string, baseUrl: string = env.NEXTAUTH_URL):
 /** The RFC 8058 one-click address: mail clients POST `List-Unsubscribe=One-Click` to it. */
 export const oneClickUrl = (links: DigestInput["links"]) => links.unsubscribe.replace("/unsubscribe?", "/api/digest/unsubscribe?");
 
-export function digestMail(input: DigestInput, ids: { userId: string; week: string }): Mail {
+export function digestMail(input: DigestInput, ids: { userId: string; week: string }, to: MailAddress): Mail {
   const digest = composeDigest(input);
   const host = new URL(input.links.dashboard).hostname;
   return {
     // One Message-ID per (user, week): in the rare resend after a crash between the SMTP server's
     // acceptance and our record of it, mail clients that deduplicate by Message-ID show one email.
     messageId: `<digest-${ids.week}-${ids.userId}@${host}>`,
-    to: input.user.email,
+    to,
     subject: digest.subject,
     text: digest.text,
     html: digest.html,
@@ -89,8 +90,16 @@ export async function deliverDigest(request: DigestRequest, deps: DeliveryDeps):
     await settle(request.userId, request.week, { status: "skipped" });
     return "skipped";
   }
+  // The same rule as sign-in: one plain address. A stored address it refuses (from before the rule,
+  // or an OAuth provider's) is skipped and logged, never handed to the mailer to read as it likes.
+  const to = parseEmailAddress(input.user.email);
+  if (!to.ok) {
+    console.error(`[digest] user ${request.userId}: not sending the ${request.week} email to a refused address (${to.message})`);
+    await settle(request.userId, request.week, { status: "skipped", lastError: `address refused: ${to.message}` });
+    return "skipped";
+  }
   try {
-    await deps.send(digestMail(input, request));
+    await deps.send(digestMail(input, request, to.address));
   } catch (error) {
     await settle(request.userId, request.week, { status: "failed", lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     throw error;

@@ -1,10 +1,11 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
+import { parseEmailAddress } from "@/lib/email-address";
 import { AppError, errorResponse } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/peer-header";
 import { emailOfSignInRequest, limitSignInEmail } from "@/lib/rate-limit";
-import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
+import { confirmInsteadOfCallback, tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
@@ -12,13 +13,36 @@ interface Context {
 
 const handler = NextAuth(authOptions);
 
+/** The email callback signs in: only from this site's own confirmation page (lib/sign-in-mail.ts). */
+function refuseCrossSiteEmailCallback(request: NextRequest, nextauth: string[]): Response | null {
+  if (nextauth[0] !== "callback" || nextauth[1] !== "email") return null;
+  const confirm = confirmInsteadOfCallback(request);
+  return confirm ? new Response(null, { status: 303, headers: { location: confirm, "cache-control": "no-store" } }) : null;
+}
+
+export async function GET(request: NextRequest, context: Context): Promise<Response> {
+  const { nextauth } = await context.params;
+  return refuseCrossSiteEmailCallback(request, nextauth) ?? handler(request, context);
+}
+
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
+  const refused = refuseCrossSiteEmailCallback(request, nextauth);
+  if (refused) return refused;
   // next-auth takes the action and provider from the first two segments and ignores the rest, so
   // /signin/email/anything sends mail too. Only these requests send mail; nothing else is counted.
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
+    // One plain address, checked before anything counts or sends: a list, a display name or CR/LF
+    // would otherwise reach the limiter as one key and the mailer as several recipients. next-auth
+    // reads the same field (the last of repeated ones) and normalises it with the same rule.
+    const address = parseEmailAddress(await emailOfSignInRequest(request));
+    if (!address.ok) {
+      const response = errorResponse(new AppError("bad_request", address.message, { email: [address.message] }));
+      response.headers.set("cache-control", "no-store");
+      return response;
+    }
     // The client address is stamped by lib/cli/server.ts, which overwrites any client-sent value.
-    const decision = await limitSignInEmail(await emailOfSignInRequest(request), request.headers.get(CLIENT_ADDRESS_HEADER));
+    const decision = await limitSignInEmail(address.address.address, request.headers.get(CLIENT_ADDRESS_HEADER));
     if (!decision.ok) {
       const response = errorResponse(
         decision.reason === "limited"
@@ -33,4 +57,3 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
   return handler(request, context);
 }
 
-export { handler as GET };
