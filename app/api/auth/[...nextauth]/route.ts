@@ -1,10 +1,12 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
 import { parseEmailAddress } from "@/lib/email-address";
+import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/peer-header";
 import { emailOfSignInRequest, limitSignInEmail } from "@/lib/rate-limit";
+import { sameOriginPath } from "@/lib/same-origin-path";
 import { confirmInsteadOfCallback, tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 
 interface Context {
@@ -20,13 +22,31 @@ function refuseCrossSiteEmailCallback(request: NextRequest, nextauth: string[]):
   return confirm ? new Response(null, { status: 303, headers: { location: confirm, "cache-control": "no-store" } }) : null;
 }
 
-export async function GET(request: NextRequest, context: Context): Promise<Response> {
+/**
+ * The request with its query's callbackUrl made a same-origin path (lib/same-origin-path.ts) before
+ * next-auth reads it: next-auth answers 500 to one it can't parse ("javascript:…", " //host"), and its
+ * redirect callback (lib/auth.ts) checks only what it goes on to follow.
+ */
+async function withSameOriginCallback(request: NextRequest): Promise<NextRequest> {
+  const value = request.nextUrl.searchParams.get("callbackUrl");
+  if (value === null) return request;
+  const safe = sameOriginPath(value, env.NEXTAUTH_URL, "/");
+  if (safe === value && request.nextUrl.searchParams.getAll("callbackUrl").length === 1) return request;
+  const url = new URL(request.nextUrl);
+  url.searchParams.set("callbackUrl", safe);
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+  return new NextRequest(url, { method: request.method, headers: request.headers, body });
+}
+
+export async function GET(original: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
+  const request = await withSameOriginCallback(original);
   return refuseCrossSiteEmailCallback(request, nextauth) ?? handler(request, context);
 }
 
-export async function POST(request: NextRequest, context: Context): Promise<Response> {
+export async function POST(original: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
+  const request = await withSameOriginCallback(original);
   const refused = refuseCrossSiteEmailCallback(request, nextauth);
   if (refused) return refused;
   // next-auth takes the action and provider from the first two segments and ignores the rest, so
