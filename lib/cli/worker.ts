@@ -1,9 +1,12 @@
 // `npm run worker`: the background jobs (the weekly email, the "maintained 3+ months" pass) and their
 // workers in a process of their own, for when the web app runs with DIGEST_SCHEDULER=off or on
 // several machines. Any number may run at once.
-import { prepareLocalEnv } from "./local-env";
+import { prepareLocalEnv, reportFailure } from "./local-env";
 
-const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
+const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000)).catch((error: unknown) => {
+  reportFailure("could not open the database", error);
+  process.exit(1);
+});
 const { startScheduler } = await import("../scheduler");
 const { sendMail } = await import("../mail");
 const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
