@@ -44,6 +44,15 @@ export async function runOnce(main: () => Promise<number>): Promise<never> {
     reportFailure("could not open the database", error);
     process.exit(1);
   }
+  let left: Promise<void> | undefined;
+  const leave = () =>
+    (left ??= (async () => {
+      const { db } = await import("../db");
+      await db.$disconnect();
+      await database.stop().catch((error: unknown) => reportFailure("could not leave the embedded database", error));
+    })());
+  // Interrupted, it still leaves the embedded cluster properly (stopping it if no one else uses it).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void leave().finally(() => process.exit(130)));
   let exitCode = 1;
   try {
     exitCode = await main();
@@ -51,9 +60,7 @@ export async function runOnce(main: () => Promise<number>): Promise<never> {
     if (error instanceof Error) console.error(error);
     else reportFailure("failed", error);
   } finally {
-    const { db } = await import("../db");
-    await db.$disconnect();
-    await database.stop().catch((error: unknown) => reportFailure("could not leave the embedded database", error));
+    await leave();
   }
   process.exit(exitCode);
 }

@@ -210,8 +210,11 @@ function adminUrl(port: number, database = "postgres", name = applicationName): 
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}?application_name=${name}`;
 }
 
-/** Resolves once the cluster accepts connections; rejects as soon as `alive` says it is gone. */
-async function waitUntilReady(port: number, alive: () => string | null): Promise<void> {
+/**
+ * Resolves once the cluster in `dataDir` accepts connections on `port`; rejects as soon as `alive`
+ * says it is gone, or when another PostgreSQL answers on that port.
+ */
+async function waitUntilReady(dataDir: string, port: number, alive: () => string | null): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let lastError = "";
   while (Date.now() < deadline) {
@@ -219,13 +222,18 @@ async function waitUntilReady(port: number, alive: () => string | null): Promise
     if (gone) throw new Error(gone);
     const client = new pg.Client({ connectionString: adminUrl(port), connectionTimeoutMillis: 2_000 });
     client.on("error", () => {});
+    let itsDir: string | undefined;
     try {
       await client.connect();
-      await client.end();
-      return;
+      itsDir = (await client.query<{ dir: string }>("select current_setting('data_directory') as dir")).rows[0]?.dir;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
+    } finally {
       await client.end().catch(() => {});
+    }
+    if (itsDir !== undefined) {
+      if (path.resolve(itsDir) === path.resolve(dataDir)) return;
+      throw new Error(`port ${port} is taken by another PostgreSQL (data directory ${itsDir}); set EMBEDDED_PG_PORT to a free port`);
     }
     await sleep(100);
   }
@@ -269,7 +277,7 @@ async function openCluster(dataDir: string, port: number): Promise<{ postmasterP
     const verdict = judgePostmasterLock(readText(pidFile), dataDir, inspectProcess);
     if (verdict.kind === "live") {
       const livePort = verdict.port ?? port;
-      await waitUntilReady(livePort, () =>
+      await waitUntilReady(dataDir, livePort, () =>
         inspectProcess(verdict.pid).state === "gone" ? `the embedded PostgreSQL (process ${verdict.pid}) stopped while we were connecting` : null,
       );
       return { postmasterPid: verdict.pid, port: livePort, started: false };
@@ -295,7 +303,7 @@ async function openCluster(dataDir: string, port: number): Promise<{ postmasterP
     child.once("exit", (code, signal) => (ended.how = `exit ${code ?? signal}`));
     child.once("error", (error) => (ended.how = error.message));
     try {
-      await waitUntilReady(port, () =>
+      await waitUntilReady(dataDir, port, () =>
         ended.how ? `the embedded PostgreSQL (${dataDir}, port ${port}) stopped during start-up (${ended.how}):\n${logTail(logFile, logStart)}` : null,
       );
     } catch (error) {
