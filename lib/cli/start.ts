@@ -23,9 +23,14 @@ const database = await prepareLocalEnv(port).catch((error: unknown) => {
   process.exit(1);
 });
 const shutdownTasks: (() => Promise<void>)[] = [database.stop];
-async function shutdown(code: number) {
-  for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
-  process.exit(code);
+// Once: a terminal's Ctrl-C reaches this process and tsx's parent, which relays it again, and a
+// second run would exit before the first had left the embedded database.
+let shuttingDown: Promise<never> | undefined;
+function shutdown(code: number): Promise<never> {
+  return (shuttingDown ??= (async () => {
+    for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
+    process.exit(code);
+  })());
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));

@@ -12,10 +12,14 @@ const { sendMail } = await import("../mail");
 const scheduler = await startScheduler({ connectionString: database.url, send: sendMail });
 console.log("background jobs worker running (weekly email, maintained-3-months pass); Ctrl-C stops it");
 
-async function stop() {
-  await scheduler.stop();
-  await database.stop();
-  process.exit(0);
+// Once, however many signals arrive (see start.ts).
+let stopping: Promise<never> | undefined;
+function stop(): Promise<never> {
+  return (stopping ??= (async () => {
+    await scheduler.stop();
+    await database.stop();
+    process.exit(0);
+  })());
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());

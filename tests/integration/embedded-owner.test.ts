@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `tsx <file> …` exactly as package.json's script runs it. */
+/** The file package.json's script runs with tsx. */
 function scriptArgs(name: string): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [tool, ...args] = (scripts[name] ?? "").split(" ");
@@ -52,7 +52,9 @@ interface Command {
 const started: Command[] = [];
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): Command {
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), ...scriptArgs(name), ...args], {
+  // tsx as a loader rather than its CLI: the CLI's parent process relays a signal to the script
+  // and SIGKILLs it when the script doesn't acknowledge within 30 ms, which a loaded machine misses.
+  const child = spawn(process.execPath, ["--import", "tsx", ...scriptArgs(name), ...args], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
