@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "../../prisma/scripts/dev-database";
-import { prepareLocalEnv } from "./local-env";
+import { prepareLocalEnv, reportFailure } from "./local-env";
 import { pendingMigrations } from "../../prisma/scripts/pending-migrations";
 import { applyMigrations } from "../../prisma/scripts/schema-engine";
 import { seed } from "../../prisma/scripts/seed";
@@ -22,11 +22,19 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
-const database = await prepareLocalEnv(port);
+const database = await prepareLocalEnv(port).catch((error: unknown) => {
+  reportFailure("could not open the database", error);
+  process.exit(1);
+});
 const shutdownTasks: (() => Promise<void>)[] = [database.stop];
-async function shutdown(code: number) {
-  for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
-  process.exit(code);
+// Once: a terminal's Ctrl-C reaches this process and tsx's parent, which relays it again, and a
+// second run would exit before the first had left the embedded database.
+let shuttingDown: Promise<never> | undefined;
+function shutdown(code: number): Promise<never> {
+  return (shuttingDown ??= (async () => {
+    for (const task of shutdownTasks.reverse()) await task().catch((e: unknown) => console.error(e));
+    process.exit(code);
+  })());
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
