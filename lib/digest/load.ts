@@ -9,7 +9,6 @@ import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
-import { pacingHeadline } from "../pacing/headline";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
@@ -121,13 +120,12 @@ async function treesFor(rows: readonly DigestRow[]): Promise<Map<string, Tree>> 
 /** What the email says of the pace, from the pacing model's verdicts. */
 export function digestPace(pacing: PacingSummary): DigestInput["pace"] {
   return {
-    status: pacing.status,
+    verdict: pacing.verdict,
     varianceDays: pacing.varianceDays,
     bufferDays: pacing.bufferDays,
     projectedFinish: pacing.projectedFinish,
     finishedOn: pacing.finishedOn,
     targetDate: pacing.targetDate,
-    headline: pacingHeadline(pacing),
     share: pacing.actual.share,
   };
 }
