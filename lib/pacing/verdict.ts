@@ -35,6 +35,8 @@ export const VERDICT_THRESHOLDS = {
   overdueDays: 7,
   /** Active days after the start (or a replan) during which the plan is "just started", not judged. */
   graceDays: 7,
+  /** The plan may ask this many hours a week over the budget before the budget is "too small" (rounding). */
+  budgetToleranceHours: 0.5,
 } as const;
 
 /** What the rules look at; pacing works it out (lib/pacing/index.ts) and nothing else decides. */
@@ -243,7 +245,7 @@ export const VERDICT_RULES: readonly Rule[] = [
     // The plan asks more hours in some week ahead than the user has: the line can't be kept at this budget.
     rule: "budget_too_small",
     status: "at_risk",
-    applies: (f) => f.budget !== null && f.budget.peakHoursPerWeek > f.budget.weeklyHours + 0.5,
+    applies: (f) => f.budget !== null && f.budget.peakHoursPerWeek > f.budget.weeklyHours + VERDICT_THRESHOLDS.budgetToleranceHours,
     words: (f) => {
       const need = Math.ceil(f.budget!.peakHoursPerWeek);
       return {
