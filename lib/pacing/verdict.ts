@@ -12,11 +12,11 @@ export type VerdictRule =
   | "finished"
   | "upcoming"
   | "paused"
-  | "past_limit"
-  | "far_behind"
   | "budget_too_small"
   | "just_started"
   | "just_replanned"
+  | "past_limit"
+  | "far_behind"
   | "overdue"
   | "past_target"
   | "behind"
@@ -181,7 +181,11 @@ function joined(...parts: string[]): string {
   return capitalise(parts.join(" — "));
 }
 
-/** The rules, in order: the first that applies decides. Each rule's words mention only its own status. */
+/**
+ * The rules, in order: the first that applies decides. Each rule's words mention only its own status.
+ * A plan asking more hours than the budget is said first (even on day 0: amber, not red); a fresh or
+ * replanned line is then "just started" for its first week, never off track on the day it is made.
+ */
 export const VERDICT_RULES: readonly Rule[] = [
   {
     rule: "finished",
@@ -214,31 +218,6 @@ export const VERDICT_RULES: readonly Rule[] = [
       detail: null,
       bufferChip: false,
       advice: null,
-    }),
-  },
-  {
-    rule: "past_limit",
-    status: "off_track",
-    applies: (f) => projectedAfter(f, f.limitDate),
-    words: (f) => ({
-      headline: `At this pace you finish ${date(f.projectedFinish!)}, after the ${f.limitMonths}-month line (${date(f.limitDate)})`,
-      publicHeadline: `Projected to finish ${date(f.projectedFinish!)}, after the ${f.limitMonths}-month line (${date(f.limitDate)})`,
-      detail: `finishing after the ${f.limitMonths}-month line`,
-      bufferChip: true,
-      advice: REPLAN_ADVICE,
-    }),
-  },
-  {
-    // Far behind the line and the pace doesn't make up for it; if it does, "behind" says so below.
-    rule: "far_behind",
-    status: "off_track",
-    applies: (f) => (f.varianceDays ?? 0) < -VERDICT_THRESHOLDS.offTrackBehindDays && (f.projectedFinish === null || projectedAfter(f, f.targetDate)),
-    words: (f) => ({
-      headline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "learner")),
-      publicHeadline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "visitor")),
-      detail: describeVariance(f.varianceDays!),
-      bufferChip: true,
-      advice: REPLAN_ADVICE,
     }),
   },
   {
@@ -283,6 +262,31 @@ export const VERDICT_RULES: readonly Rule[] = [
       detail: null,
       bufferChip: false,
       advice: null,
+    }),
+  },
+  {
+    rule: "past_limit",
+    status: "off_track",
+    applies: (f) => projectedAfter(f, f.limitDate),
+    words: (f) => ({
+      headline: `At this pace you finish ${date(f.projectedFinish!)}, after the ${f.limitMonths}-month line (${date(f.limitDate)})`,
+      publicHeadline: `Projected to finish ${date(f.projectedFinish!)}, after the ${f.limitMonths}-month line (${date(f.limitDate)})`,
+      detail: `finishing after the ${f.limitMonths}-month line`,
+      bufferChip: true,
+      advice: REPLAN_ADVICE,
+    }),
+  },
+  {
+    // Far behind the line and the pace doesn't make up for it; if it does, "behind" says so below.
+    rule: "far_behind",
+    status: "off_track",
+    applies: (f) => (f.varianceDays ?? 0) < -VERDICT_THRESHOLDS.offTrackBehindDays && (f.projectedFinish === null || projectedAfter(f, f.targetDate)),
+    words: (f) => ({
+      headline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "learner")),
+      publicHeadline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "visitor")),
+      detail: describeVariance(f.varianceDays!),
+      bufferChip: true,
+      advice: REPLAN_ADVICE,
     }),
   },
   {

@@ -53,7 +53,7 @@ function pace(s: { now: number; done?: StatusChange[]; changes?: Change[]; statu
 describe("the verdict's rule table", () => {
   it("lists every rule once, in the order tried", () => {
     expect(VERDICT_RULES.map((r) => r.rule)).toEqual([
-      "finished", "upcoming", "paused", "past_limit", "far_behind", "budget_too_small", "just_started", "just_replanned", "overdue", "past_target", "behind", "on_track",
+      "finished", "upcoming", "paused", "budget_too_small", "just_started", "just_replanned", "past_limit", "far_behind", "overdue", "past_target", "behind", "on_track",
     ]);
   });
 
