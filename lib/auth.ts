@@ -14,6 +14,7 @@ import { unauthenticated } from "./errors";
 import { sameOriginPath } from "./same-origin-path";
 import { sendMail } from "./mail";
 import { confirmLinkFor, magicLinkMail } from "./sign-in-mail";
+import { redirect } from "next/navigation";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
@@ -75,6 +76,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw unauthenticated();
+  return user;
+}
+
+/** Where a signed-out visitor goes to sign in and come back to `path`. */
+export function signInPath(path: string): string {
+  return `/signin?callbackUrl=${encodeURIComponent(path)}`;
+}
+
+/** For pages: the signed-in user, or a redirect to sign in that comes back to `path`. */
+export async function requirePageUser(path: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInPath(path));
   return user;
 }
 

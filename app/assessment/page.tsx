@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AssessmentForm } from "@/components/assessment/AssessmentForm";
 import { getAssessment } from "@/lib/assessment";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { listEnrollments } from "@/lib/enrollments";
 
 export const metadata: Metadata = { title: "Should I pivot?" };
 export const dynamic = "force-dynamic";
 
 export default async function AssessmentPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fassessment");
+  const user = await requirePageUser("/assessment");
   const [assessment, enrollments] = await Promise.all([getAssessment(user.id), listEnrollments(user.id)]);
   const open = enrollments
     .filter((e) => e.status === "active" || e.status === "paused")

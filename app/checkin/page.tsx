@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { getCheckInContext } from "@/lib/checkins";
 
 export const metadata: Metadata = { title: "Check in" };
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The phone check-in; the home-screen app opens here, and the weekly email links here. */
 export default async function CheckInPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fcheckin");
+  const user = await requirePageUser("/checkin");
   const context = await getCheckInContext(user.id);
   if (!context) {
     return (

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
 import { getAssessment } from "@/lib/assessment";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { checkInHistory } from "@/lib/checkins";
 import { monthsIntoPlan, pivotWarnings } from "@/lib/context/warnings";
 import { listEnrollments } from "@/lib/enrollments";
@@ -18,8 +17,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ enrollment?: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/dashboard");
+  const user = await requirePageUser("/dashboard");
   const [{ enrollment: requested }, enrollments] = await Promise.all([searchParams, listEnrollments(user.id)]);
   const open = enrollments.filter((e) => e.status === "active" || e.status === "paused");
   const selected = enrollments.find((e) => e.id === requested) ?? open[0];

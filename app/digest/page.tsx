@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { previewDigest } from "@/lib/digest/preview";
 
 export const metadata: Metadata = { title: "This week's email" };
 export const dynamic = "force-dynamic";
 
 export default async function DigestPreviewPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fdigest");
+  const user = await requirePageUser("/digest");
   const digest = await previewDigest(user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

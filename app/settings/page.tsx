@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/settings/AccountSection";
 import { ThemePicker } from "@/components/settings/ThemePicker";
 import { SettingsForm } from "@/components/settings/SettingsForm";
 import { PublicPageSection } from "@/components/settings/PublicPageSection";
 import { getSettings } from "@/lib/account";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
 import { publicPageStatus } from "@/lib/public-page";
 import { THEME_COOKIE, themeOf } from "@/lib/theme";
@@ -16,8 +15,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fsettings");
+  const user = await requirePageUser("/settings");
   const [settings, publicPage, cookieStore] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), cookies()]);
   const since = publicPage.since?.getTime();
   // The date in the user's own zone, as everywhere else in the app.

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ShippedFeatureView } from "@/components/shipped/ShippedFeatureView";
-import { getCurrentUser } from "@/lib/auth";
+import { requirePageUser } from "@/lib/auth";
 import { getShippedOverview } from "@/lib/shipped";
 
 export const metadata: Metadata = { title: "Your shipped feature" };
 export const dynamic = "force-dynamic";
 
 export default async function ShippedPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Fshipped");
+  const user = await requirePageUser("/shipped");
   const overview = await getShippedOverview(user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6">

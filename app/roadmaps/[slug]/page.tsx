@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EnrollForm } from "@/components/roadmaps/EnrollForm";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
 import { getAssessment } from "@/lib/assessment";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser, signInPath } from "@/lib/auth";
 import { getRoadmapBySlug } from "@/lib/catalogue";
 import { slugSchema } from "@/lib/validation/common";
 
@@ -97,7 +97,7 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
             />
           ) : (
             <p className="mt-2 text-sm">
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/roadmaps/${roadmap.slug}`)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+              <Link href={signInPath(`/roadmaps/${roadmap.slug}`)} className="font-medium text-brand-700 underline dark:text-brand-100">
                 Sign in
               </Link>{" "}
               to enrol and track your progress.
