@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth";
 import { checkInHistory, submitCheckIn } from "@/lib/checkins";
-import { handle, json, parseJson } from "@/lib/http";
+import { handle, json, otherMethods, parseJson } from "@/lib/http";
 import { checkInCreateSchema } from "@/lib/validation/checkin";
 
 /** The newest 100 check-ins and the streak. */
@@ -16,3 +16,6 @@ export const POST = handle(async (request: Request) => {
   const { replayed, ...result } = await submitCheckIn(user.id, input);
   return json(result, { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

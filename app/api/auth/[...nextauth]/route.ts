@@ -5,6 +5,7 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/peer-header";
 import { emailOfSignInRequest, limitSignInEmail } from "@/lib/rate-limit";
 import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
+import { otherMethods } from "@/lib/http";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
@@ -34,3 +35,6 @@ export async function POST(request: NextRequest, context: Context): Promise<Resp
 }
 
 export { handler as GET };
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json } from "@/lib/http";
+import { handle, json, otherMethods } from "@/lib/http";
 import { disablePublicPage, enablePublicPage } from "@/lib/public-page";
 
 /** Turns the caller's public progress page on with a new link; an earlier link stops working. The link is in this answer only. */
@@ -15,3 +15,6 @@ export const DELETE = handle(async () => {
   await disablePublicPage(user.id);
   return json({ enabled: false });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { GET, HEAD, PUT, PATCH, OPTIONS } = otherMethods("POST", "DELETE");
