@@ -2,7 +2,8 @@
 // nothing unexpected leaks as a stack trace or a bare 500 page.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, errorResponse } from "./errors";
+import { AppError, errorResponse, unauthenticated } from "./errors";
+import { Prisma } from "./generated/prisma/client";
 import { BODY_LIMIT_BYTES, declaresTooLargeBody, PAYLOAD_TOO_LARGE_MESSAGE } from "./request-guard";
 
 /**
@@ -58,6 +59,24 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, what:
   return parsed.data;
 }
 
+/**
+ * A row the request needed was deleted while it ran: most often the caller's account, deleted in
+ * another tab mid-request (a lookup that must find a row finds none, P2025; an insert's foreign key
+ * points at nothing, P2003, or P2010 from a raw statement). Every id is checked before it is used,
+ * so only such a race gets here: the caller is signed out (401), or the thing is gone (404).
+ */
+function vanishedRecord(error: unknown): AppError | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  const meta = error.meta as { modelName?: unknown; driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } | undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  if (error.code === "P2025") return meta?.modelName === "User" ? unauthenticated() : new AppError("not_found", "It no longer exists.");
+  if (error.code === "P2003" || (error.code === "P2010" && cause?.kind === "ForeignKeyConstraintViolation")) {
+    const constraint = typeof cause?.constraint?.index === "string" ? cause.constraint.index : "";
+    return constraint.endsWith("_userId_fkey") ? unauthenticated() : new AppError("not_found", "What this refers to no longer exists.");
+  }
+  return null;
+}
+
 export function handle<C>(fn: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
@@ -66,7 +85,7 @@ export function handle<C>(fn: (request: Request, context: C) => Promise<Response
       if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
       return response;
     } catch (error) {
-      const response = errorResponse(error);
+      const response = errorResponse(vanishedRecord(error) ?? error);
       response.headers.set("cache-control", "private, no-store");
       return response;
     }
