@@ -177,7 +177,8 @@ export async function createCheckIn(
     return true;
   });
   const row = await stored();
-  if (!row) throw new Error("check-in vanished after its transaction");
+  // Deleted in the moment since (in another tab, or with the account).
+  if (!row) throw notFound("No such check-in.");
   // Lost the race to a concurrent request with the same key: it must have asked for the same.
   return { checkIn: created ? view(row) : replayOf(row, requestHash), replayed: !created };
 }

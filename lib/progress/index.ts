@@ -1,6 +1,6 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
 import { checkCompletion } from "../pacing/rules";
@@ -224,6 +224,10 @@ export async function applyMilestoneUpdate(
   requestedAt: Date | undefined,
   via: { checkInId: string } | { source: "shipped_record" } | null = null,
 ): Promise<MilestoneProgressView> {
+  // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
+  // before the progress rows it cascades to; taking them the other way round deadlocked the two.
+  const [owner] = await tx.$queryRaw<{ id: string }[]>`select id from "User" where id = ${userId} for key share`;
+  if (!owner) throw unauthenticated();
   // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
   await tx.$executeRaw`
     insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
@@ -232,7 +236,8 @@ export async function applyMilestoneUpdate(
   const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
     select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
     where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
-  if (!current) throw new Error("progress row vanished inside its transaction");
+  // Progress rows go only with their user (by cascade): the account was deleted while we waited on the lock.
+  if (!current) throw unauthenticated();
   // A statement of its own, after the lock: its snapshot includes the event the last holder committed.
   const [last] = await tx.$queryRaw<{ occurredAt: Date }[]>`
     select "occurredAt" from "ProgressEvent"
