@@ -12,7 +12,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { guardRequest } from "@/lib/request-guard";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/peer-header";
-import { baselineHeaders, contentSecurityPolicy, isForeignMutation } from "@/lib/security";
+import { baselineHeaders, contentSecurityPolicy, isForeignMutation, routeHeaders } from "@/lib/security";
 
 export function proxy(request: NextRequest): NextResponse {
   const dev = env.NODE_ENV === "development";
@@ -59,7 +59,7 @@ export function proxy(request: NextRequest): NextResponse {
       ? NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: forwarded } })
       : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
-  for (const [name, value] of Object.entries(baseline)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries({ ...baseline, ...routeHeaders(request.nextUrl.pathname) })) response.headers.set(name, value);
   return response;
 }
 

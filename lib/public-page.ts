@@ -6,8 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "./db";
 import { listEnrollments } from "./enrollments";
 import { notFound } from "./errors";
-import type { PacingStatus } from "./pacing";
-import { publicPaceHeadline, STATUS_LABELS } from "./pacing/headline";
+import type { PacingStatus, VerdictTone } from "./pacing";
+import { publicPaceHeadline } from "./pacing/headline";
 import { getDashboard } from "./progress";
 import { getPacing } from "./progress/pacing";
 import { progressShare } from "./progress/summary";
@@ -72,6 +72,8 @@ export interface PublicProgress {
     title: string;
     status: PacingStatus;
     statusLabel: string;
+    /** The verdict's colour (lib/pacing/verdict.ts), the same as the owner's dashboard badge. */
+    tone: VerdictTone;
     headline: string;
     paused: boolean;
     share: number;
@@ -95,8 +97,9 @@ export async function getPublicProgress(token: string, now: Date = new Date()): 
     roadmap: {
       slug: dashboard.enrollment.roadmap.slug,
       title: dashboard.enrollment.roadmap.title,
-      status: pacing.status,
-      statusLabel: STATUS_LABELS[pacing.status],
+      status: pacing.verdict.status,
+      statusLabel: pacing.verdict.label,
+      tone: pacing.verdict.tone,
       headline: publicPaceHeadline(pacing),
       paused: pacing.paused,
       share: pacing.actual.share,

@@ -1,5 +1,5 @@
-// Response hardening decided in one place, applied by the server in front of Next (lib/cli/server.ts)
-// to every response. Pure: no I/O, so the policy itself is unit-tested.
+// Response hardening decided in one place, applied by proxy.ts to every response, whatever server
+// runs the build. Pure: no I/O, so the policy itself is unit-tested.
 
 /**
  * The Content-Security-Policy for one response. Scripts run only with this response's nonce
@@ -37,6 +37,15 @@ export function baselineHeaders(options: { production: boolean; https: boolean }
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     ...(options.production && options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+/**
+ * What one route needs on top of the baseline. The public progress page's URL is its only key: it
+ * must not travel in a Referer header, and search engines must not list it.
+ */
+export function routeHeaders(pathname: string): Record<string, string> {
+  if (pathname.startsWith("/p/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+  return {};
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -4,9 +4,9 @@
 // depth in assessment.spec.ts and shipped.spec.ts.
 import { answerAssessmentAsMidCareerShipper, expect, signInAs, test } from "./fixtures";
 import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
-import { localToday } from "../../lib/shipped/rules";
+import { localDaysAgo } from "../support/dates";
 
-const daysAgo = (days: number) => localToday(new Date(Date.now() - days * 86_400_000), "Europe/London");
+const daysAgo = (days: number) => localDaysAgo(days);
 
 test("assessment → enrol with the suggested target → record a shipped feature → countdown → copy a CV bullet", async ({ page, context, user, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });

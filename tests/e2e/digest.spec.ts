@@ -1,8 +1,9 @@
 // The weekly email as a user meets it in the app: the preview, and the settings that schedule it.
 import { expect, pageBrightness, signInAs, test } from "./fixtures";
 import { createUser, seedHistory, testDb } from "../support/factories";
+import { localDaysAgo } from "../support/dates";
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => localDaysAgo(n);
 
 test("the in-app preview shows this week's email, and it reads well at phone width", async ({ page, context, browser }, testInfo) => {
   const user = await createUser("preview");

@@ -1,9 +1,9 @@
 import { expect, signInAs, test } from "./fixtures";
 import { createUser, seedHistory } from "../support/factories";
 import type { PacingResponse } from "../../components/dashboard/PacePanel";
+import { localDaysAgo } from "../support/dates";
 
-const DAY_MS = 86_400_000;
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+const isoDaysAgo = (days: number) => localDaysAgo(days);
 
 /** Five months into a 12-month plan, replanned to 15 months a month ago, with ticks all along. */
 async function userWithHistory() {

@@ -9,8 +9,9 @@ import type { PacingResponse } from "../../components/dashboard/PacePanel";
 import type { Dashboard } from "../../lib/progress";
 import { publicPaceHeadline, STATUS_LABELS } from "../../lib/pacing/headline";
 import { formatPercent, progressShare } from "../../lib/progress/summary";
+import { localDaysAgo } from "../support/dates";
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => localDaysAgo(n);
 
 /** Opens `url` in a fresh, signed-out browser context; returns the status and the HTML served. */
 async function visitSignedOut(browser: Browser, url: string) {

@@ -1,12 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { createShippedRecord } from "../support/factories";
 import { expect, runMaintenancePass, signInAs, test } from "./fixtures";
-import { localToday } from "../../lib/shipped/rules";
 import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
+import { localDaysAgo } from "../support/dates";
 
-const DAY_MS = 86_400_000;
 /** The London date `days` before today (the test users' zone). */
-const daysAgo = (days: number) => localToday(new Date(Date.now() - days * DAY_MS), "Europe/London");
+const daysAgo = (days: number) => localDaysAgo(days);
 const shown = (iso: string) => formatDay(dayOfIso(iso));
 
 test("a user records a shipped feature launched 30 days ago, sees 60 days to go and copies a CV bullet", async ({ page, context, enrolledUser, baseURL }, testInfo) => {

@@ -8,6 +8,7 @@ import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expectError, expectOk, tick, type CallResult } from "../support/api";
 import { call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
 import { discoverPages, discoverRoutes, exportedMethods } from "../support/routes";
+import { localDaysAgo } from "../support/dates";
 
 // ---------- the access tables ----------
 
@@ -32,7 +33,7 @@ const shippedBody = (problem: string) => ({
   title: "ticket classifier",
   problem,
   model: "DistilBERT, fine-tuned",
-  launchDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+  launchDate: localDaysAgo(10),
   evalUrl: "https://example.test/eval",
   incidents: [],
 });

@@ -8,8 +8,8 @@ import type { Streak } from "../../lib/checkins/streak";
 import { isoWeekOf, previousIsoWeek } from "../../lib/checkins/week";
 import { dashboardOf, expectError, expectOk, milestonesBySlug } from "../support/api";
 import { call, createEnrollment, createUser, testDb, type TestUser } from "../support/factories";
+import { shiftLocalDays } from "../support/dates";
 
-const DAY_MS = 86_400_000;
 
 interface CheckInResponse {
   checkIn: CheckInView;
@@ -96,7 +96,7 @@ describe("check-ins", () => {
     expect(Object.keys(expectError(bad, "bad_request").fields ?? {}).sort()).toEqual(["confidence", "hours", "idempotencyKey", "note"]);
     const half = await checkIn(user, { ...base, hours: 1.25, idempotencyKey: randomUUID() });
     expect(expectError(half, "bad_request").fields).toHaveProperty("hours");
-    const stale = await checkIn(user, { ...base, idempotencyKey: randomUUID(), madeAt: new Date(Date.now() - 40 * DAY_MS).toISOString() });
+    const stale = await checkIn(user, { ...base, idempotencyKey: randomUUID(), madeAt: shiftLocalDays(new Date(), -40).toISOString() });
     expect(expectError(stale, "bad_request").fields).toHaveProperty("madeAt");
     expectError(await checkIn(user, { ...base, idempotencyKey: randomUUID(), milestoneIds: ["nosuchmilestone"] }), "not_found");
     expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
@@ -124,7 +124,7 @@ describe("check-ins", () => {
 
   it("files a check-in under the local ISO week of when it was made, in the enrolment's time zone", async () => {
     // Sunday 23:30 in London is already Monday 12:30 in Auckland: one instant, two weeks.
-    const madeAt = new Date(Date.now() - 10 * DAY_MS);
+    const madeAt = shiftLocalDays(new Date(), -10);
     const london = await setUp("week-london", { timezone: "Europe/London" });
     const auckland = await setUp("week-auckland", { timezone: "Pacific/Auckland" });
     for (const { user, base } of [london, auckland]) {
@@ -139,7 +139,7 @@ describe("check-ins", () => {
     const { user, base } = await setUp("streak", { timezone: "UTC" });
     // This week, last week, and three weeks ago: the week between is frozen if its month has a freeze left.
     for (const daysAgo of [0, 7, 21]) {
-      const res = await checkIn(user, { ...base, idempotencyKey: randomUUID(), madeAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString() });
+      const res = await checkIn(user, { ...base, idempotencyKey: randomUUID(), madeAt: shiftLocalDays(new Date(), -daysAgo, "UTC").toISOString() });
       expectOk(res, 201);
     }
     const last = await checkIn(user, { ...base, idempotencyKey: randomUUID() });

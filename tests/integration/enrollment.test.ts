@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Dashboard } from "../../lib/progress";
 import { dashboardOf, enrollmentBody, expectError, expectOk, milestoneBySlug, milestonesBySlug, tick } from "../support/api";
 import { call, createUser, firstMilestone, testDb } from "../support/factories";
+import { shiftLocalDays } from "../support/dates";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface EnrollmentJson {
   enrollment: { id: string; status: string; targetMonths: number; endedAt: string | null; roadmap?: { slug: string } };
@@ -120,7 +120,7 @@ describe("time-based milestone (maintain the feature for 3 months)", () => {
 
     const launch = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: ship.skillId } } });
     const launchedDaysAgo = (days: number) =>
-      testDb().milestoneProgress.update({ where: { id: launch.id }, data: { completedAt: new Date(Date.now() - days * DAY_MS) } });
+      testDb().milestoneProgress.update({ where: { id: launch.id }, data: { completedAt: shiftLocalDays(new Date(), -days) } });
 
     await launchedDaysAgo(89);
     expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");

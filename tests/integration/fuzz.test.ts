@@ -10,6 +10,7 @@ import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "../../lib/validation/checki
 import { isIsoWeek } from "../../lib/checkins/week";
 import { enrollmentBody, expectError, isErrorBody, statusOf, tick, type CallResult } from "../support/api";
 import { baseUrl, call, createEnrollment, createUser, firstMilestone, send as sendPage, testDb, type TestUser } from "../support/factories";
+import { shiftLocalDays } from "../support/dates";
 import { discoverPages, discoverRoutes } from "../support/routes";
 
 const RUNS = 150;
@@ -136,7 +137,7 @@ const checkInFields = (enrollmentId: string, milestoneIds: string[]) =>
       idempotencyKey: mostly(usually(fc.uuid(), fc.constantFrom("short", "x".repeat(65), "has spaces in it ok?"))),
       madeAt: mostly(
         usually(
-          fc.integer({ min: -40, max: 1 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
+          fc.integer({ min: -40, max: 1 }).map((days) => shiftLocalDays(new Date(), days).toISOString()),
           fc.constantFrom("2026-13-01T00:00:00Z", "yesterday", "0000-01-01T00:00:00Z"),
         ),
       ),

@@ -9,6 +9,7 @@ import { expectOk, tick } from "../support/api";
 import { call, createEnrollment, createShippedRecord, createUser, firstMilestone, send, testDb, type TestUser } from "../support/factories";
 import { discoverPages, discoverRoutes } from "../support/routes";
 import { pointLibAtTestDatabase } from "../support/test-lib";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
 
 interface World {
   user: TestUser;
@@ -118,7 +119,7 @@ describe("no GET changes state", () => {
     const publicPage = await call("POST", "/api/me/public-page", { user });
     expectOk(publicPage, 201);
     // Launched 100 days ago and saved before its 90 days were up: due, and not yet ticked.
-    const feature = await createShippedRecord(user.id, { launchDate: new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10) });
+    const feature = await createShippedRecord(user.id, { launchDate: localDaysAgo(100) });
     pointLibAtTestDatabase();
     const { unsubscribeToken } = await import("../../lib/digest/unsubscribe");
     w = {
@@ -141,7 +142,7 @@ describe("no GET changes state", () => {
   it("leaves every table as it was after all of them, signed in and not; only next-auth's session expiry rolls on", async () => {
     const db = testDb();
     // Last extended 29 days ago (30-day sessions): the next request rolls it, as next-auth does.
-    const sessionBefore = await db.session.update({ where: { sessionToken: w.user.sessionToken }, data: { expires: new Date(Date.now() + 86_400_000) } });
+    const sessionBefore = await db.session.update({ where: { sessionToken: w.user.sessionToken }, data: { expires: shiftLocalDays(new Date(), 1) } });
     const before = await checksums();
     expect(Object.keys(before).length).toBeGreaterThan(15);
     const countsBefore = await countsRows();
@@ -172,7 +173,7 @@ describe("no GET changes state", () => {
     const sessionAfter = await db.session.findUniqueOrThrow({ where: { sessionToken: w.user.sessionToken } });
     expect({ ...sessionAfter, expires: null }).toEqual({ ...sessionBefore, expires: null });
     expect(sessionAfter.expires.getTime()).toBeGreaterThan(sessionBefore.expires.getTime());
-    expect(sessionAfter.expires.getTime()).toBeLessThanOrEqual(Date.now() + 30 * 86_400_000);
+    expect(sessionAfter.expires.getTime()).toBeLessThanOrEqual(shiftLocalDays(new Date(), 30, "UTC").getTime());
 
     // The reads saw the data they were meant to: the record, due and still waiting for its tick.
     const shipped = await call("GET", "/api/shipped-features", { user: w.user });

@@ -6,13 +6,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Scheduler, SchedulerOptions } from "../../lib/scheduler";
-import { localToday } from "../../lib/shipped/rules";
 import type { ProgressStatus } from "../../lib/validation/progress";
 import { createEnrollment, createShippedRecord } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
 import { waitFor } from "../support/wait";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
 
-const DAY_MS = 86_400_000;
 const MAINTAIN = "maintain-feature-3-months";
 
 let own: Awaited<ReturnType<typeof ownDatabase>>;
@@ -54,7 +53,7 @@ async function start(extra: Partial<SchedulerOptions> = {}) {
 }
 
 /** The local date `days` before `now` in `timeZone`. */
-const daysBefore = (now: Date, days: number, timeZone = "Europe/London") => localToday(new Date(now.getTime() - days * DAY_MS), timeZone);
+const daysBefore = (now: Date, days: number, timeZone = "Europe/London") => localDaysAgo(days, timeZone, now);
 
 /** A user on swe-to-mle (unless `enrolled: false`) with a shipped record saved straight to the database. */
 async function maintainer(options: {
@@ -121,9 +120,9 @@ describe("the maintenance pass", () => {
     for (const user of [tomorrow, ...passedOver]) expect(await ticksOf(user.id), user.email).toBe(0);
 
     expect(await scheduler.shippedMaintenancePass(now)).toEqual({ checked: 1, ticked: 0 });
-    expect(await scheduler.shippedMaintenancePass(new Date(now.getTime() + DAY_MS))).toEqual({ checked: 1, ticked: 1 });
+    expect(await scheduler.shippedMaintenancePass(shiftLocalDays(now, 1))).toEqual({ checked: 1, ticked: 1 });
     expect(await ticksOf(tomorrow.id)).toBe(1);
-    expect(await scheduler.shippedMaintenancePass(new Date(now.getTime() + DAY_MS))).toEqual({ checked: 0, ticked: 0 });
+    expect(await scheduler.shippedMaintenancePass(shiftLocalDays(now, 1))).toEqual({ checked: 0, ticked: 0 });
   });
 
   it("ticks each record once when two processes' passes run side by side", async () => {

@@ -6,14 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Pacing } from "../../lib/pacing";
 import type { ShippedOverview } from "../../lib/shipped";
-import { localToday } from "../../lib/shipped/rules";
 import { expectError, expectOk, milestoneBySlug, tick } from "../support/api";
 import { call, createEnrollment, createShippedRecord, createUser, testDb, type TestUser } from "../support/factories";
 import { pointLibAtTestDatabase } from "../support/test-lib";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
 
-const DAY_MS = 86_400_000;
 /** The date `days` before today in London (the test users' zone). */
-const daysAgo = (days: number) => localToday(new Date(Date.now() - days * DAY_MS), "Europe/London");
+const daysAgo = (days: number) => localDaysAgo(days);
 
 const record = (overrides: Record<string, unknown> = {}) => ({
   title: "ticket classifier",
@@ -256,7 +255,7 @@ describe("shipped-feature record: reads change nothing, the maintenance pass tic
     expect(await statusOf(user.id, MAINTAIN)).toBeNull();
     expect(await autoCompletedFor(user.id)).toBeNull();
 
-    const tomorrow = new Date(now.getTime() + DAY_MS);
+    const tomorrow = shiftLocalDays(now, 1);
     await completeDueMaintenance(tomorrow);
     expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
     const [event] = await recordEvents(user.id);
@@ -269,7 +268,7 @@ describe("shipped-feature record: reads change nothing, the maintenance pass tic
     await createShippedRecord(user.id, { launchDate: daysAgo(200), gaps: [daysAgo(50)] });
     await completeDueMaintenance(new Date());
     expect(await statusOf(user.id, MAINTAIN)).toBeNull();
-    await completeDueMaintenance(new Date(Date.now() + 40 * DAY_MS));
+    await completeDueMaintenance(shiftLocalDays(new Date(), 40));
     expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"]]);
     expect(await autoCompletedFor(user.id)).toBe(daysAgo(50));
   });

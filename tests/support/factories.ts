@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
+import { shiftLocalDays } from "./dates";
 
 let client: PrismaClient | undefined;
 
@@ -34,7 +35,7 @@ export async function createUser(prefix = "user"): Promise<TestUser> {
   const email = uniqueEmail(prefix);
   const user = await db.user.create({ data: { email, emailVerified: new Date() } });
   const sessionToken = randomBytes(32).toString("hex");
-  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) } });
+  await db.session.create({ data: { sessionToken, userId: user.id, expires: shiftLocalDays(new Date(), 1, "UTC") } });
   return { id: user.id, email, sessionToken, cookie: `${SESSION_COOKIE}=${sessionToken}` };
 }
 
@@ -66,8 +67,6 @@ export async function firstMilestone(roadmapSlug = "swe-to-mle") {
   });
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A history written straight to the database, as the app would have written it over months:
  * `start` is the enrolment's start date; each tick is (skill slug, days after the start, status),
@@ -85,7 +84,7 @@ export async function seedHistory(
 ) {
   const db = testDb();
   const startMs = Date.parse(`${options.start}T12:00:00Z`);
-  const at = (day: number) => new Date(startMs + day * DAY_MS);
+  const at = (day: number) => shiftLocalDays(new Date(startMs), day, "UTC");
   const enrollment = await createEnrollment(userId, options.roadmapSlug, { startDate: options.start, targetMonths: options.targetMonths });
   await db.enrollmentChange.updateMany({ where: { enrollmentId: enrollment.id }, data: { at: at(0) } });
   let target = options.targetMonths;

@@ -5,12 +5,13 @@ import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./browser";
 import { isoWeekOf } from "../../lib/checkins/week";
 import { createShippedRecord, createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
+import { localDaysAgo, shiftLocalDays } from "./dates";
 
 const outDir = process.argv[2] ?? "test-results/screens";
 const base = process.env.TEST_APP_URL ?? "http://localhost:3100";
 const user = await createUser("shots");
 // Five months in, replanned from 12 to 15 months a month ago: every line of the pace chart shows.
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => localDaysAgo(n);
 const enrollment = await seedHistory(user.id, {
   start: daysAgo(150),
   targetMonths: 12,
@@ -23,7 +24,7 @@ const enrollment = await seedHistory(user.id, {
 // Weekly check-ins for two months, one week missed (the streak's freeze bridges it).
 await testDb().checkIn.createMany({
   data: [0, 7, 14, 28, 35, 42, 49, 56].map((days, i) => {
-    const at = new Date(Date.now() - days * 86_400_000);
+    const at = shiftLocalDays(new Date(), -days);
     return {
       userId: user.id,
       enrollmentId: enrollment.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineHeaders, contentSecurityPolicy, isForeignMutation } from "../../lib/security";
+import { baselineHeaders, contentSecurityPolicy, isForeignMutation, routeHeaders } from "../../lib/security";
 
 describe("content security policy", () => {
   it("allows scripts only with the response's nonce, and no plugins or framing", () => {
@@ -41,5 +41,13 @@ describe("foreign mutations", () => {
     ["a cross-site GET", request("GET", "https://evil.example", "cross-site"), false],
   ])("%s ⇒ refused: %s", (_name, req, refused) => {
     expect(isForeignMutation(req)).toBe(refused);
+  });
+});
+
+describe("route headers", () => {
+  it("keep the public page's URL out of Referer headers and search engines, and nothing else", () => {
+    expect(routeHeaders("/p/abc")).toEqual({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" });
+    expect(routeHeaders("/dashboard")).toEqual({});
+    expect(routeHeaders("/pricing")).toEqual({});
   });
 });
