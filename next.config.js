@@ -10,6 +10,10 @@ const nextConfig = {
   turbopack: { root },
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["pg", "nodemailer", "pg-boss"],
+  // proxy.ts makes Next keep a copy of every request body, 10 MB by default; ours are at most 64 kB.
+  // PROXY_BODY_COPY_BYTES in lib/request-guard.ts (which says why the copy gets one socket read
+  // more; Node can't import TypeScript here, a unit test holds the two equal).
+  experimental: { proxyClientMaxBodySize: 128 * 1024 },
   // Security headers (CSP with a per-request nonce, nosniff, framing, HSTS, the public page's
   // no-referrer) are set for every response by proxy.ts, from lib/security.ts, so they hold under
   // any server that runs this build.

@@ -4,10 +4,13 @@
 //     request's copy of the header and puts it on the scripts it renders (a client-sent one is replaced)
 //   - the baseline headers (nosniff, framing, referrer, HSTS in production over HTTPS)
 //   - a POST/PUT/PATCH/DELETE from another site refused with 403 before any handler runs
+//   - lib/request-guard.ts: a malformed percent escape in the path (400 on /api, the not-found page
+//     elsewhere) and a declared body over 64 kB (413), before Next routes or reads anything
 //   - the client address header: trusted only when our own server stamped it (it alone sees the TCP
 //     peer); otherwise worked out from X-Forwarded-For with TRUSTED_PROXY_HOPS, or dropped.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { guardRequest } from "@/lib/request-guard";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/peer-header";
 import { baselineHeaders, contentSecurityPolicy, isForeignMutation, routeHeaders } from "@/lib/security";
 
@@ -15,6 +18,14 @@ export function proxy(request: NextRequest): NextResponse {
   const dev = env.NODE_ENV === "development";
   const https = env.NEXTAUTH_URL.startsWith("https:");
   const baseline = baselineHeaders({ production: env.NODE_ENV === "production", https });
+
+  const guard = guardRequest({ rawPath: rawPathOf(request.url), contentLength: request.headers.get("content-length") });
+  if (guard.action === "refuse") {
+    return NextResponse.json(
+      { error: { code: guard.code, message: guard.message } },
+      { status: guard.status, headers: { "cache-control": "no-store", ...baseline } },
+    );
+  }
 
   const foreign = isForeignMutation({
     method: request.method,
@@ -42,10 +53,19 @@ export function proxy(request: NextRequest): NextResponse {
     else forwarded.delete(CLIENT_ADDRESS_HEADER);
   }
 
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // A path no page can have, so Next answers with the app's not-found page and a 404.
+  const response =
+    guard.action === "not-found-page"
+      ? NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: forwarded } })
+      : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries({ ...baseline, ...routeHeaders(request.nextUrl.pathname) })) response.headers.set(name, value);
   return response;
+}
+
+/** The path as the client sent it, escapes undecoded (the URL parser keeps even invalid ones). */
+function rawPathOf(url: string): string {
+  return new URL(url).pathname;
 }
 
 export const config = {

@@ -2,6 +2,7 @@
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
 import type { SettingsUpdate } from "./validation/settings";
+import { userLimitKeys } from "./rate-limit";
 
 export interface Settings {
   email: string;
@@ -108,7 +109,7 @@ export async function exportAccount(userId: string) {
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
  * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment and the shipped-feature record with its incidents go with it by cascade), pending
- * sign-in links, development-outbox mail, and any weekly email still queued for them. The caller
+ * sign-in links, development-outbox mail, any weekly email still queued for them, and their rate-limit counts. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */
 export async function deleteAccount(userId: string, confirmEmail: string): Promise<void> {
@@ -123,6 +124,8 @@ export async function deleteAccount(userId: string, confirmEmail: string): Promi
     if (queue?.exists) await tx.$executeRaw`delete from pgboss.job where name like 'digest-%' and data->>'userId' = ${userId}`;
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxMessage.deleteMany({ where: { to: user.email } });
+    // The per-user rate-limit counts name the user id; they would expire, but go now.
+    await tx.$executeRaw`delete from "UserRateLimit" where key = any(${userLimitKeys(userId)})`;
     await tx.user.delete({ where: { id: userId } });
   });
 }

@@ -11,7 +11,10 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "payload_too_large"
+  | "unprocessable"
   | "rate_limited"
   | "internal"
   | "unavailable";
@@ -22,7 +25,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -39,6 +45,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Sent with the error: `Retry-After` on a 429, `Allow` on a 405. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";
@@ -55,7 +63,7 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status },
+      { status: error.status, ...(error.headers ? { headers: error.headers } : {}) },
     );
   }
   if (error instanceof z.ZodError) {

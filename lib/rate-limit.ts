@@ -1,10 +1,13 @@
-// Sign-in email rate limits (ASVS 6.3.1): a few magic-link requests per address and per client IP in
-// each 15-minute window. The counts live in PostgreSQL ("SignInRateLimit", created by a migration),
-// so every app instance sees the same ones. The limiter fails closed: when the counts can't be read
-// or written, the request is refused rather than let through unlimited.
+// Rate limits, counted in PostgreSQL by rate-limiter-flexible so every app instance sees the same
+// counts, and failing closed: when the counts can't be read or written, the request is refused
+// rather than let through unlimited.
+// - Sign-in emails (ASVS 6.3.1): a few magic-link requests per address and per client IP in each
+//   15-minute window ("SignInRateLimit", created by a migration).
+// - The costly signed-in actions, per user (USER_LIMITS, "UserRateLimit").
 import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "./errors";
 import { parseEmailAddress } from "./email-address";
 import { env } from "./env";
 
@@ -87,11 +90,16 @@ export function createSignInLimiterPool(databaseUrl: string): pg.Pool {
 
 // Created on first use (not at import, so `next build` opens nothing), and kept on globalThis so
 // Next's development reloads don't open a pool per reload.
-const globalForLimiter = globalThis as unknown as { waypointSignInLimiter?: SignInLimiter };
+const globalForLimiter = globalThis as unknown as { waypointSignInLimiter?: SignInLimiter; waypointLimiterPool?: pg.Pool; waypointUserLimiter?: UserLimiter };
+
+function limiterPool(): pg.Pool {
+  globalForLimiter.waypointLimiterPool ??= createSignInLimiterPool(env.DATABASE_URL);
+  return globalForLimiter.waypointLimiterPool;
+}
 
 function signInLimiter(): SignInLimiter {
   globalForLimiter.waypointSignInLimiter ??= createSignInLimiter({
-    pool: createSignInLimiterPool(env.DATABASE_URL),
+    pool: limiterPool(),
     perAddress: env.SIGNIN_LIMIT_PER_ADDRESS,
     perIp: env.SIGNIN_LIMIT_PER_IP,
     secret: env.NEXTAUTH_SECRET,
@@ -123,4 +131,118 @@ export async function emailOfSignInRequest(request: Request): Promise<string | n
     // An unreadable body: next-auth refuses it too; the request still counts against the IP.
   }
   return null;
+}
+
+// ---------- per-user limits on the costly signed-in actions ----------
+
+export const USER_LIMIT_TABLE = "UserRateLimit";
+
+/**
+ * Each costly action's allowance per user and window: several times what a person does (a check-in
+ * or two a day; an export now and then), far below what a script does (the unlimited routes ran
+ * 45–180 requests a second).
+ */
+export const USER_LIMITS = {
+  /** GET /api/me/export: the whole account as JSON. */
+  export: { points: 10, durationSeconds: 60 * 60, message: "data exports" },
+  /** POST /api/checkins: check-ins stored (replays of a stored one and refused ones don't count). */
+  checkIn: { points: 30, durationSeconds: 60 * 60, message: "check-ins" },
+  /** The /digest page: composes this week's email. */
+  digestPreview: { points: 60, durationSeconds: 60 * 60, message: "email previews" },
+  /** POST /api/me/public-page: a new public link. */
+  publicLink: { points: 10, durationSeconds: 60 * 60, message: "new public links" },
+} as const;
+
+export type UserLimitName = keyof typeof USER_LIMITS;
+
+export type UserLimitDecision = { ok: true } | { ok: false; reason: "limited" | "unavailable"; retryAfterSeconds: number };
+
+export interface UserLimiter {
+  consume(name: UserLimitName, userId: string): Promise<UserLimitDecision>;
+  /** Gives back one point: the request turned out not to cost what was counted. */
+  refund(name: UserLimitName, userId: string): Promise<void>;
+}
+
+export function createUserLimiter(pool: pg.Pool, limits: Record<UserLimitName, { points: number; durationSeconds: number }> = USER_LIMITS): UserLimiter {
+  const limiters = new Map(
+    (Object.keys(limits) as UserLimitName[]).map((name) => [
+      name,
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: "pool",
+        tableName: USER_LIMIT_TABLE,
+        // The migration made the table; the library must not run DDL from the app at runtime.
+        tableCreated: true,
+        keyPrefix: name,
+        points: limits[name].points,
+        duration: limits[name].durationSeconds,
+      }),
+    ]),
+  );
+  const limiter = (name: UserLimitName) => limiters.get(name)!;
+  return {
+    async consume(name, userId) {
+      try {
+        await limiter(name).consume(userId);
+        return { ok: true };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          return { ok: false, reason: "limited", retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        }
+        console.error(`[rate-limit] ${name} limiter storage failed; refusing the request`, rejection);
+        return { ok: false, reason: "unavailable", retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+      }
+    },
+    async refund(name, userId) {
+      try {
+        await limiter(name).reward(userId, 1);
+      } catch (error) {
+        // The user keeps one point less until the window ends; not worth failing their request.
+        console.error(`[rate-limit] ${name} refund failed`, error);
+      }
+    },
+  };
+}
+
+function userLimiter(): UserLimiter {
+  globalForLimiter.waypointUserLimiter ??= createUserLimiter(limiterPool());
+  return globalForLimiter.waypointUserLimiter;
+}
+
+/** The limiter's keys for one user, as rate-limiter-flexible writes them (deleted with the account). */
+export const userLimitKeys = (userId: string): string[] => (Object.keys(USER_LIMITS) as UserLimitName[]).map((name) => `${name}:${userId}`);
+
+/** Minutes, rounded up, for a person to read. */
+const inMinutes = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
+};
+
+/** What the user is told when refused: 429 (or 503 when the counts can't be read), with Retry-After. */
+export function userLimitError(name: UserLimitName, decision: Exclude<UserLimitDecision, { ok: true }>): AppError {
+  const headers = { "retry-after": String(decision.retryAfterSeconds) };
+  if (decision.reason === "unavailable") return new AppError("unavailable", "This can't be done just now. Try again in a minute.", undefined, headers);
+  return new AppError("rate_limited", `Too many ${USER_LIMITS[name].message} for now. Try again in ${inMinutes(decision.retryAfterSeconds)}.`, undefined, headers);
+}
+
+/** Counts one `name` action for the user; refused past the limit. For pages, which show the refusal themselves. */
+export const consumeUserLimit = (name: UserLimitName, userId: string): Promise<UserLimitDecision> => userLimiter().consume(name, userId);
+
+/**
+ * Runs `action` as one `name` action of the user's, refused with a 429 past the limit. A failed
+ * action, or one `counts` says cost nothing (a replayed check-in), is given back.
+ */
+export async function withUserLimit<T>(name: UserLimitName, userId: string, action: () => Promise<T>, counts: (result: T) => boolean = () => true): Promise<T> {
+  const limiter = userLimiter();
+  const decision = await limiter.consume(name, userId);
+  if (!decision.ok) throw userLimitError(name, decision);
+  let result: T;
+  try {
+    result = await action();
+  } catch (error) {
+    await limiter.refund(name, userId);
+    throw error;
+  }
+  if (!counts(result)) await limiter.refund(name, userId);
+  return result;
 }

@@ -2,12 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { previewDigest } from "@/lib/digest/preview";
+import { consumeUserLimit, userLimitError } from "@/lib/rate-limit";
 
 export const metadata: Metadata = { title: "This week's email" };
 export const dynamic = "force-dynamic";
 
 export default async function DigestPreviewPage() {
   const user = await requirePageUser("/digest");
+  // Each view composes the email afresh: limited per user, and the refusal said in words.
+  const allowed = await consumeUserLimit("digestPreview", user.id);
+  if (!allowed.ok) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">This week&apos;s email</h1>
+        <p role="status" data-testid="digest-limited">
+          {userLimitError("digestPreview", allowed).message} Your settings are in <Link href="/settings" className="underline underline-offset-2">settings</Link>.
+        </p>
+      </div>
+    );
+  }
   const digest = await previewDigest(user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

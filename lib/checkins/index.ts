@@ -1,5 +1,6 @@
 // Check-ins: the 30-second phone update. Every function takes the user it acts for; another user's
 // check-in is as unknown as a missing one (404).
+import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { pacingHeadline } from "../pacing/headline";
@@ -113,19 +114,51 @@ export async function checkInHistory(userId: string, now: Date = new Date()): Pr
 }
 
 /**
+ * What a check-in request asked for, hashed: the key's first request is stored with it, and a
+ * later one with the same key must ask for the same. Taken from the validated input, not the raw
+ * bytes, so key order and spacing don't matter; the ticks are a set.
+ */
+export function checkInRequestHash(input: CheckInCreate): string {
+  const canonical = [
+    input.enrollmentId,
+    input.hours,
+    input.confidence,
+    input.note,
+    [...input.milestoneIds].sort(),
+    [...input.workedOnIds].sort(),
+    input.madeAt === undefined ? null : new Date(input.madeAt).toISOString(),
+  ];
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url");
+}
+
+/** The same key again: the stored check-in if it was asked for with the same request, else a 422. */
+function replayOf(row: CheckInRow & { requestHash: string | null }, requestHash: string): CheckInView {
+  // Rows older than the hash can't be compared; they replay as before.
+  if (row.requestHash !== null && row.requestHash !== requestHash) {
+    throw new AppError("unprocessable", "This idempotency key was already used for a different check-in; send a new key for a new check-in.");
+  }
+  return view(row);
+}
+
+/**
  * Stores a check-in and ticks its milestones done, all or nothing. The (user, idempotency key) pair
  * is unique: a retry, a double tap or a phone replaying its offline queue gets the stored check-in
- * back (`replayed`), and nothing is stored or ticked twice.
+ * back (`replayed`), and nothing is stored or ticked twice. The same key with a different request
+ * is refused (422), as payment APIs do, rather than answered with a check-in it didn't ask for.
  */
 export async function createCheckIn(
   userId: string,
   input: CheckInCreate,
   now: Date = new Date(),
 ): Promise<{ checkIn: CheckInView; replayed: boolean }> {
+  const requestHash = checkInRequestHash(input);
   const stored = () =>
-    db.checkIn.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } }, select: checkInSelect });
+    db.checkIn.findUnique({
+      where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+      select: { ...checkInSelect, requestHash: true },
+    });
   const earlier = await stored();
-  if (earlier) return { checkIn: view(earlier), replayed: true };
+  if (earlier) return { checkIn: replayOf(earlier, requestHash), replayed: true };
 
   const enrollment = await openEnrollmentFor(userId, input.enrollmentId);
   const milestones = await milestonesOf(enrollment, input.milestoneIds);
@@ -139,9 +172,9 @@ export async function createCheckIn(
   const created = await db.$transaction(async (tx) => {
     // A concurrent request with the same key waits on the unique index here, then inserts nothing.
     const inserted = await tx.$executeRaw`
-      insert into "CheckIn" (id, "userId", "enrollmentId", "isoWeek", hours, confidence, note, "workedSkillIds", "idempotencyKey", "createdAt", "updatedAt")
+      insert into "CheckIn" (id, "userId", "enrollmentId", "isoWeek", hours, confidence, note, "workedSkillIds", "idempotencyKey", "requestHash", "createdAt", "updatedAt")
       values (${id}, ${userId}, ${enrollment.id}, ${isoWeekOf(madeAt, enrollment.timezone)}, ${input.hours}, ${input.confidence},
-        ${input.note}, ${workedSkillIds}::text[], ${input.idempotencyKey}, ${madeAt}, ${now})
+        ${input.note}, ${workedSkillIds}::text[], ${input.idempotencyKey}, ${requestHash}, ${madeAt}, ${now})
       on conflict ("userId", "idempotencyKey") do nothing`;
     if (inserted === 0) return false;
     // Ticks are logged at arrival time, not madeAt: the progress log stays in time order.
@@ -151,8 +184,10 @@ export async function createCheckIn(
     return true;
   });
   const row = await stored();
-  if (!row) throw new Error("check-in vanished after its transaction");
-  return { checkIn: view(row), replayed: !created };
+  // Deleted in the moment since (in another tab, or with the account).
+  if (!row) throw notFound("No such check-in.");
+  // Lost the race to a concurrent request with the same key: it must have asked for the same.
+  return { checkIn: created ? view(row) : replayOf(row, requestHash), replayed: !created };
 }
 
 export interface CheckInResult {

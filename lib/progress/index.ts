@@ -1,6 +1,6 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
 import { checkCompletion } from "../pacing/rules";
@@ -213,11 +213,23 @@ export async function setMilestoneStatus(
   enrollmentId: string,
   milestoneId: string,
   update: MilestoneUpdate,
-  now: Date = new Date(),
+  now?: Date,
 ): Promise<MilestoneProgressView> {
   const enrollment = await openEnrollmentFor(userId, enrollmentId);
   const [milestone] = await milestonesOf(enrollment, [milestoneId]);
+  // Without a given time, the tick is dated once it holds the row lock (applyMilestoneUpdate).
   return db.$transaction((tx) => applyMilestoneUpdate(tx, userId, enrollment, milestone!, update, now));
+}
+
+/**
+ * When an event logged under the (user, skill) row lock happened: the caller's time (or the clock
+ * now, once the lock is held), but always after the skill's last event. Requests date themselves
+ * before they wait for the lock, and app instances' clocks differ, so without this the log could
+ * be stored out of order and a replay by time end on another status than the one stored.
+ */
+export function eventTimeAfter(requested: Date, lastEventAt: Date | undefined): Date {
+  if (!lastEventAt || requested.getTime() > lastEventAt.getTime()) return requested;
+  return new Date(lastEventAt.getTime() + 1);
 }
 
 /**
@@ -230,18 +242,29 @@ export async function applyMilestoneUpdate(
   enrollment: TickEnrollment,
   milestone: TickMilestone,
   update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
-  now: Date,
+  requestedAt: Date | undefined,
   via: { checkInId: string } | { source: "shipped_record" } | null = null,
 ): Promise<MilestoneProgressView> {
+  // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
+  // before the progress rows it cascades to; taking them the other way round deadlocked the two.
+  const [owner] = await tx.$queryRaw<{ id: string }[]>`select id from "User" where id = ${userId} for key share`;
+  if (!owner) throw unauthenticated();
   // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
   await tx.$executeRaw`
     insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
-    values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${now})
+    values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${requestedAt ?? new Date()})
     on conflict ("userId", "skillId") do nothing`;
   const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
     select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
     where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
-  if (!current) throw new Error("progress row vanished inside its transaction");
+  // Progress rows go only with their user (by cascade): the account was deleted while we waited on the lock.
+  if (!current) throw unauthenticated();
+  // A statement of its own, after the lock: its snapshot includes the event the last holder committed.
+  const [last] = await tx.$queryRaw<{ occurredAt: Date }[]>`
+    select "occurredAt" from "ProgressEvent"
+    where "userId" = ${userId} and "skillId" = ${milestone.skillId}
+    order by "occurredAt" desc limit 1`;
+  const now = eventTimeAfter(requestedAt ?? new Date(), last?.occurredAt);
   const note = update.note === undefined ? current.note : update.note;
   const evidenceUrl = update.evidenceUrl === undefined ? current.evidenceUrl : update.evidenceUrl;
 

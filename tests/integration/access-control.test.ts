@@ -263,6 +263,8 @@ describe("access control", () => {
   it("reads exported methods in both export forms", () => {
     expect(exportedMethods("export const GET = handle(x);\nexport async function PATCH() {}\nexport const dynamic = 1;")).toEqual(["GET", "PATCH"]);
     expect(exportedMethods("export { handler as GET, handler as POST, other };")).toEqual(["GET", "POST"]);
+    // The refusals otherMethods() makes (JSON 405s; boundaries.test.ts checks them) are not routes.
+    expect(exportedMethods('export const GET = handle(x);\nexport const { POST, PUT, OPTIONS } = otherMethods("GET");')).toEqual(["GET"]);
   });
 
   const entries = Object.entries(routes);

@@ -9,8 +9,9 @@ import { NOTE_MAX, PROGRESS_STATUSES } from "../../lib/validation/progress";
 import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "../../lib/validation/checkin";
 import { isIsoWeek } from "../../lib/checkins/week";
 import { enrollmentBody, expectError, isErrorBody, statusOf, tick, type CallResult } from "../support/api";
-import { baseUrl, call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
+import { baseUrl, call, createEnrollment, createUser, firstMilestone, send as sendPage, testDb, type TestUser } from "../support/factories";
 import { shiftLocalDays } from "../support/dates";
+import { discoverPages, discoverRoutes } from "../support/routes";
 
 const RUNS = 150;
 /** A safety net so a pathological shrink can't hang the suite; a clean run takes a few seconds. */
@@ -328,5 +329,79 @@ describe("inputs found by fuzzing", () => {
     const res = await call("POST", "/api/enrollments", { user, body: enrollmentBody({ startDate: "0000-01-01" }) });
     expect(expectError(res, "bad_request").fields).toHaveProperty("startDate");
     expect(await testDb().enrollment.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+// ---------- malformed percent escapes in every [param] ----------
+
+/** An escape that decodes to no UTF-8 text: not hex, a lone or overlong byte, a surrogate, a cut-off sequence. */
+const badEscape = fc.oneof(
+  fc.constantFrom("%ZZ", "%FF", "%C0%80", "%", "%2", "%G0", "%80", "%C3", "%E0%A4", "%ED%A0%80", "%F8%88%80%80%80", "%FE%FF", "%%41"),
+  fc.tuple(fc.constantFrom("8", "9", "A", "B", "F"), fc.constantFrom("0", "8", "F")).map(([a, b]) => `%${a}${b}`),
+  fc.tuple(fc.constantFrom(..."0123456789ABCDEF"), fc.constantFrom(..."GHXYZghz%-_ ".split(""))).map(([a, b]) => `%${a}${encodeURIComponent(b) === b ? b : "Z"}`),
+);
+const urlSafe = fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~".split("")), maxLength: 6 });
+/** A path segment with at least one malformed escape, between ordinary characters and valid escapes. */
+const malformedSegment = fc
+  .tuple(urlSafe, badEscape, fc.constantFrom("", "%41", "caf%C3%A9", "%2F"), urlSafe, fc.option(badEscape, { nil: "" }))
+  .map((parts) => parts.join(""));
+
+const PARAM = /\[(?:\.\.\.)?[^\]]+\]/g;
+const hasParam = (pattern: string) => /\[[^\]]+\]/.test(pattern);
+/** The pattern with one of its params replaced by `segment` and the others by a plausible value. */
+function withSegment(pattern: string, index: number, segment: string): string {
+  let i = 0;
+  return pattern.replace(PARAM, () => (i++ === index ? segment : "cabc123"));
+}
+
+describe("malformed percent escapes in every [param]", () => {
+  const routes = discoverRoutes()
+    .map((route) => route.split(" ") as [string, string])
+    .filter(([, pattern]) => hasParam(pattern));
+  const pages = discoverPages().filter(hasParam);
+
+  it("finds the routes and pages that take params", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    expect(pages).toEqual(expect.arrayContaining(["/p/[token]", "/roadmaps/[slug]"]));
+  });
+
+  it("API routes answer 400 in the error shape, never a 5xx, signed in or not", async () => {
+    const user = await createUser("escape-api");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.nat(), malformedSegment, fc.boolean(), async ([method, pattern], n, segment, signedIn) => {
+        const index = n % (pattern.match(PARAM)?.length ?? 1);
+        const path = withSegment(pattern, index, segment);
+        const res = await call(method, path, { ...(signedIn ? { user } : {}), ...(method === "GET" ? {} : { body: {} }) });
+        const context = `${method} ${path} → ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, context).toBe(400);
+        expect(isErrorBody(res.json), context).toBe(true);
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
+    );
+  });
+
+  it("pages answer the not-found page (404), never a 5xx, as HTML and as an RSC payload", async () => {
+    const user = await createUser("escape-page");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pages), malformedSegment, fc.boolean(), fc.boolean(), async (pattern, segment, signedIn, rsc) => {
+        const path = withSegment(pattern, 0, segment);
+        const res = await sendPage(path, { headers: { ...(signedIn ? { cookie: user.cookie } : {}), ...(rsc ? { RSC: "1" } : {}) } });
+        const context = `${path} ${rsc ? "RSC" : "HTML"} → ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, context).toBeLessThan(500);
+        if (!rsc) {
+          expect(res.status, context).toBe(404);
+          expect(res.text, context).toContain("Not found");
+        }
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
+    );
+  });
+
+  it.each(["%ZZ", "%FF", "%C0%80"])("the issue's own cases: %s in each param route and page", async (escape) => {
+    for (const [method, pattern] of routes) {
+      const res = await call(method, withSegment(pattern, 0, escape), method === "GET" ? {} : { body: {} });
+      expectError(res, "bad_request");
+    }
+    for (const pattern of pages) expect((await sendPage(withSegment(pattern, 0, escape))).status).toBe(404);
   });
 });

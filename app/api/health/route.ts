@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,6 @@ export async function GET() {
     return Response.json({ status: "degraded", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
 }
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

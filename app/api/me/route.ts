@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { deleteAccount, getSettings, updateSettings } from "@/lib/account";
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseJson } from "@/lib/http";
+import { handle, json, otherMethods, parseJson } from "@/lib/http";
 import { accountDeleteSchema, settingsUpdateSchema } from "@/lib/validation/settings";
 
 export const GET = handle(async () => {
@@ -26,3 +26,6 @@ export const DELETE = handle(async (request: Request) => {
   for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) response.cookies.delete(name);
   return response;
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseJson } from "@/lib/http";
+import { handle, json, otherMethods, parseJson } from "@/lib/http";
 import { createShippedFeature, getShippedOverview } from "@/lib/shipped";
 import { shippedFeatureSchema } from "@/lib/validation/shipped";
 
@@ -15,3 +15,6 @@ export const POST = handle(async (request: Request) => {
   const input = await parseJson(request, shippedFeatureSchema);
   return json(await createShippedFeature(user.id, input), { status: 201 });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/peer-header";
 import { emailOfSignInRequest, limitSignInEmail } from "@/lib/rate-limit";
 import { sameOriginPath } from "@/lib/same-origin-path";
 import { confirmInsteadOfCallback, tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
+import { otherMethods } from "@/lib/http";
 
 interface Context {
   params: Promise<{ nextauth: string[] }>;
@@ -77,3 +78,5 @@ export async function POST(original: NextRequest, context: Context): Promise<Res
   return handler(request, context);
 }
 
+// Any other method: a 405 in the one error shape, with Allow.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

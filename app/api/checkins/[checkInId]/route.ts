@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth";
 import { deleteCheckIn, getCheckIn, updateCheckIn } from "@/lib/checkins";
-import { handle, json, parseJson, parseParam } from "@/lib/http";
+import { handle, json, otherMethods, parseJson, parseParam } from "@/lib/http";
 import { idSchema } from "@/lib/validation/common";
 import { checkInUpdateSchema } from "@/lib/validation/checkin";
 
@@ -25,3 +25,6 @@ export const DELETE = handle(async (_request: Request, context: Context) => {
   await deleteCheckIn(user.id, await checkInIdOf(context));
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { unsubscribe } from "@/lib/digest/unsubscribe";
 import { AppError } from "@/lib/errors";
-import { handle, json } from "@/lib/http";
+import { handle, json, otherMethods } from "@/lib/http";
 
 /**
  * Turns the weekly email off for the user the signed token names. No sign-in: mail clients POST
@@ -23,3 +23,6 @@ export const POST = handle(async (request: Request) => {
   if (!done) throw new AppError("bad_request", "This unsubscribe link is not valid.");
   return json({ unsubscribed: true });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

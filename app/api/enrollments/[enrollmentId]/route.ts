@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth";
 import { changeEnrollment } from "@/lib/enrollments";
-import { handle, json, parseJson, parseParam } from "@/lib/http";
+import { handle, json, otherMethods, parseJson, parseParam } from "@/lib/http";
 import { getDashboard, summarise } from "@/lib/progress";
 import { idSchema } from "@/lib/validation/common";
 import { enrollmentChangeSchema } from "@/lib/validation/enrollment";
@@ -22,3 +22,6 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   const enrollment = await changeEnrollment(user.id, enrollmentId, change);
   return json({ enrollment });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods("GET", "PATCH");

@@ -1,6 +1,6 @@
 import { getAssessment, saveAssessment } from "@/lib/assessment";
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseJson } from "@/lib/http";
+import { handle, json, otherMethods, parseJson } from "@/lib/http";
 import { assessmentAnswersSchema } from "@/lib/validation/assessment";
 
 /** The caller's own self-assessment, or null before they have taken it. */
@@ -15,3 +15,6 @@ export const PUT = handle(async (request: Request) => {
   const answers = await parseJson(request, assessmentAnswersSchema);
   return json({ assessment: await saveAssessment(user.id, answers) });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PATCH, DELETE, OPTIONS } = otherMethods("GET", "PUT");

@@ -1,11 +1,12 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json } from "@/lib/http";
+import { handle, json, otherMethods } from "@/lib/http";
 import { disablePublicPage, enablePublicPage } from "@/lib/public-page";
+import { withUserLimit } from "@/lib/rate-limit";
 
 /** Turns the caller's public progress page on with a new link; an earlier link stops working. The link is in this answer only. */
 export const POST = handle(async () => {
   const user = await requireUser();
-  const { path, since } = await enablePublicPage(user.id);
+  const { path, since } = await withUserLimit("publicLink", user.id, () => enablePublicPage(user.id));
   return json({ path, since: since.toISOString() }, { status: 201 });
 });
 
@@ -15,3 +16,6 @@ export const DELETE = handle(async () => {
   await disablePublicPage(user.id);
   return json({ enabled: false });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { GET, HEAD, PUT, PATCH, OPTIONS } = otherMethods("POST", "DELETE");

@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseJson, parseParam } from "@/lib/http";
+import { handle, json, otherMethods, parseJson, parseParam } from "@/lib/http";
 import { deleteShippedFeature, getShippedFeature, updateShippedFeature } from "@/lib/shipped";
 import { idSchema } from "@/lib/validation/common";
 import { shippedFeatureSchema } from "@/lib/validation/shipped";
@@ -26,3 +26,6 @@ export const DELETE = handle(async (_request: Request, context: Context) => {
   await deleteShippedFeature(user.id, await featureIdOf(context));
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PATCH, OPTIONS } = otherMethods("GET", "PUT", "DELETE");

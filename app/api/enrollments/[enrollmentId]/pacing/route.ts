@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseParam } from "@/lib/http";
+import { handle, json, otherMethods, parseParam } from "@/lib/http";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getPacing } from "@/lib/progress/pacing";
 import { idSchema } from "@/lib/validation/common";
@@ -13,3 +13,6 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
   const pacing = await getPacing(user.id, enrollmentId);
   return json({ pacing, headline: pacingHeadline(pacing) });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

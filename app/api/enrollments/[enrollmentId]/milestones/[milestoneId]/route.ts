@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth";
-import { handle, json, parseJson, parseParam } from "@/lib/http";
+import { handle, json, otherMethods, parseJson, parseParam } from "@/lib/http";
 import { setMilestoneStatus } from "@/lib/progress";
 import { idSchema } from "@/lib/validation/common";
 import { milestoneUpdateSchema } from "@/lib/validation/progress";
@@ -16,3 +16,6 @@ export const PUT = handle(async (request: Request, { params }: Context) => {
   const progress = await setMilestoneStatus(user.id, enrollmentId, milestoneId, update);
   return json({ progress });
 });
+
+// Any other method: a 405 in the one error shape, with Allow.
+export const { GET, HEAD, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");
