@@ -42,7 +42,7 @@ if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
 
 export const authOptions: AuthOptions = {
   // @auth/prisma-adapter speaks the same adapter protocol as next-auth v4; only the type packages differ.
-  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as unknown as Adapter,
+  adapter: PrismaAdapter(db) as Adapter,
   providers,
   secret: env.NEXTAUTH_SECRET,
   // Under HTTPS the session cookie is Secure and "__Secure-" prefixed; it is HttpOnly and SameSite=Lax always.

@@ -27,6 +27,7 @@ export function parseEmailAddress(input: unknown): EmailAddressResult {
   if (value.length > MAX_LENGTH) return refused("That is longer than any email address.");
   // Control characters (NUL, CR, LF, tab…) and inner spaces never belong to an address; CR/LF would
   // let a value write its own mail headers.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0020\u007f]/.test(value)) return refused("An email address can't contain spaces, line breaks or control characters.");
   if (/[,;]/.test(value)) return refused("Enter one email address, not a list.");
   if (/[<>"()[\]\\:]/.test(value)) return refused("Enter just the address, like name@example.com, without a name or brackets.");

@@ -99,7 +99,8 @@ type RouteMethod = (typeof ROUTE_METHODS)[number];
 /** The methods a route module implements itself; HEAD (from GET) and OPTIONS come with them. */
 type ImplementedMethod = Exclude<RouteMethod, "HEAD" | "OPTIONS">;
 type Refused<A extends ImplementedMethod> = Exclude<RouteMethod, A | ("GET" extends A ? "HEAD" : never)>;
-type RouteHandler = (request: Request) => Promise<Response>;
+// Next accepts a plain Response as well as a promise of one.
+type RouteHandler = (request: Request) => Response | Promise<Response>;
 
 /**
  * The rest of a route module's methods, for it to export: each answers 405 in the one error shape
@@ -114,12 +115,12 @@ export function otherMethods<const A extends ImplementedMethod>(...allowed: A[])
   if (implemented.has("GET")) implemented.add("HEAD");
   implemented.add("OPTIONS");
   const allow = [...implemented].sort().join(", ");
-  const refuse: RouteHandler = async (request) => {
+  const refuse: RouteHandler = (request) => {
     const response = errorResponse(new AppError("method_not_allowed", `${request.method} is not allowed here; use ${allowed.join(" or ")}.`, undefined, { allow }));
     response.headers.set("cache-control", "private, no-store");
     return response;
   };
-  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { allow } });
+  const options: RouteHandler = () => new Response(null, { status: 204, headers: { allow } });
   const handlers: Partial<Record<RouteMethod, RouteHandler>> = {};
   for (const method of ROUTE_METHODS) {
     if (method === "OPTIONS") handlers[method] = options;
@@ -130,7 +131,7 @@ export function otherMethods<const A extends ImplementedMethod>(...allowed: A[])
 
 /** Every method of an /api path that no route handles: the one error shape's 404, not the HTML page. */
 export function unknownApiPath(): Record<RouteMethod, RouteHandler> {
-  const answer: RouteHandler = async () => {
+  const answer: RouteHandler = () => {
     const response = errorResponse(new AppError("not_found", "There is no such API endpoint."));
     response.headers.set("cache-control", "no-store");
     return response;

@@ -9,7 +9,7 @@ const MAX_LENGTH = 2048;
 
 /** `value` as a same-origin path ("/dashboard?x#y") if it resolves to `origin`, else `fallback`. */
 export function sameOriginPath(value: unknown, origin: string, fallback: string): string {
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return fallback;
   let url: URL;
   let base: URL;

@@ -68,7 +68,10 @@ async function startWorker(): Promise<PoolWorker> {
   return {
     run: (job) =>
       new Promise<ComposeTally>((resolve, reject) => {
-        if (failed) return reject(failed);
+        if (failed) {
+          reject(failed);
+          return;
+        }
         const id = next++;
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, job });
@@ -93,7 +96,7 @@ export async function startComposePool(threads: number = os.availableParallelism
       for (let i = 0, batch = 0; i < requests.length; i += batchSize, batch++) {
         for (const r of requests.slice(i, i + batchSize)) shares[batch % workers.length]!.requests.push({ userId: r.userId, week: r.week, at: r.at.toISOString() });
       }
-      const tallies = await Promise.all(shares.map((job, i) => (job.requests.length > 0 ? workers[i]!.run(job) : null)));
+      const tallies = await Promise.all(shares.map((job, i) => (job.requests.length > 0 ? workers[i]!.run(job) : Promise.resolve(null))));
       const total: ComposeTally = { composed: 0, skipped: 0, characters: 0, kinds: {}, statements: 0 };
       for (const tally of tallies) {
         if (!tally) continue;

@@ -277,7 +277,8 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
   refuseFuture(input, localToday(now, await timeZoneOf(userId)));
   try {
     await db.$transaction(async (tx) => {
-      const { incidents: _incidents, ...fields } = input;
+      const { incidents, ...fields } = input;
+      void incidents; // written by writeRecord below, not as a column
       const created = await tx.shippedFeature.create({ data: { userId, ...fields, launchDate: dateOf(fields.launchDate) }, select: { id: true } });
       await writeRecord(tx, userId, created.id, input, now);
     });

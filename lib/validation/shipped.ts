@@ -27,8 +27,8 @@ export const calendarDateSchema = (label: string) =>
 
 const outcomeNumber = (label: string) =>
   z
+    // zod 4's number() refuses Infinity and NaN by itself.
     .number({ error: `${label} must be a number.` })
-    .finite(`${label} must be a number.`)
     .min(-1e12, `${label} is out of range.`)
     .max(1e12, `${label} is out of range.`)
     .nullish()

@@ -277,14 +277,15 @@ async function openCluster(dataDir: string, port: number): Promise<{ postmasterP
     const verdict = judgePostmasterLock(readText(pidFile), dataDir, inspectProcess);
     if (verdict.kind === "live") {
       const livePort = verdict.port ?? port;
-      let vanished = false;
+      const watch = { vanished: false };
       try {
-        await waitUntilReady(dataDir, livePort, () =>
-          (vanished = inspectProcess(verdict.pid).state === "gone") ? `the embedded PostgreSQL (process ${verdict.pid}) stopped while we were connecting` : null,
-        );
+        await waitUntilReady(dataDir, livePort, () => {
+          watch.vanished = inspectProcess(verdict.pid).state === "gone";
+          return watch.vanished ? `the embedded PostgreSQL (process ${verdict.pid}) stopped while we were connecting` : null;
+        });
       } catch (error) {
         // It was shutting down (stopped by hand, say): start it afresh.
-        if (vanished && attempt < 3) continue;
+        if (watch.vanished && attempt < 3) continue;
         throw error;
       }
       return { postmasterPid: verdict.pid, port: livePort, started: false };

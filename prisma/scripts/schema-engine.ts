@@ -50,7 +50,7 @@ export async function readMigrationList(): Promise<MigrationList> {
       },
     })),
   );
-  let lockContent: string | null = null;
+  let lockContent: string | null;
   try {
     lockContent = await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8");
   } catch {

@@ -84,7 +84,7 @@ try {
   );
   for (const row of rows) {
     const list = pgLocal.get(row.name) ?? [];
-    list[Number(row.i) - 1] = row.local;
+    list[row.i - 1] = row.local;
     pgLocal.set(row.name, list);
   }
   const intlLocals = (name: string) => (intlZone(name) ? SAMPLES.map((s) => intlLocal(name, s)) : null);
@@ -123,7 +123,7 @@ try {
 // zone.tab names left out (unknown to one of them, or read differently): ${refusedCanonical.join(" ") || "none"}.
 
 /** The IANA zone names Waypoint stores: known to PostgreSQL and Intl alike, and read the same by both. */
-export const ACCEPTED_TIME_ZONES = ${JSON.stringify(accepted, null, 2).replace(/\n\s*/g, "\n  ").replace(/\n  \]$/, "\n]")} as const;
+export const ACCEPTED_TIME_ZONES = ${JSON.stringify(accepted, null, 2).replace(/\n\s*/g, "\n  ").replace(/\n {2}\]$/, "\n]")} as const;
 
 /** Other names for an accepted zone (tz links, CLDR and ICU legacy IDs) → that zone. */
 export const TIME_ZONE_ALIASES: Readonly<Record<string, (typeof ACCEPTED_TIME_ZONES)[number]>> = {

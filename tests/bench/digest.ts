@@ -409,7 +409,7 @@ try {
   );
   console.log(
     `SQL statements: ${result.statements} in all, ${perBatch} per batch of ${BATCH} (one thread alone: ${queries}) ` +
-      `${perBatch <= 10 ? "(a small constant ✓)" : "(grows with the batch ✗)"}`,
+      (perBatch <= 10 ? "(a small constant ✓)" : "(grows with the batch ✗)"),
   );
   if (result.composed !== USERS || one.composed !== USERS) throw new Error(`only ${result.composed} (pool) / ${one.composed} (one thread) of ${USERS} users got a digest`);
   if (one.chars !== result.characters) throw new Error(`the pool composed ${result.characters} characters, one thread ${one.chars}`);

@@ -76,7 +76,7 @@ try {
     return { userId: user.id, enrollmentId: enrollment.id };
   }
 
-  async function time(label: string, runs: number, fn: () => Promise<unknown> | unknown) {
+  async function time(label: string, runs: number, fn: () => unknown) {
     for (let i = 0; i < 20; i++) await fn(); // warm-up
     const timings: number[] = [];
     for (let i = 0; i < runs; i++) {

@@ -39,7 +39,7 @@ test("the export downloads a JSON file with my check-in note and nothing of anot
   await page.goto("/settings");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^waypoint-export-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await readFile((await download.path())!, "utf8");
+  const text = await readFile(await download.path(), "utf8");
   const data = JSON.parse(text) as { profile: { email: string }; checkIns: { note: string }[]; assessment: unknown; enrollments?: unknown };
   expect(data.profile.email).toBe(me.email);
   expect(data.assessment).toMatchObject({ ...answers, recommendation: "ml_engineer", suggestedMonths: 15 });

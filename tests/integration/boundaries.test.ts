@@ -235,7 +235,7 @@ describe("requests racing the deletion of their account", () => {
           call("POST", "/api/me/public-page", { user }),
         );
       }
-      requests.splice(6 + round * 3, 0, call("DELETE", "/api/me", { user, body: { confirmEmail: user.email } }));
+      void requests.splice(6 + round * 3, 0, call("DELETE", "/api/me", { user, body: { confirmEmail: user.email } }));
       const answers = await Promise.all(requests);
       for (const res of answers) {
         expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);

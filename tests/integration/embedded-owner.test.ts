@@ -68,8 +68,8 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv): Command {
       else waiting.push(w);
     }
   };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const command: Command = {
     name,
@@ -78,7 +78,10 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv): Command {
     exit,
     printedAt: (line) =>
       new Promise((resolve, reject) => {
-        if (line.test(output)) return resolve(Date.now());
+        if (line.test(output)) {
+          resolve(Date.now());
+          return;
+        }
         waiting.push({ line, resolve });
         void exit.then((code) => reject(new Error(`npm run ${name} exited (${code}) before printing ${line}:\n${output}`)));
       }),
@@ -138,16 +141,21 @@ afterAll(async () => {
 describe("one owner of the embedded database", () => {
   it("commands beside the app join its cluster, the app stays healthy past PostgreSQL's lock check, and the last one out stops the cluster", async () => {
     const [pgPort, appPort, secondAppPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    // The test stack hands its own database and app to the tests; these processes must use the
+    // embedded default (child_process leaves out variables whose value is undefined).
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      DATABASE_URL: undefined,
+      SMTP_URL: undefined,
+      NEXTAUTH_URL: undefined,
+      DIGEST_SCHEDULER: undefined,
+      PORT: undefined,
       EMBEDDED_PG_DIR: dataDir,
       EMBEDDED_PG_PORT: String(pgPort),
       HOST: "127.0.0.1",
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    // The test stack hands its own database and app to the tests; these processes must use the embedded default.
-    for (const name of ["DATABASE_URL", "SMTP_URL", "NEXTAUTH_URL", "DIGEST_SCHEDULER", "PORT"]) delete env[name];
     const at = (port: number) => ({ ...env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` });
 
     // Two commands at the same moment on a new data directory: one starts the cluster, the other

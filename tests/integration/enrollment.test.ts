@@ -68,7 +68,7 @@ describe("enrolment lifecycle", () => {
 
     const abandoned = await change(user, first.id, { action: "abandon" });
     expectOk(abandoned);
-    expect((abandoned.json as EnrollmentJson).enrollment).toMatchObject({ status: "abandoned", endedAt: expect.any(String) });
+    expect((abandoned.json as EnrollmentJson).enrollment).toMatchObject({ status: "abandoned", endedAt: expect.any(String) as unknown });
     expectError(await tick(user, first.id, milestone.id, { status: "in_progress" }), "conflict");
     expectError(await change(user, first.id, { action: "resume" }), "conflict");
 

@@ -128,7 +128,7 @@ describe("no GET changes state", () => {
       checkInId: (checkIn.json as { checkIn: { id: string } }).checkIn.id,
       featureId: feature.id,
       publicPath: (publicPage.json as { path: string }).path,
-      unsubscribeToken: await unsubscribeToken(user.id),
+      unsubscribeToken: unsubscribeToken(user.id),
     };
   });
 

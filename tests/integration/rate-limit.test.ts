@@ -225,7 +225,7 @@ describe("behind a trusted reverse proxy (TRUSTED_PROXY_HOPS=1), over HTTP", () 
   }, 180_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await app.stop();
   });
 
   /** A sign-in email request as the proxy forwards it: `forwardedFor` is the X-Forwarded-For it sends on. */
