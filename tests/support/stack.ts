@@ -132,7 +132,8 @@ export async function spawnApp({
     logs.push(d.toString());
     if (process.env.DEBUG_APP) process.stderr.write(d);
   });
-  await waitForHealth(baseUrl, app, logs);
+  // A build on a busy 2-core machine can take minutes on its own; the wait for health is after it.
+  await waitForHealth(baseUrl, app, logs, build ? 15 * 60_000 : 180_000);
   return {
     baseUrl,
     stop: async () => {
@@ -144,8 +145,8 @@ export async function spawnApp({
   };
 }
 
-async function waitForHealth(baseUrl: string, app: ChildProcess, logs: string[]): Promise<void> {
-  const deadline = Date.now() + 180_000;
+async function waitForHealth(baseUrl: string, app: ChildProcess, logs: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`app exited (${app.exitCode}):\n${logs.join("")}`);
     try {
