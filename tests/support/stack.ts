@@ -132,7 +132,7 @@ export async function spawnApp({
     logs.push(d.toString());
     if (process.env.DEBUG_APP) process.stderr.write(d);
   });
-  // A build on a busy 2-core machine can take minutes on its own; the wait for health is after it.
+  // A build on a busy 2-core machine can take minutes on its own: the wait for health allows for it.
   await waitForHealth(baseUrl, app, logs, build ? 15 * 60_000 : 180_000);
   return {
     baseUrl,
