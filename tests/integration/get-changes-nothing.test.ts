@@ -1,5 +1,5 @@
 // No GET changes state. A signed-in user with data of every kind (an enrolment, ticks, a check-in,
-// a self-assessment, the public page on, a shipped-feature record whose 90 days are up and not yet
+// a self-assessment, the public page and the calendar feed on, a shipped-feature record whose 90 days are up and not yet
 // ticked) requests every page and every GET route under app/ — found from the files, as
 // access-control.test.ts finds them, so a new one can't be left out — as HTML and as an RSC payload,
 // and anonymously too. Every table in the public schema is checksummed before and after.
@@ -17,6 +17,7 @@ interface World {
   checkInId: string;
   featureId: string;
   publicPath: string;
+  feedPath: string;
   unsubscribeToken: string;
 }
 
@@ -31,6 +32,8 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/me": () => ["/api/me"],
   "GET /api/me/export": () => ["/api/me/export"],
   "GET /api/me/assessment": () => ["/api/me/assessment"],
+  // The calendar feed, as a calendar app polls it (no cookie) and as its owner opens it.
+  "GET /api/calendar/[token]": (w) => [w.feedPath],
   "GET /api/enrollments": () => ["/api/enrollments"],
   "GET /api/enrollments/[enrollmentId]": (w) => [`/api/enrollments/${w.enrollmentId}`],
   "GET /api/enrollments/[enrollmentId]/pacing": (w) => [`/api/enrollments/${w.enrollmentId}/pacing`],
@@ -106,6 +109,8 @@ describe("no GET changes state", () => {
     );
     const publicPage = await call("POST", "/api/me/public-page", { user });
     expectOk(publicPage, 201);
+    const feed = await call("POST", "/api/me/calendar-feed", { user });
+    expectOk(feed, 201);
     // Launched 100 days ago and saved before its 90 days were up: due, and not yet ticked.
     const feature = await createShippedRecord(user.id, { launchDate: localDaysAgo(100) });
     pointLibAtTestDatabase();
@@ -116,6 +121,7 @@ describe("no GET changes state", () => {
       checkInId: (checkIn.json as { checkIn: { id: string } }).checkIn.id,
       featureId: feature.id,
       publicPath: (publicPage.json as { path: string }).path,
+      feedPath: (feed.json as { path: string }).path,
       unsubscribeToken: await unsubscribeToken(user.id),
     };
   });
