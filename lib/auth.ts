@@ -8,9 +8,10 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { cache } from "react";
 import { db } from "./db";
-import { normalizeEmailAddress } from "./email-address";
+import { normalizeEmailAddress, parseEmailAddress } from "./email-address";
 import { env } from "./env";
 import { unauthenticated } from "./errors";
+import { sameOriginPath } from "./same-origin-path";
 import { sendMail } from "./mail";
 import { confirmLinkFor, magicLinkMail } from "./sign-in-mail";
 
@@ -24,7 +25,10 @@ const providers: AuthOptions["providers"] = [
     normalizeIdentifier: normalizeEmailAddress,
     // The email links to the confirmation page, which a mail scanner can open without using the link.
     sendVerificationRequest: async ({ identifier, url }) => {
-      await sendMail({ to: identifier, ...magicLinkMail(confirmLinkFor(url), new URL(env.NEXTAUTH_URL).host) });
+      // identifier has been through normalizeIdentifier already; parsed again for the address type.
+      const to = parseEmailAddress(identifier);
+      if (!to.ok) throw new Error(to.message);
+      await sendMail({ to: to.address, ...magicLinkMail(confirmLinkFor(url), new URL(env.NEXTAUTH_URL).host) });
     },
   }),
 ];
@@ -47,6 +51,9 @@ export const authOptions: AuthOptions = {
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   callbacks: {
     session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+    // Every callbackUrl next-auth follows (after sign-in, in the email's link, after sign-out): a
+    // path on this site. Its default keeps any value that merely starts with "/", "/\evil.example" too.
+    redirect: ({ url, baseUrl }) => `${baseUrl}${sameOriginPath(url, baseUrl, "/")}`,
   },
 };
 

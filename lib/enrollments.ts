@@ -43,7 +43,7 @@ export async function enroll(userId: string, input: EnrollmentCreateInput) {
         targetMonths: input.targetMonths,
         weeklyHours: input.weeklyHours,
         timezone: input.timezone,
-        changes: { create: { kind: "enrolled", toTargetMonths: input.targetMonths } },
+        changes: { create: { kind: "enrolled", toTargetMonths: input.targetMonths, toWeeklyHours: input.weeklyHours } },
       },
       include: { roadmap: { select: { slug: true, title: true } } },
     });
@@ -60,6 +60,7 @@ const allowedFrom: Record<EnrollmentChangeInput["action"], readonly EnrollmentSt
   pause: ["active"],
   resume: ["paused"],
   replan: ["active", "paused"],
+  budget: ["active", "paused"],
   abandon: ["active", "paused"],
 };
 
@@ -84,6 +85,8 @@ export async function changeEnrollment(userId: string, enrollmentId: string, cha
       case "abandon":
         await tx.enrollmentChange.create({ data: { enrollmentId, kind: "abandoned", at: now } });
         return tx.enrollment.update({ where: { id: enrollmentId }, data: { status: "abandoned", endedAt: now } });
+      case "budget":
+        return changeBudget(tx, current, change.weeklyHours, now);
       case "replan": {
         const { minMonths, maxMonths } = current.roadmap;
         if (change.targetMonths < minMonths || change.targetMonths > maxMonths) {
@@ -110,12 +113,24 @@ export async function changeEnrollment(userId: string, enrollmentId: string, cha
         await tx.enrollmentChange.create({
           data: { enrollmentId, kind: "replanned", at: now, fromTargetMonths: current.targetMonths, toTargetMonths: change.targetMonths },
         });
-        return tx.enrollment.update({ where: { id: enrollmentId }, data: { targetMonths: change.targetMonths } });
+        const updated = await tx.enrollment.update({ where: { id: enrollmentId }, data: { targetMonths: change.targetMonths } });
+        return change.weeklyHours === undefined ? updated : changeBudget(tx, updated, change.weeklyHours, now);
       }
     }
   });
 }
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** A new weekly budget, kept in the history like a replan (pacing reads the budget in force at any moment from it). */
+async function changeBudget(tx: Tx, current: { id: string; weeklyHours: number }, weeklyHours: number, now: Date) {
+  if (weeklyHours === current.weeklyHours) return tx.enrollment.findUniqueOrThrow({ where: { id: current.id } });
+  await tx.enrollmentChange.create({
+    data: { enrollmentId: current.id, kind: "budget_changed", at: now, fromWeeklyHours: current.weeklyHours, toWeeklyHours: weeklyHours },
+  });
+  return tx.enrollment.update({ where: { id: current.id }, data: { weeklyHours } });
+}
+
 function verbPast(action: EnrollmentChangeInput["action"]): string {
-  return { pause: "paused", resume: "resumed", replan: "replanned", abandon: "left" }[action];
+  return { pause: "paused", resume: "resumed", replan: "replanned", budget: "given a new budget", abandon: "left" }[action];
 }

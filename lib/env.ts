@@ -23,6 +23,10 @@ export const env = createEnv({
     LOG_QUERIES: optional,
     /** "off": this process runs no background jobs, neither the weekly email nor the "maintained 3+ months" pass (tests drive them; or `npm run worker` does). The name is older than the second job. */
     DIGEST_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    /** A weekly-email send still unfinished after this is taken for a crashed worker's: its claim lapses and the queue retries it (lib/scheduler.ts). Longer than any real send. */
+    DIGEST_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    /** The first retry of a failed weekly-email send waits this long (to twice it), doubling after each further failure. */
+    DIGEST_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Sign-in emails allowed per address, and per client IP, in each 15-minute window (lib/rate-limit.ts). */
     SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(5),

@@ -3,8 +3,8 @@
 // function takes the user it acts for, except getPublicProgress: the token is the only credential
 // a visitor has. The link itself is lib/secret-links.ts's, shared with the calendar feed.
 import { listEnrollments } from "./enrollments";
-import type { PacingStatus } from "./pacing";
-import { publicPaceHeadline, STATUS_LABELS } from "./pacing/headline";
+import type { PacingStatus, VerdictTone } from "./pacing";
+import { publicPaceHeadline } from "./pacing/headline";
 import { getDashboard } from "./progress";
 import { getPacing } from "./progress/pacing";
 import { progressShare } from "./progress/summary";
@@ -47,6 +47,8 @@ export interface PublicProgress {
     title: string;
     status: PacingStatus;
     statusLabel: string;
+    /** The verdict's colour (lib/pacing/verdict.ts), the same as the owner's dashboard badge. */
+    tone: VerdictTone;
     headline: string;
     paused: boolean;
     share: number;
@@ -69,8 +71,9 @@ export async function getPublicProgress(token: string, now: Date = new Date()): 
     roadmap: {
       slug: dashboard.enrollment.roadmap.slug,
       title: dashboard.enrollment.roadmap.title,
-      status: pacing.status,
-      statusLabel: STATUS_LABELS[pacing.status],
+      status: pacing.verdict.status,
+      statusLabel: pacing.verdict.label,
+      tone: pacing.verdict.tone,
       headline: publicPaceHeadline(pacing),
       paused: pacing.paused,
       share: pacing.actual.share,

@@ -5,7 +5,7 @@
 import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { normalizeEmailAddress } from "./email-address";
+import { parseEmailAddress } from "./email-address";
 import { env } from "./env";
 
 export const SIGN_IN_LIMIT_WINDOW_SECONDS = 15 * 60;
@@ -43,7 +43,12 @@ export function createSignInLimiter({ pool, perAddress, perIp, secret }: SignInL
 
   // An HMAC, not the address: rows outlive their window by up to an hour and belong to no account
   // (deleting one couldn't find them), and an address may be longer than the 255-character key.
-  const addressKey = (email: string) => createHmac("sha256", secret).update(normalizeEmailAddress(email)).digest("base64url");
+  // The sign-in route passes only addresses parseEmailAddress accepted; anything else is keyed as
+  // trimmed lower case, so no spelling of one address gets its own count.
+  const addressKey = (email: string) => {
+    const parsed = parseEmailAddress(email);
+    return createHmac("sha256", secret).update(parsed.ok ? parsed.address.address : email.trim().toLowerCase()).digest("base64url");
+  };
 
   return async (email, ip) => {
     try {

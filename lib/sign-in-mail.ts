@@ -19,7 +19,7 @@ export function confirmLinkFor(callbackUrl: string): string {
 
 /**
  * What the confirmation page accepts: next-auth's 64-hex-digit token and the address, as next-auth
- * put them in the link; callbackUrl is passed on untouched (next-auth only redirects to this site).
+ * put them in the link; the page passes callbackUrl on as a same-origin path (lib/same-origin-path.ts).
  */
 export const confirmParams = z.object({
   token: z.string().regex(/^[0-9a-f]{64}$/),
@@ -32,6 +32,20 @@ export type ConfirmParams = z.infer<typeof confirmParams>;
 export function callbackLinkFor(params: ConfirmParams): string {
   const query = new URLSearchParams({ ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}), token: params.token, email: params.email });
   return `${CALLBACK_PATH}?${query.toString()}`;
+}
+
+/**
+ * Login CSRF: a page on another site could navigate a browser to the attacker's own callback link
+ * and so sign that browser in as the attacker. The one legitimate way to the email callback is the
+ * confirmation page's button, a same-origin navigation; a request the browser marks as coming from
+ * another site (Sec-Fetch-Site "cross-site" or "same-site") is instead sent to the confirmation page
+ * with the same query, which shows whose account it is, spends nothing, and signs in only on a click.
+ * Returns that page's path, or null to let the callback run.
+ */
+export function confirmInsteadOfCallback(request: { url: string; headers: Headers }): string | null {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== "cross-site" && site !== "same-site") return null;
+  return `${CONFIRM_PATH}${new URL(request.url).search}`;
 }
 
 export function magicLinkMail(url: string, host: string): { subject: string; text: string; html: string } {

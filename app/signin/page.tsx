@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { getCurrentUser, oauthProviders } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { sameOriginPath } from "@/lib/same-origin-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,15 +13,10 @@ const errorMessages: Record<string, string> = {
   OAuthAccountNotLinked: "That email is already linked to another way of signing in. Use the one you used first.",
 };
 
-/** Only same-site paths: never bounce a user to another origin after sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/dashboard";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this site: never bounce a user to another origin after sign-in.
+  const callbackUrl = sameOriginPath(params.callbackUrl, env.NEXTAUTH_URL, "/dashboard");
   if (await getCurrentUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === "string" ? params.error : null;
   const error = errorKey ? (errorMessages[errorKey] ?? "Sign-in didn't work. Please try again.") : null;

@@ -2,11 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import { parseEmailAddress } from "@/lib/email-address";
 import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 import { requestEmailSignIn, startOAuthSignIn } from "./auth-client";
-
-const emailSchema = z.email({ error: "Enter a valid email address, like you@example.com." });
 
 export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth: { github: boolean; google: boolean } }) {
   const router = useRouter();
@@ -16,24 +14,29 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = emailSchema.safeParse(email.trim());
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
+    // The server's rule (lib/email-address.ts), so the form refuses what the server would.
+    const parsed = parseEmailAddress(email);
+    if (!parsed.ok) {
+      setError(parsed.message);
       return;
     }
     setError(null);
     setPending(true);
-    const result = await requestEmailSignIn(parsed.data, callbackUrl);
+    const result = await requestEmailSignIn(parsed.address.address, callbackUrl);
     setPending(false);
     if (result.status === "rate_limited") {
       setError(tooManySignInEmailsMessage(result.retryAfterSeconds));
+      return;
+    }
+    if (result.status === "refused") {
+      setError(result.message);
       return;
     }
     if (result.status === "failed") {
       setError("We couldn't send the link just now. Please try again in a minute.");
       return;
     }
-    router.push(`/signin/check-email?email=${encodeURIComponent(parsed.data)}`);
+    router.push(`/signin/check-email?email=${encodeURIComponent(parsed.address.address)}`);
   }
 
   return (

@@ -16,6 +16,9 @@ export class TooManyRequestsError extends Error {
   }
 }
 
+/** The server refused the input (HTTP 400), with a message for the person. */
+class RefusedError extends Error {}
+
 async function postForm(path: string, fields: Record<string, string>): Promise<{ url?: string }> {
   const body = new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" });
   const res = await fetch(path, {
@@ -29,11 +32,15 @@ async function postForm(path: string, fields: Record<string, string>): Promise<{
     // Without a usable Retry-After, assume the sign-in limit's whole window (15 minutes).
     throw new TooManyRequestsError(Number.isFinite(seconds) && seconds > 0 ? seconds : 15 * 60);
   }
+  if (res.status === 400) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    if (typeof body?.error?.message === "string") throw new RefusedError(body.error.message);
+  }
   if (!res.ok) throw new Error(`${path} ${res.status}`);
   return (await res.json()) as { url?: string };
 }
 
-export type EmailSignInResult = { status: "sent" } | { status: "rate_limited"; retryAfterSeconds: number } | { status: "failed" };
+export type EmailSignInResult = { status: "sent" } | { status: "rate_limited"; retryAfterSeconds: number } | { status: "refused"; message: string } | { status: "failed" };
 
 /** Asks for a magic link: sent, refused for now (too many requests), or failed. */
 export async function requestEmailSignIn(email: string, callbackUrl: string): Promise<EmailSignInResult> {
@@ -43,6 +50,7 @@ export async function requestEmailSignIn(email: string, callbackUrl: string): Pr
     return accepted ? { status: "sent" } : { status: "failed" };
   } catch (error) {
     if (error instanceof TooManyRequestsError) return { status: "rate_limited", retryAfterSeconds: error.retryAfterSeconds };
+    if (error instanceof RefusedError) return { status: "refused", message: error.message };
     return { status: "failed" };
   }
 }

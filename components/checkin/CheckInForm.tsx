@@ -159,7 +159,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       {last && (
         <section aria-labelledby="checked-in" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 dark:border-brand-800 dark:bg-brand-950">
           <h2 id="checked-in" className="font-semibold">Checked in</h2>
-          <p id="pace-after-checkin" className="mt-1">{headline}</p>
+          <p id="pace-after-checkin" className="mt-1"><span data-testid="pace-status" className="font-medium">{last.pace.label}:</span> {headline}</p>
         </section>
       )}
 
@@ -289,7 +289,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         </button>
       </form>
 
-      {!last && <p className="text-sm text-stone-700 dark:text-stone-300">{headline}</p>}
+      {!last && <p className="text-sm text-stone-700 dark:text-stone-300"><span data-testid="pace-status" className="font-medium">{context.pace.label}:</span> {headline}</p>}
       <p className="text-sm">
         <Link href="/dashboard" className="inline-flex min-h-11 items-center underline underline-offset-2">Dashboard and history</Link>
       </p>

@@ -8,6 +8,7 @@ import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
 import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
+import { scaledPhaseMonths } from "@/lib/pacing/budget";
 import { progressShare } from "@/lib/progress/summary";
 import type { MilestoneUpdateInput } from "@/lib/validation/progress";
 
@@ -108,7 +109,14 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
 
       <PacePanel enrollmentId={enrollmentId} initial={initialPacing} />
 
-      <EnrollmentControls enrollment={enrollment} />
+      <EnrollmentControls
+        enrollment={enrollment}
+        effort={{
+          canonicalMonths: enrollment.roadmap.canonicalMonths,
+          maxMonths: enrollment.roadmap.maxMonths,
+          phases: dashboard.phases.map((p) => ({ title: p.title, startMonth: p.startMonth, endMonth: p.endMonth, effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0) })),
+        }}
+      />
 
       <ol className="space-y-6">
         {dashboard.phases.map((phase, index) => {
@@ -118,7 +126,7 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
               <section aria-labelledby={`phase-${phase.slug}`}>
                 <h2 id={`phase-${phase.slug}`} className="font-semibold">
                   Phase {index + 1}: {phase.title}{" "}
-                  <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth} of {enrollment.roadmap.canonicalMonths})</span>
+                  <span className="font-normal text-stone-600 dark:text-stone-400">({scaledPhaseMonths(phase, enrollment.roadmap.canonicalMonths, enrollment.targetMonths)})</span>
                 </h2>
                 <div className="mt-2">
                   <ProgressBar label={`${phase.title} progress`} share={share.share} detail={`${share.done}/${share.count - share.skipped}`} />

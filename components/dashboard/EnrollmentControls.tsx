@@ -4,15 +4,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
+import { BudgetFitNote } from "@/components/roadmaps/EnrollForm";
+import type { BudgetPhase } from "@/lib/pacing/budget";
 import type { Dashboard } from "@/lib/progress";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
 
 const button = "min-h-11 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
-export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enrollment"] }) {
+export function EnrollmentControls({ enrollment, effort }: { enrollment: Dashboard["enrollment"]; effort: { canonicalMonths: number; maxMonths: number; phases: readonly BudgetPhase[] } }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState(String(enrollment.targetMonths));
+  const [hours, setHours] = useState(String(enrollment.weeklyHours));
   const [confirmLeave, setConfirmLeave] = useState(false);
   const change = useMutation({
     mutationFn: (input: EnrollmentChangeInput) => apiFetch(`/api/enrollments/${enrollment.id}`, { method: "PATCH", body: input }),
@@ -31,6 +34,7 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
   const { minMonths, maxMonths } = enrollment.roadmap;
   const months = Array.from({ length: maxMonths - minMonths + 1 }, (_, i) => minMonths + i);
   const replans = enrollment.changes.filter((c) => c.kind === "replanned");
+  const budgets = enrollment.changes.filter((c) => c.kind === "budget_changed");
   return (
     <section id="plan-controls" aria-label="Plan" className="scroll-mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       {enrollment.status === "active" ? (
@@ -46,7 +50,11 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          change.mutate({ action: "replan", targetMonths: Number(target) });
+          const weeklyHours = Number(hours);
+          const newHours = weeklyHours !== enrollment.weeklyHours ? { weeklyHours } : {};
+          // A new target is a replan (with the new budget, if any); a new budget alone is kept as its own change.
+          if (Number(target) !== enrollment.targetMonths) change.mutate({ action: "replan", targetMonths: Number(target), ...newHours });
+          else change.mutate({ action: "budget", weeklyHours });
         }}
       >
         <div>
@@ -57,9 +65,16 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
             ))}
           </select>
         </div>
-        <button type="submit" className={button} disabled={change.isPending || Number(target) === enrollment.targetMonths}>
-          Change target
+        <div>
+          <label htmlFor="replan-hours" className="block text-sm font-medium">Hours a week</label>
+          <input id="replan-hours" type="number" inputMode="numeric" min={1} max={80} value={hours} onChange={(e) => setHours(e.target.value)} className="mt-1 min-h-11 w-24 rounded-lg border border-stone-400 bg-white px-2 dark:border-stone-600 dark:bg-stone-950" />
+        </div>
+        <button type="submit" className={button} disabled={change.isPending || (Number(target) === enrollment.targetMonths && Number(hours) === enrollment.weeklyHours)}>
+          {Number(target) === enrollment.targetMonths && Number(hours) !== enrollment.weeklyHours ? "Change hours" : "Change target"}
         </button>
+        <div className="basis-full">
+          <BudgetFitNote effort={effort} weeklyHours={hours} targetMonths={target} />
+        </div>
       </form>
       {confirmLeave ? (
         <span className="flex flex-wrap items-center gap-2">
@@ -77,9 +92,14 @@ export function EnrollmentControls({ enrollment }: { enrollment: Dashboard["enro
           Replanned {replans.length}× — last from {replans.at(-1)?.fromTargetMonths} to {replans.at(-1)?.toTargetMonths} months.
         </p>
       )}
+      {budgets.length > 0 && (
+        <p className="basis-full text-xs text-stone-600 dark:text-stone-400">
+          Hours changed {budgets.length}× — last from {budgets.at(-1)?.fromWeeklyHours} to {budgets.at(-1)?.toWeeklyHours} h a week.
+        </p>
+      )}
       {change.error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700 dark:text-red-400">
-          {(change.error instanceof ApiError && change.error.fields?.targetMonths?.[0]) || change.error.message}
+          {(change.error instanceof ApiError && (change.error.fields?.targetMonths?.[0] ?? change.error.fields?.weeklyHours?.[0])) || change.error.message}
         </p>
       )}
     </section>

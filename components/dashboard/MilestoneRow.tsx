@@ -67,7 +67,7 @@ export function MilestoneRow({
           </div>
           <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
           <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-            ≈ {m.effortHours} h · <span data-testid="status">{statusLabel[m.status]}</span>
+            ≈ {m.effortHours} h{m.hoursLogged > 0 && <span data-testid="hours-logged"> · {m.hoursLogged} of {m.effortHours} h logged</span>} · <span data-testid="status">{statusLabel[m.status]}</span>
             {m.minDurationDays ? ` · needs ${m.minDurationDays} days after launch` : ""}
           </p>
           {countdown && (

@@ -5,8 +5,10 @@ import { apiFetch } from "@/components/api-client";
 import { ActivityCalendar } from "@/components/dashboard/ActivityCalendar";
 import { PaceChart } from "@/components/dashboard/PaceChart";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
-import type { BufferBand, Pacing } from "@/lib/pacing";
+import type { Pacing } from "@/lib/pacing";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { describeDue } from "@/lib/pacing/headline";
+import { TONE_CLASS } from "./verdict-tone";
 import { formatPercent } from "@/lib/progress/summary";
 
 export interface PacingResponse {
@@ -15,14 +17,6 @@ export interface PacingResponse {
 }
 
 export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as const;
-
-const bandStyle: Record<BufferBand, string> = {
-  red: "bg-red-700 text-white",
-  orange: "bg-orange-600 text-black",
-  blue: "bg-blue-700 text-white",
-  green: "bg-green-600 text-black",
-  "dark-green": "bg-green-900 text-white",
-};
 
 const date = (iso: string) => formatDay(dayOfIso(iso));
 
@@ -33,19 +27,19 @@ export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; ini
     initialData: initial,
   });
   const { pacing, headline } = data ?? initial;
-  const behind = pacing.status === "at_risk" || pacing.status === "off_track";
+  // Every word and colour about pace here is the verdict's (lib/pacing/verdict.ts).
+  const { verdict } = pacing;
 
   return (
     <section aria-labelledby="pace-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="pace-heading" className="text-lg font-semibold">Your pace</h2>
-        <PaceStatusBadge status={pacing.status} />
-        {pacing.bufferBand && (
-          <span className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${bandStyle[pacing.bufferBand]}`}>
-            {pacing.bufferDays! >= 0 ? `${pacing.bufferDays} d buffer` : "No buffer"}
+        <PaceStatusBadge verdict={verdict} />
+        {verdict.bufferChip && (
+          <span data-testid="pace-buffer" className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${TONE_CLASS[verdict.tone]}`}>
+            {verdict.bufferChip}
           </span>
         )}
-        {pacing.paused && <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm dark:bg-stone-800">Paused: the plan waits for you</span>}
       </div>
       <p data-testid="pace-headline" className="text-base font-medium sm:text-lg" aria-live="polite">{headline}</p>
 
@@ -67,12 +61,11 @@ export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; ini
 
       <PaceChart pacing={pacing} />
 
-      {behind && (
-        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-medium">Behind the plan?</p>
+      {verdict.advice && (
+        <div data-testid="pace-advice" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">{verdict.advice.title}</p>
           <p>
-            Plans slip; that is what replanning is for. Choose a longer target (up to {date(pacing.limitDate)}) or pause under
-            {" "}<a href="#plan-controls" className="underline">Plan</a>. Every tick you have made is kept, and the old line stays on the chart.
+            {verdict.advice.text} <a href="#plan-controls" className="underline">Go to Plan</a> (the longest target ends {date(pacing.limitDate)}).
           </p>
         </div>
       )}
@@ -87,7 +80,7 @@ export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; ini
               {pacing.nextMilestones.map((m) => (
                 <li key={m.id}>
                   <a href={`#milestone-${m.id}`} className="underline decoration-stone-400 underline-offset-2 hover:decoration-current">{m.title}</a>
-                  <span className="text-stone-700 dark:text-stone-300"> · {m.phaseTitle}, by {date(m.dueDate)}</span>
+                  <span className="text-stone-700 dark:text-stone-300"> · {m.phaseTitle}, {describeDue(m.dueDate, pacing.today.date)}</span>
                 </li>
               ))}
             </ol>

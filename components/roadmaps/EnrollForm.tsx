@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
+import { budgetFit, type BudgetPhase } from "@/lib/pacing/budget";
 import { enrollmentCreateSchema, START_DATE_MAX, START_DATE_MIN, type EnrollmentCreateInput } from "@/lib/validation/enrollment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
@@ -19,6 +20,7 @@ export function EnrollForm({
   maxMonths,
   typicalMonths,
   suggestedMonths = null,
+  effort,
 }: {
   roadmapSlug: string;
   minMonths: number;
@@ -26,6 +28,8 @@ export function EnrollForm({
   typicalMonths: number;
   /** From the self-assessment; the user can still pick any other target. */
   suggestedMonths?: number | null;
+  /** The roadmap's effort by phase: what the chosen hours mean, shown live. */
+  effort: { canonicalMonths: number; maxMonths: number; phases: readonly BudgetPhase[] };
 }) {
   const router = useRouter();
   const [timezone, setTimezone] = useState("Europe/London");
@@ -91,6 +95,7 @@ export function EnrollForm({
         <label htmlFor="weeklyHours" className="block text-sm font-medium">Hours a week you can give it</label>
         <input id="weeklyHours" type="number" inputMode="numeric" min={1} max={80} value={weeklyHours} onChange={(e) => setWeeklyHours(e.target.value)} className={input} aria-describedby="weeklyHours-error" />
         <FieldError id="weeklyHours-error" messages={fields.weeklyHours} />
+        <BudgetFitNote effort={effort} weeklyHours={weeklyHours} targetMonths={targetMonths} />
       </div>
       <div>
         <label htmlFor="timezone" className="block text-sm font-medium">Time zone</label>
@@ -104,5 +109,26 @@ export function EnrollForm({
         {mutation.isPending ? "Enrolling…" : "Enrol"}
       </button>
     </form>
+  );
+}
+
+/** "At 8 h a week this takes about 16 months; …", as the hours and target change (lib/pacing/budget.ts). */
+export function BudgetFitNote({
+  effort,
+  weeklyHours,
+  targetMonths,
+}: {
+  effort: { canonicalMonths: number; maxMonths: number; phases: readonly BudgetPhase[] };
+  weeklyHours: string;
+  targetMonths: string;
+}) {
+  const hours = Number(weeklyHours);
+  const months = Number(targetMonths);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 80 || !Number.isInteger(months)) return null;
+  const fit = budgetFit(effort, hours, months);
+  return (
+    <p data-testid="budget-fit" data-fits={fit.fits} aria-live="polite" className={`mt-1 text-sm ${fit.fits ? "text-stone-700 dark:text-stone-300" : "font-medium text-amber-900 dark:text-amber-200"}`}>
+      {fit.sentence}
+    </p>
   );
 }

@@ -81,7 +81,7 @@ export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: stri
               className="block min-h-11 w-full min-w-0 rounded-lg border border-stone-400 bg-white px-3 py-2 font-mono text-sm dark:border-stone-600 dark:bg-stone-950"
               aria-describedby={`${linkId}-hint`}
             />
-            <button type="button" onClick={copy} className={`${primary} shrink-0 justify-center`}>
+            <button type="button" onClick={() => void copy()} className={`${primary} shrink-0 justify-center`}>
               Copy link
             </button>
           </div>

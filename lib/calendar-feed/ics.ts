@@ -108,6 +108,8 @@ export function renderCalendarFeed(input: FeedInput): string {
 
   const { reminder } = input;
   if (reminder) {
+    const byDay = ICAL_WEEKDAYS[reminder.weekday - 1];
+    if (!byDay) throw new RangeError(`Not an ISO weekday: ${reminder.weekday}`);
     const first = firstWeekdayOnOrAfter(reminder.from, reminder.weekday);
     const event = calendar.createEvent({
       id: uid("weekly-check-in", reminder.key),
@@ -118,7 +120,7 @@ export function renderCalendarFeed(input: FeedInput): string {
       summary: "Waypoint check-in",
       description: `Log this week's hours, how confident you feel and what got done: ${new URL("/checkin", input.appUrl).toString()}`,
       url: new URL("/checkin", input.appUrl).toString(),
-      repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [ICAL_WEEKDAYS[reminder.weekday - 1]!] },
+      repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [byDay] },
       transparency: ICalEventTransparency.TRANSPARENT,
     });
     event.createAlarm({ type: ICalAlarmType.display, trigger: 0, description: "Time for your weekly Waypoint check-in" });

@@ -39,14 +39,17 @@ export async function getCalendarFeed(segment: string, now: Date = new Date()): 
   ]);
   if (!user) return null;
   const open = enrollments.filter((e) => e.status === "active" || e.status === "paused");
-  const pacings = await Promise.all(open.map((e) => getPacing(userId, e.id, now)));
-  const roadmaps = open.map((e, i) => {
-    const pacing = pacings[i]!;
-    return { key: e.id, title: e.roadmap.title, paused: pacing.paused, targetDate: pacing.targetDate, milestones: pacing.plannedMilestones };
-  });
+  const planned = await Promise.all(open.map(async (e) => ({ enrollment: e, pacing: await getPacing(userId, e.id, now) })));
+  const roadmaps = planned.map(({ enrollment, pacing }) => ({
+    key: enrollment.id,
+    title: enrollment.roadmap.title,
+    paused: pacing.paused,
+    targetDate: pacing.targetDate,
+    milestones: pacing.plannedMilestones,
+  }));
   // The reminder comes with the weekly email's day and hour, in the user's zone, for as long as
   // there is a roadmap to check in on; it starts with the earliest open plan.
-  const from = roadmaps.length === 0 ? null : pacings.map((p) => p.startDate).sort()[0]!;
+  const from = planned.reduce<string | null>((earliest, { pacing }) => (earliest === null || pacing.startDate < earliest ? pacing.startDate : earliest), null);
   return renderCalendarFeed({
     appUrl: env.NEXTAUTH_URL,
     reminder: from === null ? null : { weekday: user.digestWeekday, hour: user.digestHour, timeZone: user.timezone, from, key: userId },

@@ -27,6 +27,9 @@ export interface CheckInView {
 export interface PaceSummary {
   headline: string;
   status: Pacing["status"];
+  /** The verdict's badge: its label and tone (lib/pacing/verdict.ts), as the dashboard shows them. */
+  label: string;
+  tone: Pacing["verdict"]["tone"];
 }
 
 const checkInSelect = {
@@ -82,7 +85,7 @@ function madeAtOf(input: CheckInCreate, now: Date): Date {
 
 export async function paceSummary(userId: string, enrollmentId: string, now: Date): Promise<PaceSummary> {
   const pacing = await getPacing(userId, enrollmentId, now);
-  return { headline: pacingHeadline(pacing), status: pacing.status };
+  return { headline: pacingHeadline(pacing), status: pacing.verdict.status, label: pacing.verdict.label, tone: pacing.verdict.tone };
 }
 
 /**
@@ -126,6 +129,9 @@ export async function createCheckIn(
 
   const enrollment = await openEnrollmentFor(userId, input.enrollmentId);
   const milestones = await milestonesOf(enrollment, input.milestoneIds);
+  // The hours are split evenly between every milestone worked on: the ticked ones and the others named.
+  const workedOn = await milestonesOf(enrollment, input.workedOnIds.filter((id) => !input.milestoneIds.includes(id)));
+  const workedSkillIds = [...new Set([...milestones, ...workedOn].map((m) => m.skillId))];
   const madeAt = madeAtOf(input, now);
   // Letters and digits only, like the cuids Prisma makes: ids in URLs are checked against that shape.
   const id = `ci${crypto.randomUUID().replace(/-/g, "")}`;
@@ -133,9 +139,9 @@ export async function createCheckIn(
   const created = await db.$transaction(async (tx) => {
     // A concurrent request with the same key waits on the unique index here, then inserts nothing.
     const inserted = await tx.$executeRaw`
-      insert into "CheckIn" (id, "userId", "enrollmentId", "isoWeek", hours, confidence, note, "idempotencyKey", "createdAt", "updatedAt")
+      insert into "CheckIn" (id, "userId", "enrollmentId", "isoWeek", hours, confidence, note, "workedSkillIds", "idempotencyKey", "createdAt", "updatedAt")
       values (${id}, ${userId}, ${enrollment.id}, ${isoWeekOf(madeAt, enrollment.timezone)}, ${input.hours}, ${input.confidence},
-        ${input.note}, ${input.idempotencyKey}, ${madeAt}, ${now})
+        ${input.note}, ${workedSkillIds}::text[], ${input.idempotencyKey}, ${madeAt}, ${now})
       on conflict ("userId", "idempotencyKey") do nothing`;
     if (inserted === 0) return false;
     // Ticks are logged at arrival time, not madeAt: the progress log stays in time order.

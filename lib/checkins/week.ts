@@ -6,6 +6,7 @@
 
 import { TZDate } from "@date-fns/tz";
 import { civilOfDay, dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { isAcceptedTimeZone } from "../time-zones";
 import { addWeeks, differenceInCalendarISOWeeks, getISOWeek, startOfISOWeek } from "date-fns";
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
@@ -39,8 +40,8 @@ function isoYear(year: number): { weeks: number; firstMonday: number } {
 /** The ISO week of the instant `at` on the wall calendar of the IANA zone `timeZone`. */
 export function isoWeekOf(at: Date, timeZone: string): string {
   const ms = at.getTime();
-  // An unknown zone or an invalid Date gives NaN fields; a "NaN-WNaN" label must not reach storage.
-  if (Number.isNaN(ms) || !isValidZone(timeZone)) throw new RangeError(`Cannot place ${String(at)} in time zone "${timeZone}"`);
+  // A zone outside the one accepted list, or an invalid Date, must not give a week label to store.
+  if (Number.isNaN(ms) || !isAcceptedTimeZone(timeZone)) throw new RangeError(`Cannot place ${String(at)} in time zone "${timeZone}"`);
   // The local date from the zone's cached offset table (lib/pacing/calendar.ts): the weekly digest
   // asks this for thousands of users, and a TZDate with date-fns costs ~0.2 ms a call.
   return isoWeekOfDay(localDayFunction(timeZone, ms, ms)(ms));
@@ -52,16 +53,6 @@ export function isoWeekOfDay(day: number): string {
   const thursday = day - weekday + 3;
   const year = civilOfDay(thursday).year;
   return label(year, Math.floor((thursday - dayOfIso(`${String(year).padStart(4, "0")}-01-01`)) / 7) + 1);
-}
-
-const zoneChecks = new Map<string, boolean>();
-function isValidZone(timeZone: string): boolean {
-  let ok = zoneChecks.get(timeZone);
-  if (ok === undefined) {
-    ok = Number.isFinite(new TZDate(0, timeZone).getTime());
-    zoneChecks.set(timeZone, ok);
-  }
-  return ok;
 }
 
 /** Whether `s` is a week that exists: "YYYY-Www" with 01 ≤ ww ≤ that year's 52 or 53. */

@@ -25,21 +25,42 @@ export async function prepareLocalEnv(port: number): Promise<RunningDatabase> {
   return database;
 }
 
+/** For a failure at the top of a command: a thrown non-Error (once, a bare `undefined`) still says what failed. */
+export function reportFailure(what: string, error: unknown): void {
+  if (error instanceof Error) console.error(`${what}: ${error.message}${process.env.DEBUG ? `\n${error.stack}` : ""}`);
+  else console.error(`${what}: ${String(error)} (thrown as a ${typeof error}, not an Error)`);
+}
+
 /**
  * A command that does one thing and exits: `main` runs with the database ready and returns the exit
- * code; the connections are closed and an embedded database stopped afterwards, whatever happens.
+ * code; the connections are closed and the embedded database left (stopped if no one else uses it)
+ * afterwards, whatever happens.
  */
 export async function runOnce(main: () => Promise<number>): Promise<never> {
-  const database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
+  let database: RunningDatabase;
+  try {
+    database = await prepareLocalEnv(Number(process.env.PORT ?? 3000));
+  } catch (error) {
+    reportFailure("could not open the database", error);
+    process.exit(1);
+  }
+  let left: Promise<void> | undefined;
+  const leave = () =>
+    (left ??= (async () => {
+      const { db } = await import("../db");
+      await db.$disconnect();
+      await database.stop().catch((error: unknown) => reportFailure("could not leave the embedded database", error));
+    })());
+  // Interrupted, it still leaves the embedded cluster properly (stopping it if no one else uses it).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void leave().finally(() => process.exit(130)));
   let exitCode = 1;
   try {
     exitCode = await main();
   } catch (error) {
-    console.error(error);
+    if (error instanceof Error) console.error(error);
+    else reportFailure("failed", error);
   } finally {
-    const { db } = await import("../db");
-    await db.$disconnect();
-    await database.stop();
+    await leave();
   }
   process.exit(exitCode);
 }

@@ -1,7 +1,9 @@
 // One ISO week's digests for everyone, outside the scheduler: the `npm run digest` command.
 import { availableParallelism } from "node:os";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Mail } from "../mail";
+import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
 import { composeDigest } from "./compose";
 import { deliverDigest, digestLinks } from "./deliver";
 import { digestInputs, type DigestRequest } from "./load";
@@ -16,15 +18,19 @@ export interface WeekSummary {
   failures: { userId: string; error: string }[];
 }
 
-/** Every user who could get the week's digest, with their send moment in it and whether it is settled. */
+/**
+ * Every user who could get the week's digest, with their send moment in it and whether it is settled;
+ * a null send moment for a zone PostgreSQL doesn't know (lib/time-zones/sql.ts).
+ */
 async function candidates(week: string) {
-  return db.$queryRaw<{ userId: string; sendAt: Date; settled: boolean }[]>`
-    select u.id as "userId",
-      ((to_date(${week}, 'IYYY-"W"IW')::timestamp + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")) at time zone u.timezone) as "sendAt",
+  return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; settled: boolean }[]>`
+    select u.id as "userId", u.timezone,
+      ${localTimeInKnownZone(Prisma.sql`to_date(${week}, 'IYYY-"W"IW')::timestamp + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")`)} as "sendAt",
       exists (
         select 1 from "DigestDelivery" d where d."userId" = u.id and d."isoWeek" = ${week} and d.status in ('sent', 'skipped', 'dead')
       ) as settled
     from "User" u
+    ${joinKnownZone(Prisma.raw("u.timezone"))}
     where u."digestEnabled" and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in ('active', 'paused'))
     order by u.id`;
 }
@@ -37,7 +43,13 @@ const CONCURRENCY = 4;
 export async function runDigestWeek(week: string, options: { dryRun: boolean; send: (mail: Mail) => Promise<void>; now: Date }): Promise<WeekSummary> {
   const summary: WeekSummary = { sent: 0, skipped: 0, failed: 0, composed: 0, failures: [] };
   const due: DigestRequest[] = [];
-  for (const c of await candidates(week)) {
+  const all = await candidates(week);
+  logUnknownZones(`weekly emails for ${week}`, all.filter((c) => c.sendAt === null));
+  for (const c of all) {
+    if (c.sendAt === null) {
+      summary.skipped++;
+      continue;
+    }
     // Not yet their weekday and hour, or already dealt with: nothing to do for them this run.
     if (c.settled || c.sendAt.getTime() > options.now.getTime()) summary.skipped++;
     else due.push({ userId: c.userId, week, at: c.sendAt });

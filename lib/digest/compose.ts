@@ -3,7 +3,7 @@
 // The words are decided once, in a DigestContent, and the text and HTML parts both render it, so the
 // two parts can't drift apart. Plain string building throughout: the scheduler composes thousands.
 import { civilOfDay, dayOfIso, formatDay } from "../pacing/calendar";
-import { describeBuffer, describeVariance, STATUS_LABELS } from "../pacing/headline";
+import { describeBuffer, describeOverdue, describeVariance } from "../pacing/headline";
 import { escapeHtml } from "./html";
 import type { ComposedDigest, DigestInput } from "./types";
 
@@ -11,8 +11,8 @@ import type { ComposedDigest, DigestInput } from "./types";
 export type DigestKind = "finished" | "upcoming" | "first_week" | "quiet" | "ahead" | "behind" | "on_plan";
 
 export function digestKind(input: DigestInput): DigestKind {
-  if (input.pace.status === "done") return "finished";
-  if (input.pace.status === "upcoming") return "upcoming";
+  if (input.pace.verdict.status === "done") return "finished";
+  if (input.pace.verdict.status === "upcoming") return "upcoming";
   if (input.firstWeek) return "first_week";
   if (input.doneThisWeek.length === 0 && input.checkIns.length === 0) return "quiet";
   const variance = input.pace.varianceDays ?? 0;
@@ -92,22 +92,28 @@ function subjectOf(input: DigestInput, kind: DigestKind): string {
     case "finished":
       return `You've finished ${input.roadmapTitle} — congratulations`;
     case "upcoming":
-      return input.next.length > 0 ? `${input.pace.headline} — here's what comes first` : input.pace.headline;
+      return input.next.length > 0 ? `${input.pace.verdict.headline} — here's what comes first` : input.pace.verdict.headline;
     case "first_week":
       return did ? `${week} — a good start, ${did}` : `${week} — welcome to Waypoint`;
     case "quiet": {
-      // Never a scolding subject line: the buffer if there is one, else the smallest next step.
+      // Never a scolding subject line: the buffer if there is one and the verdict is on track (a
+      // buffer in hand beside "at risk" would contradict it), else the smallest next step.
       const buffer = input.pace.bufferDays;
-      return buffer !== null && buffer > 0
+      return input.pace.verdict.status === "on_track" && buffer !== null && buffer > 0
         ? `${week} — a quiet week, with ${describeBuffer(buffer)} in hand`
         : `${week} — a quiet week, and one small step counts`;
     }
-    default: {
-      const variance = input.pace.varianceDays;
-      const parts = variance === null ? [did] : [describeVariance(variance), did];
-      return `${week} — ${parts.filter((p) => p !== null).join(", ")}`;
-    }
+    default:
+      // The verdict's own phrase ("on track, 2 weeks ahead", "at risk, finishing after your
+      // target"), so the subject can't say anything the body's verdict doesn't.
+      return `${week} — ${[input.pace.verdict.phrase, did].filter((p) => p !== null).join(", ")}`;
   }
+}
+
+/** "due 14 Dec 2026", or "overdue by 2 weeks" once the date has passed (the week's last day is "today"). */
+function dueText(dueDate: string, today: string): string {
+  const late = dayOfIso(today) - dayOfIso(dueDate);
+  return late > 0 ? describeOverdue(late) : `due ${day(dueDate)}`;
 }
 
 function checkInSummary(input: DigestInput): string | null {
@@ -136,7 +142,10 @@ function streakLine(input: DigestInput): string {
 
 function paceFacts(input: DigestInput): { label: string; value: string }[] {
   const { varianceDays, bufferDays, projectedFinish, targetDate } = input.pace;
-  const facts = [{ label: "Versus plan", value: varianceDays === null ? "Not known yet" : capitalise(describeVariance(varianceDays)) }];
+  // "Level with the plan", not "on plan": those words are the on-track verdict's, and this line
+  // also shows beside "At risk".
+  const versus = varianceDays === null ? "Not known yet" : varianceDays === 0 ? "Level with the plan" : capitalise(describeVariance(varianceDays));
+  const facts = [{ label: "Versus plan", value: versus }];
   if (bufferDays !== null) facts.push({ label: "Buffer", value: bufferDays < 0 ? "None" : count(bufferDays, "day") });
   facts.push({ label: "Projected finish", value: projectedFinish ? day(projectedFinish) : "Not enough data yet" });
   facts.push({ label: "Target finish", value: day(targetDate) });
@@ -163,7 +172,7 @@ function digestContent(input: DigestInput): DigestContent {
   const dashboardAction = { label: "Open your dashboard", textLead: "Open your dashboard:", href: links.dashboard, caption: null };
 
   const intro: string[] = [];
-  let preheader = pace.headline;
+  let preheader = pace.verdict.headline;
   let paceNote: string | null = null;
   let closing: string | null = null;
   switch (kind) {
@@ -183,7 +192,7 @@ function digestContent(input: DigestInput): DigestContent {
       break;
     case "quiet": {
       const buffer = pace.bufferDays;
-      const cushion = buffer !== null && buffer > 0 ? ` You still have ${describeBuffer(buffer)}, so nothing is lost.` : "";
+      const cushion = pace.verdict.status === "on_track" && buffer !== null && buffer > 0 ? ` You still have ${describeBuffer(buffer)}, so nothing is lost.` : "";
       intro.push(
         `Here's your week on ${input.roadmapTitle}, ${range}.`,
         `A quiet week: that happens.${cushion} One small step counts: half an hour on the next milestone is plenty, and checking in takes 30 seconds.`,
@@ -194,24 +203,21 @@ function digestContent(input: DigestInput): DigestContent {
     default:
       intro.push(`Here's your week on ${input.roadmapTitle}, ${range}.`);
   }
-  if (pace.status === "at_risk" || pace.status === "off_track") {
-    paceNote =
-      "Falling behind happens to most plans. Aim at the next milestone below. If your target no longer fits your life, you can replan from your dashboard: a new plan from today that keeps every tick.";
-  }
+  if (pace.verdict.advice) paceNote = pace.verdict.advice.text;
 
   return {
     subject: subjectOf(input, kind),
     preheader,
     greeting: name ? `Hi ${name},` : "Hi,",
     intro,
-    headline: pace.headline,
-    status: active ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${STATUS_LABELS[pace.status]} · ${Math.round(pace.share * 100)}% done` : null,
+    headline: pace.verdict.headline,
+    status: active ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done` : null,
     facts: active ? paceFacts(input) : [],
     paceNote,
     done: input.doneThisWeek.map((m) => m.title),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
-    next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: day(m.dueDate) })),
+    next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
     action: active ? checkInAction : dashboardAction,
     dashboard: active ? links.dashboard : null,
     closing,
@@ -258,7 +264,7 @@ function renderText(c: DigestContent): string {
   if (c.done.length > 0) blocks.push(`Milestones done\n${c.done.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
   if (c.checkIns) blocks.push(`Check-ins\n${wrap(c.checkIns)}`);
   if (c.streak) blocks.push(`Streak\n${wrap(c.streak)}`);
-  if (c.next.length > 0) blocks.push(`Next up\n${c.next.map((m) => wrap(`${m.title} (due ${m.due})`, "- ", "  ")).join("\n")}`);
+  if (c.next.length > 0) blocks.push(`Next up\n${c.next.map((m) => wrap(`${m.title} (${m.due})`, "- ", "  ")).join("\n")}`);
   if (c.closing) blocks.push(wrap(c.closing));
   blocks.push(`${c.action.textLead}\n${c.action.href}`);
   if (c.dashboard) blocks.push(`Your dashboard:\n${c.dashboard}`);
@@ -312,7 +318,7 @@ function renderHtml(c: DigestContent): string {
   if (c.next.length > 0) {
     body +=
       heading("Next up") +
-      list(c.next.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· due ${escapeHtml(m.due)}</span>`));
+      list(c.next.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.due)}</span>`));
   }
   if (c.closing) body += para(c.closing);
   body +=

@@ -3,11 +3,14 @@
 // quiet for longer than the lease can be claimed again. (A queue's own "exactly once" covers taking a
 // job, not what the job does; see pg-boss's notes in ../shared/STACK.md.)
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { parseEmailAddress, type MailAddress } from "../email-address";
 import { env } from "../env";
 import type { Mail } from "../mail";
 import { composeDigest } from "./compose";
 import { loadDigestInputs, type DigestRequest } from "./load";
 import type { DigestInput } from "./types";
+import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** How long a claim protects a send in progress before another worker may take it over. */
@@ -36,14 +39,14 @@ export function digestLinks(userId: string, baseUrl: string = env.NEXTAUTH_URL):
 /** The RFC 8058 one-click address: mail clients POST `List-Unsubscribe=One-Click` to it. */
 export const oneClickUrl = (links: DigestInput["links"]) => links.unsubscribe.replace("/unsubscribe?", "/api/digest/unsubscribe?");
 
-export function digestMail(input: DigestInput, ids: { userId: string; week: string }): Mail {
+export function digestMail(input: DigestInput, ids: { userId: string; week: string }, to: MailAddress): Mail {
   const digest = composeDigest(input);
   const host = new URL(input.links.dashboard).hostname;
   return {
     // One Message-ID per (user, week): in the rare resend after a crash between the SMTP server's
     // acceptance and our record of it, mail clients that deduplicate by Message-ID show one email.
     messageId: `<digest-${ids.week}-${ids.userId}@${host}>`,
-    to: input.user.email,
+    to,
     subject: digest.subject,
     text: digest.text,
     html: digest.html,
@@ -87,8 +90,16 @@ export async function deliverDigest(request: DigestRequest, deps: DeliveryDeps):
     await settle(request.userId, request.week, { status: "skipped" });
     return "skipped";
   }
+  // The same rule as sign-in: one plain address. A stored address it refuses (from before the rule,
+  // or an OAuth provider's) is skipped and logged, never handed to the mailer to read as it likes.
+  const to = parseEmailAddress(input.user.email);
+  if (!to.ok) {
+    console.error(`[digest] user ${request.userId}: not sending the ${request.week} email to a refused address (${to.message})`);
+    await settle(request.userId, request.week, { status: "skipped", lastError: `address refused: ${to.message}` });
+    return "skipped";
+  }
   try {
-    await deps.send(digestMail(input, request));
+    await deps.send(digestMail(input, request, to.address));
   } catch (error) {
     await settle(request.userId, request.week, { status: "failed", lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     throw error;
@@ -109,20 +120,26 @@ export async function markDigestDead(userId: string, week: string, reason: strin
  * user a tick missed (the app was down, a job was lost) is found on the next one.
  */
 export async function findDueDigests(now: Date): Promise<DigestRequest[]> {
-  const rows = await db.$queryRaw<{ userId: string; week: string }[]>`
+  // A user whose zone PostgreSQL doesn't know gets a null week here and is skipped (and logged),
+  // rather than failing the statement for everyone (lib/time-zones/sql.ts).
+  const rows = await db.$queryRaw<{ userId: string; timezone: string; week: string | null }[]>`
     with local as (
-      select u.id as "userId", u."digestWeekday" as weekday, u."digestHour" as hour, (${now}::timestamptz at time zone u.timezone) as t
+      select u.id as "userId", u.timezone, u."digestWeekday" as weekday, u."digestHour" as hour,
+        ${localTimeInKnownZone(Prisma.sql`${now}::timestamptz`)} as t
       from "User" u
+      ${joinKnownZone(Prisma.raw("u.timezone"))}
       where u."digestEnabled"
         and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in ('active', 'paused'))
     )
-    select l."userId", to_char(l.t, 'IYYY-"W"IW') as week
+    select l."userId", l.timezone, to_char(l.t, 'IYYY-"W"IW') as week
     from local l
-    where l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
-      and not exists (
-        select 1 from "DigestDelivery" d
-        where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ('sent', 'skipped', 'dead')
-      )
+    where l.t is null
+      or (l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
+        and not exists (
+          select 1 from "DigestDelivery" d
+          where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ('sent', 'skipped', 'dead')
+        ))
     order by l."userId"`;
-  return rows.map((r) => ({ userId: r.userId, week: r.week, at: now }));
+  logUnknownZones("due weekly emails", rows.filter((r) => r.week === null));
+  return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
 }

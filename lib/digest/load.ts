@@ -9,7 +9,6 @@ import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
-import { pacingHeadline } from "../pacing/headline";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
@@ -18,6 +17,8 @@ import type { DigestInput } from "./types";
 const DAY_MS = 86_400_000;
 /** A digest looks back over the seven days before it is composed. */
 export const DIGEST_WINDOW_DAYS = 7;
+/** Check-ins read back this far (a superset of pacing's 28-day velocity window in any zone). */
+const VELOCITY_LOOKBACK_DAYS = 30;
 
 export interface DigestRequest {
   userId: string;
@@ -40,19 +41,21 @@ interface DigestRow {
   email: string;
   enrollment: {
     roadmapId: string;
+    id: string;
     startDate: string;
     targetMonths: number;
+    weeklyHours: number;
     status: "active" | "paused";
     timezone: string;
     roadmapTitle: string;
     seededAt: number;
-    /** [kind, at, toTargetMonths], in time order. */
-    changes: [string, number, number | null][];
+    /** [kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours], in time order. */
+    changes: [string, number, number | null, number | null, number | null][];
   } | null;
   /** [skillId, status, doneFlips]. */
   progress: [string, ProgressStatus, number[]][];
-  /** [createdAt, hours, confidence], inside the batch's widest window. */
-  checkIns: [number, number, number][];
+  /** [createdAt, hours, confidence, enrollmentId], inside the batch's widest window (velocity's 28 days). */
+  checkIns: [number, number, number, string | null][];
   weeks: string[];
   shipped: { launchDate: string; gaps: string[] } | null;
 }
@@ -65,18 +68,19 @@ interface DigestRow {
 async function fetchDigestRows(requests: readonly DigestRequest[], options: { evenIfOff?: boolean }): Promise<DigestRow[]> {
   const userIds = [...new Set(requests.map((r) => r.userId))];
   if (userIds.length === 0) return [];
-  const from = new Date(Math.min(...requests.map((r) => r.at.getTime())) - DIGEST_WINDOW_DAYS * DAY_MS);
+  // Back far enough for pacing's velocity window (28 local days), not only the email's 7.
+  const from = new Date(Math.min(...requests.map((r) => r.at.getTime())) - VELOCITY_LOOKBACK_DAYS * DAY_MS);
   const to = new Date(Math.max(...requests.map((r) => r.at.getTime())));
   const evenIfOff = options.evenIfOff ?? false;
   const [result] = await db.$queryRaw<{ rows: string }[]>`
     select coalesce(json_agg(d), '[]')::text as rows from (
       select u.id as "userId", u.name, u.email,
         (select json_build_object(
-            'roadmapId', e."roadmapId", 'startDate', e."startDate", 'targetMonths', e."targetMonths",
+            'roadmapId', e."roadmapId", 'id', e.id, 'startDate', e."startDate", 'targetMonths', e."targetMonths", 'weeklyHours', e."weeklyHours",
             'status', e.status, 'timezone', e.timezone, 'roadmapTitle', r.title,
             'seededAt', (extract(epoch from r."seededAt") * 1000)::bigint,
             'changes', coalesce((
-              select json_agg(json_build_array(c.kind, (extract(epoch from c.at) * 1000)::bigint, c."toTargetMonths") order by c.at, c.id)
+              select json_agg(json_build_array(c.kind, (extract(epoch from c.at) * 1000)::bigint, c."toTargetMonths", c."fromWeeklyHours", c."toWeeklyHours") order by c.at, c.id)
               from "EnrollmentChange" c where c."enrollmentId" = e.id), '[]'))
           from "Enrollment" e join "Roadmap" r on r.id = e."roadmapId"
           where e."userId" = u.id and e.status in ('active', 'paused')
@@ -87,7 +91,7 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
           select json_agg(json_build_array(p."skillId", p.status, p."doneFlips"))
           from "MilestoneProgress" p where p."userId" = u.id), '[]') as progress,
         coalesce((
-          select json_agg(json_build_array((extract(epoch from c."createdAt") * 1000)::bigint, c.hours, c.confidence))
+          select json_agg(json_build_array((extract(epoch from c."createdAt") * 1000)::bigint, c.hours, c.confidence, c."enrollmentId"))
           from "CheckIn" c where c."userId" = u.id and c."createdAt" >= ${from} and c."createdAt" <= ${to}), '[]') as "checkIns",
         array(select distinct c."isoWeek" from "CheckIn" c where c."userId" = u.id) as weeks,
         (select json_build_object(
@@ -121,13 +125,12 @@ async function treesFor(rows: readonly DigestRow[]): Promise<Map<string, Tree>> 
 /** What the email says of the pace, from the pacing model's verdicts. */
 export function digestPace(pacing: PacingSummary): DigestInput["pace"] {
   return {
-    status: pacing.status,
+    verdict: pacing.verdict,
     varianceDays: pacing.varianceDays,
     bufferDays: pacing.bufferDays,
     projectedFinish: pacing.projectedFinish,
     finishedOn: pacing.finishedOn,
     targetDate: pacing.targetDate,
-    headline: pacingHeadline(pacing),
     share: pacing.actual.share,
   };
 }
@@ -135,14 +138,20 @@ export function digestPace(pacing: PacingSummary): DigestInput["pace"] {
 /** One digest's input from its rows. Synchronous: the batch's reads are done. */
 function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable<DigestRow["enrollment"]>, tree: Tree, links: DigestLinks): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
+  const velocityFrom = request.at.getTime() - VELOCITY_LOOKBACK_DAYS * DAY_MS;
   const pacing = pacingSummary({
     roadmap: tree.tree,
     enrollment: {
       startDate: enrollment.startDate,
       targetMonths: enrollment.targetMonths,
       status: enrollment.status,
-      changes: enrollment.changes.map(([kind, at, toTargetMonths]) => ({ kind, at: new Date(at), toTargetMonths })),
+      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({ kind, at: new Date(at), toTargetMonths, fromWeeklyHours, toWeeklyHours })),
+      weeklyHours: enrollment.weeklyHours,
     },
+    // getPacing's check-ins: this enrolment's, over the velocity window.
+    checkIns: row.checkIns
+      .filter(([at, , , enrollmentId]) => enrollmentId === enrollment.id && at > velocityFrom && at <= request.at.getTime())
+      .map(([at, hours]) => ({ at, hours })),
     progress: rows,
     featureLaunch: row.shipped
       ? anchorOfRecord(

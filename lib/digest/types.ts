@@ -1,7 +1,7 @@
 // What one weekly digest is made of. Loading fills it (lib/digest/load.ts, a fixed number of queries
 // for any number of users); composing turns it into the email (lib/digest/compose.ts, pure).
 import type { Streak } from "../checkins/streak";
-import type { PacingStatus } from "../pacing";
+import type { Verdict } from "../pacing";
 
 export interface DigestInput {
   user: { name: string | null; email: string };
@@ -13,7 +13,8 @@ export interface DigestInput {
   /** Week of the plan, 1-based from the enrolment's start, out of the current target's weeks. */
   planWeek: { n: number; of: number };
   pace: {
-    status: PacingStatus;
+    /** The one verdict (lib/pacing/verdict.ts): status, label, headline, subject phrase, advice — the dashboard's words. */
+    verdict: Verdict;
     /** Positive: ahead. */
     varianceDays: number | null;
     bufferDays: number | null;
@@ -21,8 +22,6 @@ export interface DigestInput {
     projectedFinish: string | null;
     finishedOn: string | null;
     targetDate: string;
-    /** lib/pacing/headline's sentence, the same words as the dashboard. */
-    headline: string;
     /** Effort share done, 0–1. */
     share: number;
   };

@@ -7,13 +7,16 @@ import { FEATURE_LAUNCH_SKILL } from "./rules";
 import type { SkillProgress } from "./flips";
 import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
 import { BaseCurve, PauseCalendar, PlanLine, type PauseSpan, type PhaseWindow } from "./plan";
+import { decideVerdict, VERDICT_THRESHOLDS, type PacingStatus, type Verdict, type VerdictFacts } from "./verdict";
 
-/** Every threshold the pacing verdicts use, in one place. */
+export type { PacingStatus, Verdict, VerdictFacts, VerdictRule, VerdictTone } from "./verdict";
+
+/** The pacing model's thresholds; the verdict's own are VERDICT_THRESHOLDS (lib/pacing/verdict.ts). */
 export const PACING_THRESHOLDS = {
   /** Further behind than this (days) is "at risk". */
-  atRiskBehindDays: 7,
+  atRiskBehindDays: VERDICT_THRESHOLDS.atRiskBehindDays,
   /** Further behind than this (days) is "off track". */
-  offTrackBehindDays: 28,
+  offTrackBehindDays: VERDICT_THRESHOLDS.offTrackBehindDays,
   /** Velocity is measured over this many trailing days… */
   velocityWindowDays: 28,
   /** …and no projection is made before this many active days of history. */
@@ -33,8 +36,6 @@ export type BufferBand = (typeof BUFFER_BANDS)[number]["band"];
 export function bufferBand(bufferDays: number): BufferBand {
   return BUFFER_BANDS.find((b) => bufferDays < b.below)!.band;
 }
-
-export type PacingStatus = "upcoming" | "on_track" | "at_risk" | "off_track" | "done";
 
 export interface PacingMilestone {
   id: string;
@@ -67,8 +68,13 @@ export interface PacingInput {
     startDate: string;
     targetMonths: number;
     status: "active" | "paused" | "abandoned" | "completed";
-    /** In time order. `toTargetMonths` is set on enrolled and replanned. */
-    changes: readonly { kind: string; at: Date; toTargetMonths: number | null }[];
+    /**
+     * In time order. `toTargetMonths` is set on enrolled and replanned; a "budget_changed" change
+     * carries the weekly hours before and after it.
+     */
+    changes: readonly { kind: string; at: Date; toTargetMonths: number | null; fromWeeklyHours?: number | null; toWeeklyHours?: number | null }[];
+    /** The weekly hours budget now; the history says what it was at an earlier `now`. Absent: no budget rule. */
+    weeklyHours?: number | null;
   };
   /**
    * The user's skills as the database keeps them for pacing (MilestoneProgress): the status now and
@@ -81,6 +87,11 @@ export interface PacingInput {
    * milestone was last ticked done stands in for it.
    */
   featureLaunch?: string | null;
+  /**
+   * Hours logged in check-ins (instant in epoch ms, hours), at least those of the velocity window
+   * before `now`; more are ignored. Absent or empty: velocity comes from ticks alone.
+   */
+  checkIns?: readonly { at: number; hours: number }[];
   now: Date;
   timeZone: string;
 }
@@ -112,7 +123,11 @@ export interface PacingSummary {
   /** Days the user could do nothing and stay on or above the line; negative when below. Null once done. */
   bufferDays: number | null;
   bufferBand: BufferBand | null;
-  velocity: { sharePerWeek: number; hoursPerWeek: number; basis: "trailing" | "since_start" } | null;
+  /**
+   * `ticks` / `logged`: the window's ticked effort and check-in hours, per week; `hoursPerWeek` is
+   * the blend (see measureVelocity), `basis` the window.
+   */
+  velocity: { sharePerWeek: number; hoursPerWeek: number; basis: "trailing" | "since_start"; ticks: number; logged: number } | null;
   /** Null when there is not enough data yet to project. */
   projectedFinish: string | null;
   /** The earliest finish time-based milestones allow, if it holds the projection back. */
@@ -122,6 +137,12 @@ export interface PacingSummary {
   nextMilestones: { id: string; title: string; phaseTitle: string; dueDate: string }[];
   /** Time-based milestones not yet done, and when they may be. Null date: its anchor hasn't happened. */
   waiting: { id: string; title: string; availableFrom: string | null }[];
+  /** Open milestones whose due date (their phase window's end) has passed, most overdue first. */
+  overdue: { id: string; title: string; dueDate: string; days: number }[];
+  /** The weekly hours budget and the most hours a week the plan asks from today on; null without a budget. */
+  budget: { weeklyHours: number; peakHoursPerWeek: number } | null;
+  /** The one verdict (lib/pacing/verdict.ts): status, tone, headline and every sentence about pace. */
+  verdict: Verdict;
 }
 
 /** The summary and the dashboard chart's series. */
@@ -284,7 +305,17 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const limitDay = addMonths(start, roadmap.maxMonths) - start;
   const finishedDay = done ? Math.max(actualPoints[actualPoints.length - 1]?.day ?? 0, 0) : null;
 
-  const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight) : null;
+  // Check-in hours by local day, up to today: the effort half of velocity.
+  const logged: { day: number; hours: number }[] = [];
+  for (const c of input.checkIns ?? []) {
+    if (c.at <= nowMs && c.hours > 0) logged.push({ day: localDay(c.at) - start, hours: c.hours });
+  }
+  const loggedAfter = (day: number): number => {
+    let hours = 0;
+    for (const c of logged) if (c.day > day) hours += c.hours;
+    return hours;
+  };
+  const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight, loggedAfter) : null;
   const waiting = flat.timed
     .filter((m) => !skipped.has(m.skillId) && !doneNow.has(m.skillId))
     .map((m) => {
@@ -302,18 +333,20 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     if (earliestDay > byPace) heldBackBy = earliestDay;
   }
 
-  let status: PacingStatus;
-  if (done) status = "done";
-  else if (!started) status = "upcoming";
-  else if (varianceDays! < -PACING_THRESHOLDS.offTrackBehindDays || (projectedDay !== null && projectedDay > limitDay)) status = "off_track";
-  else if (varianceDays! < -PACING_THRESHOLDS.atRiskBehindDays || (projectedDay !== null && projectedDay > plan.endDay)) status = "at_risk";
-  else status = "on_track";
-
   const at = (day: number) => ({ day, date: isoOfDay(start + day) });
 
-  // The next milestones by the plan: the open ones in roadmap order, each due when its phase's window ends.
-  const phaseEnd = new Map(roadmap.phases.map((p, i) => [p.slug, plan.base.endDayOfWindow(i)]));
-  // The dashboard shows the first three; the calendar feed every one (Pacing.plannedMilestones).
+  // Each milestone is due when its phase's window ends. A window that closed before the current line
+  // began (a replan) hands its open milestones to the first window still open then: a replan is a
+  // new plan from today, not a list of debts.
+  const windowEnds = roadmap.phases.map((_, i) => plan.base.endDayOfWindow(i));
+  const phaseEnd = new Map(
+    roadmap.phases.map((p, i) => {
+      const end = windowEnds[i]!;
+      return [p.slug, end >= plan.fromDay ? end : (windowEnds.find((e) => e >= plan.fromDay) ?? plan.endDay)] as const;
+    }),
+  );
+  // The open milestones by the plan, in roadmap order: the dashboard shows the first three, the
+  // calendar feed every one (Pacing.plannedMilestones).
   const openByPlan = (limit: number): PacingSummary["nextMilestones"] => {
     const open: PacingSummary["nextMilestones"] = [];
     for (const m of counted) {
@@ -324,12 +357,67 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   };
   const nextMilestones = openByPlan(3);
 
+  // Overdue: open, due before today, and not held back by a time-based rule until after its due day.
+  const availableOn = new Map(waiting.map((w) => [w.m.skillId, w.availableDay]));
+  const overdue: PacingSummary["overdue"] = [];
+  if (started && !done) {
+    for (const m of counted) {
+      if (doneNow.has(m.skillId)) continue;
+      const due = phaseEnd.get(m.phase.slug)!;
+      const available = availableOn.has(m.skillId) ? (availableOn.get(m.skillId) ?? today) : due;
+      const effectiveDue = Math.max(due, available);
+      if (effectiveDue < today) overdue.push({ id: m.id, title: m.title, dueDate: isoOfDay(start + effectiveDue), days: today - effectiveDue });
+    }
+    overdue.sort((a, b) => b.days - a.days);
+  }
+
+  // The budget against the plan: the steepest stretch of the current line from today on, in hours a
+  // week. Between two bends the line is straight, so its slope there is the demand of every week.
+  const weeklyHours = weeklyHoursAt(enrollment, nowMs);
+  let budget: PacingSummary["budget"] = null;
+  if (weeklyHours !== null) {
+    let peak = 0;
+    if (started && !done) {
+      const bends = plan.bends(today, plan.endDay);
+      for (let i = 1; i < bends.length; i++) {
+        const a = bends[i - 1]!;
+        const b = bends[i]!;
+        peak = Math.max(peak, ((plan.at(b) - plan.at(a)) * totalWeight * 7) / (b - a));
+      }
+    }
+    budget = { weeklyHours, peakHoursPerWeek: Math.round(peak * 10) / 10 };
+  }
+
+  const targetDate = isoOfDay(start + plan.endDay);
+  const limitDate = isoOfDay(start + limitDay);
+  const projectedFinish = projectedDay === null ? null : isoOfDay(start + projectedDay);
+  const finishedOn = finishedDay === null ? null : isoOfDay(start + finishedDay);
+  const lineFrom = lines.length > 1 ? plan.fromDay : 0;
+  const facts: VerdictFacts = {
+    today,
+    startDate: enrollment.startDate,
+    done,
+    finishedOn,
+    paused: enrollment.status === "paused",
+    share: Math.min(actual, 1),
+    line: { kind: lines.length > 1 ? "replanned" : "enrolled", activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0 },
+    varianceDays,
+    bufferDays,
+    projectedFinish,
+    targetDate,
+    limitDate,
+    limitMonths: roadmap.maxMonths,
+    overdue: overdue.length > 0 ? { count: overdue.length, days: overdue[0]!.days, title: overdue[0]!.title } : null,
+    budget,
+  };
+  const verdict = decideVerdict(facts);
+
   const summary: PacingSummary = {
-    status,
+    status: verdict.status,
     today: at(today),
     startDate: enrollment.startDate,
-    targetDate: isoOfDay(start + plan.endDay),
-    limitDate: isoOfDay(start + limitDay),
+    targetDate,
+    limitDate,
     paused: enrollment.status === "paused",
     actual: { share: Math.min(actual, 1), doneWeight, totalWeight },
     planned: { share: planned },
@@ -337,12 +425,15 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     bufferDays,
     bufferBand: bufferDays === null ? null : bufferBand(bufferDays),
     velocity,
-    projectedFinish: projectedDay === null ? null : isoOfDay(start + projectedDay),
+    projectedFinish,
     earliestFinish: heldBackBy === null ? null : isoOfDay(start + heldBackBy),
-    finishedOn: finishedDay === null ? null : isoOfDay(start + finishedDay),
+    finishedOn,
     projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: at(projectedDay) },
     nextMilestones,
     waiting: waiting.map((w) => ({ id: w.m.id, title: w.m.title, availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay) })),
+    overdue,
+    budget,
+    verdict,
   };
   return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
 }
@@ -411,27 +502,58 @@ export function shortestReplanTarget(
 }
 
 /**
- * Effort share completed per week: over the trailing window when there was progress in it, else
- * since the start. Paused days are left out of the elapsed time. Null until there are
- * `minDaysForProjection` active days and some progress.
+ * Effort completed per week, over the trailing window when there was progress or logged effort in
+ * it, else since the start. Paused days are left out of the elapsed time. Null until there are
+ * `minDaysForProjection` active days and some progress or logged hours.
+ *
+ * The blend: with T the effort of the window's ticks and L the hours its check-ins logged (both per
+ * week), velocity = T when nothing was logged, else (min(T, L) + L) / 2. Logged hours are the real
+ * effort; ticks confirm them up to the hours logged, and hours not (yet) turned into ticks count
+ * half. So one large tick can't lift velocity above the hours actually logged, and with steady
+ * check-ins it barely moves it.
  */
 function measureVelocity(
   today: number,
   pauses: PauseCalendar,
   actualAt: (day: number) => number,
   totalWeight: number,
+  loggedAfter: (day: number) => number,
 ): Pacing["velocity"] {
   const activeThrough = (day: number) => pauses.activeDaysBefore(day + 1);
   const elapsed = activeThrough(today);
   if (elapsed < PACING_THRESHOLDS.minDaysForProjection) return null;
   const window = PACING_THRESHOLDS.velocityWindowDays;
   const now = actualAt(today);
+  const rate = (gain: number, hours: number, days: number, basis: "trailing" | "since_start"): Pacing["velocity"] => {
+    const ticks = (gain * totalWeight * 7) / days;
+    const logged = (hours * 7) / days;
+    const hoursPerWeek = logged > 0 ? (Math.min(ticks, logged) + logged) / 2 : ticks;
+    // Without check-ins the share rate is the ticks' own (exactly as before check-ins counted).
+    const sharePerWeek = logged > 0 ? hoursPerWeek / totalWeight : (gain * 7) / days;
+    return { sharePerWeek, hoursPerWeek, basis, ticks, logged };
+  };
   if (today >= window) {
     const gain = now - actualAt(today - window);
+    const hours = loggedAfter(today - window);
     const days = elapsed - activeThrough(today - window);
-    if (gain > 1e-12 && days > 0) return { sharePerWeek: (gain * 7) / days, hoursPerWeek: (gain * totalWeight * 7) / days, basis: "trailing" };
+    if ((gain > 1e-12 || hours > 0) && days > 0) return rate(Math.max(gain, 0), hours, days, "trailing");
   }
   const gain = now - actualAt(-1);
-  if (gain <= 1e-12) return null;
-  return { sharePerWeek: (gain * 7) / elapsed, hoursPerWeek: (gain * totalWeight * 7) / elapsed, basis: "since_start" };
+  const hours = loggedAfter(Number.NEGATIVE_INFINITY);
+  if (gain <= 1e-12 && hours <= 0) return null;
+  return rate(Math.max(gain, 0), hours, elapsed, "since_start");
+}
+
+/**
+ * The weekly hours budget at `nowMs`: after the last budget change made by then, its new value;
+ * before the first, that change's old value; with no change, the enrolment's. Null without one.
+ */
+function weeklyHoursAt(enrollment: PacingInput["enrollment"], nowMs: number): number | null {
+  let hours: number | null = null;
+  for (const c of enrollment.changes) {
+    if (c.kind !== "budget_changed") continue;
+    if (c.at.getTime() <= nowMs) hours = c.toWeeklyHours ?? hours;
+    else return hours ?? c.fromWeeklyHours ?? enrollment.weeklyHours ?? null;
+  }
+  return hours ?? enrollment.weeklyHours ?? null;
 }

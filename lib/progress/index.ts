@@ -22,6 +22,8 @@ export interface DashboardMilestone {
   note: string | null;
   evidenceUrl: string | null;
   completedAt: string | null;
+  /** Check-in hours logged against it: each check-in's hours split evenly between the milestones worked on. */
+  hoursLogged: number;
 }
 
 export interface DashboardPhase {
@@ -43,9 +45,22 @@ export interface Dashboard {
     weeklyHours: number;
     timezone: string;
     roadmap: { slug: string; title: string; minMonths: number; maxMonths: number; canonicalMonths: number };
-    changes: { kind: string; at: string; fromTargetMonths: number | null; toTargetMonths: number | null }[];
+    changes: { kind: string; at: string; fromTargetMonths: number | null; toTargetMonths: number | null; fromWeeklyHours: number | null; toWeeklyHours: number | null }[];
   };
   phases: DashboardPhase[];
+}
+
+/**
+ * Hours logged per skill across the user's check-ins (any roadmap: the skill is one skill), each
+ * check-in's hours split evenly between the skills it worked on. One statement.
+ */
+async function hoursLoggedBySkill(userId: string): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ skillId: string; hours: number }[]>`
+    select s."skillId", sum(c.hours / cardinality(c."workedSkillIds"))::float8 as hours
+    from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
+    where c."userId" = ${userId}
+    group by s."skillId"`;
+  return new Map(rows.map((r) => [r.skillId, Math.round(r.hours * 10) / 10]));
 }
 
 /**
@@ -72,7 +87,10 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
   });
   if (!enrollment) throw notFound("No such enrolment.");
   const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
-  const progress = await db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } });
+  const [progress, logged] = await Promise.all([
+    db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } }),
+    hoursLoggedBySkill(userId),
+  ]);
   const bySkill = new Map(progress.map((p) => [p.skillId, p]));
 
   const { roadmap } = enrollment;
@@ -96,6 +114,8 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
         at: c.at.toISOString(),
         fromTargetMonths: c.fromTargetMonths,
         toTargetMonths: c.toTargetMonths,
+        fromWeeklyHours: c.fromWeeklyHours,
+        toWeeklyHours: c.toWeeklyHours,
       })),
     },
     phases: roadmap.phases.map((phase) => ({
@@ -122,6 +142,7 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
           note: p?.note ?? null,
           evidenceUrl: p?.evidenceUrl ?? null,
           completedAt: p?.completedAt?.toISOString() ?? null,
+          hoursLogged: logged.get(m.skillId) ?? 0,
         };
       }),
     })),

@@ -68,25 +68,30 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
 export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
 
 /**
- * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Three queries in
+ * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Four queries in
  * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
  * changes, one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
  * so the cost follows the roadmap's size, not the length of the user's history, and the
- * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts).
+ * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts), and the
+ * hours logged in this enrolment's check-ins over the velocity window.
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
-  const [enrollment, progress, shipped] = await Promise.all([
+  const [enrollment, progress, shipped, checkIns] = await Promise.all([
     db.enrollment.findFirst({
       where: { id: enrollmentId, userId },
       select: {
         roadmapId: true,
         startDate: true,
         targetMonths: true,
+        weeklyHours: true,
         status: true,
         timezone: true,
         roadmap: { select: { seededAt: true } },
-        changes: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true, toTargetMonths: true } },
+        changes: {
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          select: { kind: true, at: true, toTargetMonths: true, fromWeeklyHours: true, toWeeklyHours: true },
+        },
       },
     }),
     // The flips as one text each ("{1767571200000,…}"): a few hundred strings split faster than
@@ -101,6 +106,13 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
         array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff") as gaps
       from "ShippedFeature" f
       where f."userId" = ${userId}`,
+    // The hours logged in the velocity window (28 local days; 30 is a superset in any zone), for the
+    // blended velocity. Only this enrolment's check-ins: hours on another roadmap aren't this one's.
+    db.$queryRaw<{ at: number; hours: number }[]>`
+      select (extract(epoch from c."createdAt") * 1000)::float8 as at, c.hours::float8 as hours
+      from "CheckIn" c
+      where c."userId" = ${userId} and c."enrollmentId" = ${enrollmentId}
+        and c."createdAt" > ${now}::timestamptz - interval '30 days' and c."createdAt" <= ${now}`,
   ]);
   const record = shipped[0];
   if (!enrollment) throw notFound("No such enrolment.");
@@ -111,7 +123,9 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       targetMonths: enrollment.targetMonths,
       status: enrollment.status,
       changes: enrollment.changes,
+      weeklyHours: enrollment.weeklyHours,
     },
+    checkIns,
     progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
     featureLaunch: record
       ? anchorOfRecord(

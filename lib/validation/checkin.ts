@@ -41,6 +41,12 @@ export const checkInCreateSchema = z
       .max(CHECKIN_TICKS_MAX, `At most ${CHECKIN_TICKS_MAX} milestones in one check-in.`)
       .refine((ids) => new Set(ids).size === ids.length, "A milestone is listed twice.")
       .default([]),
+    /** Milestones worked on but not finished: the check-in's hours count towards them too (not a tick). */
+    workedOnIds: z
+      .array(idSchema, { error: "Milestones must be a list of ids." })
+      .max(CHECKIN_TICKS_MAX, `At most ${CHECKIN_TICKS_MAX} milestones in one check-in.`)
+      .refine((ids) => new Set(ids).size === ids.length, "A milestone is listed twice.")
+      .default([]),
     idempotencyKey: idempotencyKeySchema,
     /** When the user pressed "check in" (it may reach us later, from an offline phone). */
     madeAt: z.iso.datetime({ offset: true, error: "madeAt must be an ISO date-time." }).optional(),

@@ -18,16 +18,21 @@ export const startDateSchema = z.iso
   .date({ error: "Use a date like 2026-01-31.", abort: true })
   .refine((d) => d >= START_DATE_MIN && d <= START_DATE_MAX, `Choose a start date between ${START_DATE_MIN} and ${START_DATE_MAX}.`);
 
+export const WEEKLY_HOURS_MIN = 1;
+export const WEEKLY_HOURS_MAX = 80;
+
+export const weeklyHoursSchema = z
+  .number({ error: "Enter your weekly hours." })
+  .int("Use whole hours.")
+  .min(WEEKLY_HOURS_MIN, `At least ${WEEKLY_HOURS_MIN} hour a week.`)
+  .max(WEEKLY_HOURS_MAX, `At most ${WEEKLY_HOURS_MAX} hours a week.`);
+
 export const enrollmentCreateSchema = z
   .object({
     roadmapSlug: slugSchema,
     startDate: startDateSchema,
     targetMonths: targetMonthsSchema,
-    weeklyHours: z
-      .number({ error: "Enter your weekly hours." })
-      .int("Use whole hours.")
-      .min(1, "At least 1 hour a week.")
-      .max(80, "At most 80 hours a week."),
+    weeklyHours: weeklyHoursSchema,
     timezone: timeZoneSchema,
   })
   .strict();
@@ -39,8 +44,10 @@ export const enrollmentChangeSchema = z.discriminatedUnion(
     z.object({ action: z.literal("pause") }).strict(),
     z.object({ action: z.literal("resume") }).strict(),
     z.object({ action: z.literal("abandon") }).strict(),
-    z.object({ action: z.literal("replan"), targetMonths: targetMonthsSchema }).strict(),
+    // A replan may change the weekly budget with the target; "budget" changes the budget alone.
+    z.object({ action: z.literal("replan"), targetMonths: targetMonthsSchema, weeklyHours: weeklyHoursSchema.optional() }).strict(),
+    z.object({ action: z.literal("budget"), weeklyHours: weeklyHoursSchema }).strict(),
   ],
-  { error: "Choose pause, resume, replan or abandon." },
+  { error: "Choose pause, resume, replan, budget or abandon." },
 );
 export type EnrollmentChangeInput = z.infer<typeof enrollmentChangeSchema>;

@@ -87,15 +87,21 @@ function poolConfig(databaseUrl: string): pg.PoolConfig {
     user: decodeURIComponent(url.username) || undefined,
     password: url.password ? decodeURIComponent(url.password) : undefined,
     database: decodeURIComponent(url.pathname.slice(1)) || undefined,
+    // The embedded cluster counts who still uses it by this tag (prisma/scripts/dev-database.ts).
+    application_name: url.searchParams.get("application_name") ?? undefined,
   };
 }
 
-function wholeScriptAdapterFactory(databaseUrl: string): PgFactory {
+// `opened` collects every pool the engine opens: engine.free() doesn't close them, and an idle one
+// keeps the process alive for pg's 10 s idle timeout while still holding the engine's session-level
+// advisory lock, which made a second migration run time out waiting for it (P1002).
+function wholeScriptAdapterFactory(databaseUrl: string, opened: PgAdapter[]): PgFactory {
   const factory = new PrismaPg(poolConfig(databaseUrl));
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => sendScriptWhole(await connect());
-  factory.connectToShadowDb = async () => sendScriptWhole(await connectToShadowDb());
+  const track = (adapter: PgAdapter) => (opened.push(adapter), sendScriptWhole(adapter));
+  factory.connect = async () => track(await connect());
+  factory.connectToShadowDb = async () => track(await connectToShadowDb());
   return factory;
 }
 
@@ -104,7 +110,8 @@ const noFilter = { externalTables: [], externalEnums: [] };
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngineType) => Promise<T>): Promise<T> {
   const SchemaEngine = await loadSchemaEngineClass();
   const schema = await readFile(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapterFactory(databaseUrl));
+  const opened: PgAdapter[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapterFactory(databaseUrl, opened));
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
@@ -118,6 +125,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngineType
     throw error;
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose()));
   }
 }
 

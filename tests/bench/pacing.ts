@@ -92,7 +92,7 @@ try {
   const big = await userWith(300, 5000);
   const pacing = await getPacing(big.userId, big.enrollmentId, now);
   console.log(`user: 300 milestones, 5000 events; pacing says ${pacing.status}, ${(pacing.actual.share * 100).toFixed(1)}% done, variance ${pacing.varianceDays} d`);
-  const median = await time("getPacing (3 SQL statements in parallel + compute)", 300, () => getPacing(big.userId, big.enrollmentId, now));
+  const median = await time("getPacing (4 SQL statements in parallel + compute)", 300, () => getPacing(big.userId, big.enrollmentId, now));
   const typical = await userWith(30, 120);
   await time("getPacing, a typical user (30 milestones, 120 events)", 300, () => getPacing(typical.userId, typical.enrollmentId, now));
 

@@ -225,6 +225,40 @@ describe("weekly email", () => {
     expect([sink.countTo(off.email), sink.countTo(leaver.email), sink.countTo(stayer.email)]).toEqual([0, 0, 1]);
     await sink.close();
   }, 60_000);
+
+  it("goes out to everyone else when one user's stored zone is one PostgreSQL refuses, and that user is skipped and logged", async () => {
+    const week = "2027-W02";
+    const monday = new Date("2027-01-11T00:00:00Z");
+    const broken = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
+    const others = await Promise.all(["Europe/London", "Asia/Tokyo", "America/New_York"].map((timezone) => digestUser({ timezone, weekday: 1, hour: 8, weekMonday: monday })));
+    // Straight into the table, past every check: what a row from before the rule may hold.
+    await db.$executeRaw`update "User" set timezone = 'AET' where id = ${broken.id}`;
+    await expect(db.$queryRaw`select now() at time zone 'AET'`).rejects.toThrow(/time zone "AET" not recognized/);
+
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+    try {
+      const tuesday = new Date("2027-01-12T12:00:00Z");
+      const due = await lib.deliver.findDueDigests(tuesday);
+      expect(due.map((d) => d.userId).sort()).toEqual(others.map((u) => u.id).sort());
+      expect(logged.some((line) => line.includes(broken.id) && line.includes('"AET"'))).toBe(true);
+
+      const sink = await smtpSink();
+      const scheduler = await start(sink.send);
+      expect(await scheduler.digestTick(tuesday)).toBe(3);
+      await waitFor(async () => (await sentCount(others.map((u) => u.id), week)) === 3, "3 digests sent");
+      expect(sink.countTo(broken.email)).toBe(0);
+
+      // The CLI's week run reads the same way: the others are already sent, the broken one is skipped.
+      const run = await lib.batch.runDigestWeek(week, { dryRun: false, send: sink.send, now: tuesday });
+      expect(run).toMatchObject({ sent: 0, skipped: 4, failed: 0 });
+      expect(sink.countTo(broken.email)).toBe(0);
+      await sink.close();
+    } finally {
+      console.error = original;
+    }
+  }, 60_000);
 });
 
 /** What a mail client sends for RFC 8058 one-click unsubscribe. */

@@ -24,7 +24,7 @@ export interface ParsedFeed {
 }
 
 export function parseFeed(text: string): ParsedFeed {
-  const root = new ICAL.Component(ICAL.parse(text));
+  const root = ICAL.Component.fromString(text);
   if (root.name !== "vcalendar") throw new Error(`not a VCALENDAR: ${root.name}`);
   const timezones = root.getAllSubcomponents("vtimezone").map((tz) => {
     const zone = new ICAL.Timezone(tz);
@@ -51,16 +51,19 @@ export function parseFeed(text: string): ParsedFeed {
       startsUtc: (count) => {
         const iterator = event.iterator();
         const starts: string[] = [];
-        for (let next = iterator.next(); next && starts.length < count; next = iterator.next()) starts.push(next.toJSDate().toISOString());
+        // ical.js's types say next() always gives a time; past an event's last occurrence it gives null.
+        const step = () => iterator.next() as ReturnType<typeof iterator.next> | null;
+        for (let next = step(); next && starts.length < count; next = step()) starts.push(next.toJSDate().toISOString());
         return starts;
       },
     };
   });
+  const refresh = root.getFirstProperty("refresh-interval");
   return {
     calendar: {
       prodid: String(root.getFirstPropertyValue("prodid")),
       name: (root.getFirstPropertyValue("x-wr-calname") as string | null) ?? null,
-      refreshInterval: root.getFirstPropertyValue("refresh-interval")?.toString() ?? null,
+      refreshInterval: refresh ? String(refresh.getFirstValue()) : null,
     },
     timezones,
     events,

@@ -2,6 +2,36 @@ import { describe, it, expect } from "vitest";
 import { composeDigest, digestKind } from "../../lib/digest/compose";
 import { escapeHtml } from "../../lib/digest/html";
 import type { DigestInput } from "../../lib/digest/types";
+import { decideVerdict, type VerdictFacts } from "../../lib/pacing/verdict";
+
+type PaceFields = Omit<DigestInput["pace"], "verdict">;
+
+/**
+ * The email's pace with its verdict decided from the fields, as lib/digest/load.ts gets it from
+ * pacing: a fixture can't pair a status with words of another. 14 weeks (98 days) into the plan.
+ */
+function pace(fields: PaceFields, facts: Partial<VerdictFacts> = {}): DigestInput["pace"] {
+  const { varianceDays, bufferDays, projectedFinish, finishedOn, targetDate, share } = fields;
+  const verdict = decideVerdict({
+    today: 98,
+    startDate: "2026-08-24",
+    done: finishedOn !== null,
+    finishedOn,
+    paused: false,
+    share,
+    line: { kind: "enrolled", activeDaysSince: 98 },
+    varianceDays,
+    bufferDays,
+    projectedFinish,
+    targetDate,
+    limitDate: "2028-02-24",
+    limitMonths: 18,
+    overdue: null,
+    budget: null,
+    ...facts,
+  });
+  return { varianceDays, bufferDays, projectedFinish, finishedOn, targetDate, share, verdict };
+}
 
 // A user 14 weeks into a 12-month plan that started on Mon 24 Aug 2026 (target 24 Aug 2027), looking
 // back on 23–29 Nov 2026. The links carry & and # so that escaping in attributes shows.
@@ -18,16 +48,14 @@ const ahead: DigestInput = {
   weekRange: { from: "2026-11-23", to: "2026-11-29" },
   roadmapTitle: "Software Engineer → ML Engineer",
   planWeek: { n: 14, of: 52 },
-  pace: {
-    status: "on_track",
+  pace: pace({
     varianceDays: 16,
     bufferDays: 16,
     projectedFinish: "2027-08-03",
     finishedOn: null,
     targetDate: "2027-08-24",
-    headline: "2 weeks ahead — 16 days of buffer — at this pace you finish 3 Aug 2027",
     share: 0.27,
-  },
+  }),
   doneThisWeek: [
     { title: "Build an intuition for gradient descent" },
     { title: "Choose a loss function and see how it shapes training" },
@@ -49,15 +77,13 @@ const ahead: DigestInput = {
 
 const behind: DigestInput = {
   ...ahead,
-  pace: {
+  pace: pace({
     ...ahead.pace,
-    status: "at_risk",
     varianceDays: -12,
     bufferDays: -12,
     projectedFinish: "2027-09-20",
-    headline: "1 week behind — no buffer — at this pace you finish 20 Sep 2027",
     share: 0.19,
-  },
+  }),
   doneThisWeek: [{ title: "Train an image classifier from scratch" }],
   checkIns: [{ hours: 2, confidence: 2 }],
   streak: { weeks: 3, frozen: ["2026-W46"], thisWeekDone: true, freezeLeftThisMonth: false },
@@ -65,13 +91,12 @@ const behind: DigestInput = {
 
 const quiet: DigestInput = {
   ...ahead,
-  pace: {
+  pace: pace({
     ...ahead.pace,
     varianceDays: 9,
     bufferDays: 9,
     projectedFinish: "2027-08-10",
-    headline: "1 week ahead — 9 days of buffer — at this pace you finish 10 Aug 2027",
-  },
+  }),
   doneThisWeek: [],
   checkIns: [],
   // The missed week was bridged by November's freeze; the email arrives in December's first week.
@@ -84,14 +109,17 @@ const firstWeek: DigestInput = {
   week: "2026-W35",
   weekRange: { from: "2026-08-24", to: "2026-08-30" },
   planWeek: { n: 1, of: 52 },
-  pace: {
-    ...ahead.pace,
-    varianceDays: 0,
-    bufferDays: 2,
-    projectedFinish: null,
-    headline: "On plan — 2 days of buffer — not enough data yet to project a finish",
-    share: 0.02,
-  },
+  // Day 6 of the plan: still in its first week, so the verdict is "just started".
+  pace: pace(
+    {
+      ...ahead.pace,
+      varianceDays: 0,
+      bufferDays: 2,
+      projectedFinish: null,
+      share: 0.02,
+    },
+    { today: 6, line: { kind: "enrolled", activeDaysSince: 6 } },
+  ),
   doneThisWeek: [{ title: "Choose an evaluation metric and read it correctly" }],
   checkIns: [{ hours: 3, confidence: 4 }],
   streak: { weeks: 1, frozen: [], thisWeekDone: true, freezeLeftThisMonth: true },
@@ -108,16 +136,14 @@ const finished: DigestInput = {
   week: "2027-W23",
   weekRange: { from: "2027-06-07", to: "2027-06-13" },
   planWeek: { n: 42, of: 52 },
-  pace: {
+  pace: pace({
     ...ahead.pace,
-    status: "done",
     varianceDays: 75,
     bufferDays: null,
     projectedFinish: null,
     finishedOn: "2027-06-10",
-    headline: "Finished on 10 Jun 2027 — every milestone done",
     share: 1,
-  },
+  }),
   doneThisWeek: [{ title: "Cut inference cost: routing, batching, caching" }],
   checkIns: [{ hours: 5, confidence: 5 }],
   streak: { weeks: 30, frozen: [], thisWeekDone: true, freezeLeftThisMonth: true },
@@ -127,16 +153,17 @@ const finished: DigestInput = {
 const upcoming: DigestInput = {
   ...ahead,
   planWeek: { n: 0, of: 52 },
-  pace: {
-    ...ahead.pace,
-    status: "upcoming",
-    varianceDays: null,
-    bufferDays: null,
-    projectedFinish: null,
-    targetDate: "2027-12-07",
-    headline: "Your plan starts on 7 Dec 2026",
-    share: 0,
-  },
+  pace: pace(
+    {
+      ...ahead.pace,
+      varianceDays: null,
+      bufferDays: null,
+      projectedFinish: null,
+      targetDate: "2027-12-07",
+      share: 0,
+    },
+    { today: -7, startDate: "2026-12-07" },
+  ),
   doneThisWeek: [],
   checkIns: [],
   streak: { weeks: 0, frozen: [], thisWeekDone: false, freezeLeftThisMonth: true },
@@ -222,8 +249,10 @@ describe("composeDigest: behind", () => {
     expect(digestKind(behind)).toBe("behind");
   });
 
-  it("says how far behind, plainly", () => {
-    expect(digest.subject).toBe("Week 14 of 52 — 1 week behind, 1 milestone done");
+  // Issue 14: projected past the target, the verdict is "at risk" for that reason, and the subject
+  // says so (it said "1 week behind" while the body said "At risk").
+  it("says what puts the plan at risk, plainly", () => {
+    expect(digest.subject).toBe("Week 14 of 52 — at risk, finishing after your target, 1 milestone done");
   });
 
   it("has the full plain-text body, with a way back and no blame", () => {
@@ -231,7 +260,7 @@ describe("composeDigest: behind", () => {
 
 Here's your week on Software Engineer → ML Engineer, 23–29 Nov 2026.
 
-1 week behind — no buffer — at this pace you finish 20 Sep 2027
+At this pace you finish 20 Sep 2027, after your target of 24 Aug 2027
 
 Week 14 of 52 · At risk · 19% done
 Versus plan:      1 week behind
@@ -239,9 +268,8 @@ Buffer:           None
 Projected finish: 20 Sep 2027
 Target finish:    24 Aug 2027
 
-Falling behind happens to most plans. Aim at the next milestone below. If your
-target no longer fits your life, you can replan from your dashboard: a new
-plan from today that keeps every tick.
+Plans slip; that is what replanning is for: choose a longer target, or pause,
+from your dashboard. Every tick is kept, and the old line stays on the chart.
 
 Milestones done
 - Train an image classifier from scratch
@@ -279,9 +307,10 @@ describe("composeDigest: no activity", () => {
   });
 
   it("falls back to the small step when there is no buffer", () => {
-    const noBuffer = { ...quiet, pace: { ...quiet.pace, status: "off_track" as const, varianceDays: -30, bufferDays: -30 } };
+    const noBuffer = { ...quiet, pace: pace({ ...quiet.pace, varianceDays: -30, bufferDays: -30, projectedFinish: null }) };
+    expect(noBuffer.pace.verdict.status).toBe("off_track");
     expect(composeDigest(noBuffer).subject).toBe("Week 14 of 52 — a quiet week, and one small step counts");
-    expect(composeDigest({ ...noBuffer, pace: { ...noBuffer.pace, bufferDays: 0 } }).subject).toBe(
+    expect(composeDigest({ ...noBuffer, pace: pace({ ...noBuffer.pace, bufferDays: 0 }) }).subject).toBe(
       "Week 14 of 52 — a quiet week, and one small step counts",
     );
   });
@@ -348,10 +377,11 @@ Welcome to your first week on Software Engineer → ML Engineer (24–30 Aug
 2026). Each week we'll send you a short summary like this one: where you stand
 against your plan, what you finished and what comes next.
 
-On plan — 2 days of buffer — not enough data yet to project a finish
+Just started — your plan runs to 24 Aug 2027; your pace shows after the first
+week
 
-Week 1 of 52 · On track · 2% done
-Versus plan:      On plan
+Week 1 of 52 · Just started · 2% done
+Versus plan:      Level with the plan
 Buffer:           2 days
 Projected finish: Not enough data yet
 Target finish:    24 Aug 2027
@@ -415,9 +445,9 @@ ${FOOTER}`);
   });
 
   it("says nothing about the target when it finished on or after it", () => {
-    const late = composeDigest({ ...finished, pace: { ...finished.pace, finishedOn: "2027-09-01" } });
+    const late = composeDigest({ ...finished, pace: pace({ ...finished.pace, finishedOn: "2027-09-01" }) });
     expect(late.text).toContain("Congratulations: you've finished every milestone of Software Engineer → ML\nEngineer.\n\n");
-    const onTheDay = composeDigest({ ...finished, pace: { ...finished.pace, finishedOn: "2027-08-24" } });
+    const onTheDay = composeDigest({ ...finished, pace: pace({ ...finished.pace, finishedOn: "2027-08-24" }) });
     expect(onTheDay.text).toContain("Engineer. Right on your target date.\n");
   });
 });
@@ -467,9 +497,9 @@ describe("composeDigest: subjects for the other activity shapes", () => {
   });
 
   it("says on plan at zero variance, and a few days rather than weeks", () => {
-    expect(composeDigest({ ...ahead, pace: { ...ahead.pace, varianceDays: 0 } }).subject).toBe("Week 14 of 52 — on plan, 3 milestones done");
-    expect(composeDigest({ ...ahead, pace: { ...ahead.pace, varianceDays: -5 } }).subject).toBe(
-      "Week 14 of 52 — 5 days behind, 3 milestones done",
+    expect(composeDigest({ ...ahead, pace: pace({ ...ahead.pace, varianceDays: 0 }) }).subject).toBe("Week 14 of 52 — on plan, 3 milestones done");
+    expect(composeDigest({ ...ahead, pace: pace({ ...ahead.pace, varianceDays: -5 }) }).subject).toBe(
+      "Week 14 of 52 — on track, 5 days behind, 3 milestones done",
     );
   });
 });
@@ -518,7 +548,7 @@ const occurrences = (haystack: string, needle: string) => haystack.split(needle)
 
 describe.each(allCases)("composeDigest HTML (%s)", (_, input) => {
   const { html, text, subject } = composeDigest(input);
-  const active = input.pace.status !== "done" && input.pace.status !== "upcoming";
+  const active = input.pace.verdict.status !== "done" && input.pace.verdict.status !== "upcoming";
 
   it("is a full en-GB document with a hidden preheader", () => {
     expect(html.startsWith("<!doctype html>\n<html lang=\"en-GB\">")).toBe(true);

@@ -363,7 +363,8 @@ describe("computePacing", () => {
 
   it("day 0: on plan with no buffer and nothing to project yet", () => {
     const p = pace({ now: new Date("2026-01-05T09:00:00Z") });
-    expect(p.status).toBe("on_track");
+    // Issue 14: day 0 was "On track" beside a red "0 d buffer"; it is now the explicit "just started".
+    expect(p.status).toBe("just_started");
     expect(p.today).toEqual({ day: 0, date: "2026-01-05" });
     expect(p.startDate).toBe("2026-01-05");
     expect(p.targetDate).toBe("2027-01-05");
@@ -389,7 +390,7 @@ describe("computePacing", () => {
       { id: "m-a2", title: "Milestone a2", phaseTitle: "Fundamentals", dueDate: "2026-03-05" },
       { id: "m-b1", title: "Milestone b1", phaseTitle: "Production", dueDate: "2026-05-05" },
     ]);
-    expect(pacingHeadline(p)).toBe("On plan — 0 days of buffer — not enough data yet to project a finish");
+    expect(pacingHeadline(p)).toBe("Just started — your plan runs to 5 Jan 2027; your pace shows after the first week");
   });
 
   it("exactly on plan at the end of a phase window", () => {
@@ -487,7 +488,10 @@ describe("computePacing", () => {
     expect(p.projectedFinish).toBe("2026-12-09");
     // −25 < −7 → at risk; not < −28 and the projection is before the target.
     expect(p.status).toBe("at_risk");
-    expect(pacingHeadline(p)).toBe("3 weeks behind — no buffer — at this pace you finish 9 Dec 2026");
+    // Issue 14: one verdict, first rule wins — a2 was due when phase 1 closed (5 Mar, day 59) and is 5
+    // weeks late, which is what puts this plan at risk.
+    expect(p.verdict.rule).toBe("overdue");
+    expect(pacingHeadline(p)).toBe("“Milestone a2” is overdue by 5 weeks — at this pace you finish 9 Dec 2026");
   });
 
   it("off track when the projection passes the limit, even if only two weeks behind", () => {
@@ -506,7 +510,8 @@ describe("computePacing", () => {
     expect(p.velocity?.sharePerWeek).toBeCloseTo(0.35 / 61, 12);
     expect(p.projectedFinish).toBe("2029-05-08");
     expect(p.status).toBe("off_track");
-    expect(pacingHeadline(p)).toBe("2 weeks behind — no buffer — at this pace you finish 8 May 2029");
+    // Issue 14: the sentence names what makes it off track (it said only "2 weeks behind").
+    expect(pacingHeadline(p)).toBe("At this pace you finish 8 May 2029, after the 18-month line (5 Jul 2027)");
   });
 
   it("no progress for 60 days: 60 days behind, off track, nothing to project", () => {
@@ -589,7 +594,8 @@ describe("computePacing", () => {
     expect(p.velocity?.sharePerWeek).toBeCloseTo(0.35 / 18, 12);
     expect(p.projectedFinish).toBe("2027-02-03");
     expect(p.status).toBe("at_risk");
-    expect(pacingHeadline(p)).toBe("1 day behind — no buffer — at this pace you finish 3 Feb 2027");
+    // Issue 14: "At risk" said only "1 day behind"; the verdict says why.
+    expect(pacingHeadline(p)).toBe("At this pace you finish 3 Feb 2027, after your target of 15 Jan 2027");
   });
 
   it("a pause still running counts up to today, as if resumed now", () => {
@@ -620,7 +626,8 @@ describe("computePacing", () => {
     // Trailing days 18–45, active 18–29 = 12 days, gain 0.1 → 0.7/12 per week; 0.9·7·12/0.7 = 108 → day 153 = 7 Jun 2026.
     expect(p.velocity?.sharePerWeek).toBeCloseTo(0.7 / 12, 12);
     expect(p.projectedFinish).toBe("2026-06-07");
-    expect(p.status).toBe("on_track");
+    // Issue 14: paused is its own verdict, not "on track" beside a "Paused" chip.
+    expect(p.status).toBe("paused");
   });
 
   it("a replan starts a new line from the actual share and keeps the old one as superseded", () => {
@@ -651,7 +658,9 @@ describe("computePacing", () => {
     expect(p.bufferDays).toBe(0);
     // Same velocity as before the replan: 0.025/week → 9 Dec 2026, well before the new target.
     expect(p.projectedFinish).toBe("2026-12-09");
-    expect(p.status).toBe("on_track");
+    // Issue 14: the day of a replan is "just replanned", not judged yet.
+    expect(p.status).toBe("just_started");
+    expect(p.verdict.rule).toBe("just_replanned");
     expect(p.actual.share).toBe(0.15);
   });
 
@@ -760,7 +769,8 @@ describe("computePacing", () => {
     expect(p.velocity?.sharePerWeek).toBeCloseTo(0.0125, 12);
     expect(p.projectedFinish).toBe("2027-07-21");
     expect(p.status).toBe("off_track");
-    expect(pacingHeadline(p)).toBe("On plan — no buffer — at this pace you finish 21 Jul 2027");
+    // Issue 14: "Off track" said "On plan"; the verdict says the 18-month line is what is missed.
+    expect(pacingHeadline(p)).toBe("At this pace you finish 21 Jul 2027, after the 18-month line (5 Jul 2027)");
   });
 
   it("a milestone timed from the feature launch: unknown until launch, then launch + its days", () => {

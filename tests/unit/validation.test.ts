@@ -156,10 +156,10 @@ describe("enrollmentChangeSchema", () => {
 
   it("rejects an unknown or missing action on the action field", () => {
     expect(errorsOf(enrollmentChangeSchema, { action: "delete" })).toEqual({
-      action: ["Choose pause, resume, replan or abandon."],
+      action: ["Choose pause, resume, replan, budget or abandon."],
     });
     expect(errorsOf(enrollmentChangeSchema, {})).toEqual({
-      action: ["Choose pause, resume, replan or abandon."],
+      action: ["Choose pause, resume, replan, budget or abandon."],
     });
   });
 

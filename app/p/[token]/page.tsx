@@ -37,8 +37,7 @@ export default async function PublicProgressPage({ params }: { params: Promise<{
           <section aria-labelledby="pace-heading" className={card}>
             <div className="flex flex-wrap items-center gap-2">
               <h2 id="pace-heading" className="text-lg font-semibold">Pace</h2>
-              <PaceStatusBadge status={roadmap.status} />
-              {roadmap.paused && <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm dark:bg-stone-800">Paused</span>}
+              <PaceStatusBadge verdict={{ status: roadmap.status, label: roadmap.statusLabel, tone: roadmap.tone }} />
             </div>
             <p data-testid="pace-headline" className="font-medium">{roadmap.headline}</p>
             <ProgressBar label="Whole roadmap" share={roadmap.share} />

@@ -89,6 +89,11 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
               maxMonths={roadmap.maxMonths}
               typicalMonths={roadmap.typicalMonths}
               suggestedMonths={suggested}
+              effort={{
+                canonicalMonths: roadmap.canonicalMonths,
+                maxMonths: roadmap.maxMonths,
+                phases: roadmap.phases.map((p) => ({ title: p.title, startMonth: p.startMonth, endMonth: p.endMonth, effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0) })),
+              }}
             />
           ) : (
             <p className="mt-2 text-sm">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { env } from "@/lib/env";
+import { sameOriginPath } from "@/lib/same-origin-path";
 import { callbackLinkFor, confirmParams } from "@/lib/sign-in-mail";
 
 export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false, follow: false } };
@@ -28,7 +30,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       </p>
       {/* A plain <a>, never next/link: a prefetch of the callback would sign in and use up the link. */}
       <a
-        href={callbackLinkFor(parsed.data)}
+        href={callbackLinkFor({ ...parsed.data, callbackUrl: sameOriginPath(parsed.data.callbackUrl, env.NEXTAUTH_URL, "/dashboard") })}
         rel="nofollow"
         className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 sm:w-auto"
       >
