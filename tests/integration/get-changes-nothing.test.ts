@@ -1,8 +1,9 @@
 // No GET changes state. A signed-in user with data of every kind (an enrolment, ticks, a check-in,
-// a self-assessment, the public page and the calendar feed on, a shipped-feature record whose 90 days are up and not yet
-// ticked) requests every page and every GET route under app/ — found from the files, as
-// access-control.test.ts finds them, so a new one can't be left out — as HTML and as an RSC payload,
-// and anonymously too. Every table in the public schema is checksummed before and after.
+// a self-assessment, the public page and the calendar feed on, a shipped-feature record whose 90
+// days are up and not yet ticked) requests every page and every GET route under app/ — found from
+// the files, as access-control.test.ts finds them, so a new one can't be left out — as HTML and as
+// an RSC payload, and anonymously too. Every table in the public schema is checksummed before and
+// after.
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { expectOk, tick } from "../support/api";
