@@ -10,8 +10,9 @@ const nextConfig = {
   turbopack: { root },
   // `npm test` and CI type-check the whole project first (tsc --noEmit); a build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["pg", "nodemailer", "pg-boss"],
+  // Native and Node-only packages stay out of the server bundle; @touch4it/ical-timezones reads
+  // its VTIMEZONE files from beside itself (__dirname), which a bundle would lose.
+  serverExternalPackages: ["pg", "nodemailer", "pg-boss", "@touch4it/ical-timezones"],
   // proxy.ts makes Next keep a copy of every request body, 10 MB by default; ours are at most 64 kB.
   // PROXY_BODY_COPY_BYTES in lib/request-guard.ts (which says why the copy gets one socket read
   // more; Node can't import TypeScript here, a unit test holds the two equal).

@@ -49,6 +49,8 @@ export async function exportAccount(userId: string) {
       digestHour: true,
       // When the public progress page's current link was made; the link's hash is a credential, not data.
       publicSince: true,
+      // Whether the calendar feed is on and since when; never its token or hash (a credential).
+      calendarSince: true,
       createdAt: true,
       accounts: { select: { provider: true } },
       enrollments: {
@@ -88,12 +90,12 @@ export async function exportAccount(userId: string) {
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, assessment, shippedFeature, ...profile } = user;
+  const { accounts, progressEvents, checkIns, assessment, shippedFeature, calendarSince, ...profile } = user;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
-    profile: { ...profile, linkedSignInProviders: accounts.map((a) => a.provider) },
+    profile: { ...profile, calendarFeed: { enabled: calendarSince !== null, since: calendarSince }, linkedSignInProviders: accounts.map((a) => a.provider) },
     progressEvents: progressEvents.map(({ skill, ...e }) => ({ skill: skill.slug, ...e })),
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
     /** The self-assessment's answers and the recommendation given for them; null if never taken. */
@@ -108,7 +110,7 @@ export async function exportAccount(userId: string) {
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment and the shipped-feature record with its incidents go with it by cascade), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment and the shipped-feature record with its incidents go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
  * sign-in links, development-outbox mail, any weekly email still queued for them, and their rate-limit counts. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

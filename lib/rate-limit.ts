@@ -151,6 +151,8 @@ export const USER_LIMITS = {
   digestPreview: { points: 60, durationSeconds: 60 * 60, message: "email previews" },
   /** POST /api/me/public-page: a new public link. */
   publicLink: { points: 10, durationSeconds: 60 * 60, message: "new public links" },
+  /** POST /api/me/calendar-feed: a new calendar feed link. */
+  calendarLink: { points: 10, durationSeconds: 60 * 60, message: "new calendar links" },
 } as const;
 
 export type UserLimitName = keyof typeof USER_LIMITS;

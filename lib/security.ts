@@ -40,11 +40,12 @@ export function baselineHeaders(options: { production: boolean; https: boolean }
 }
 
 /**
- * What one route needs on top of the baseline. The public progress page's URL is its only key: it
- * must not travel in a Referer header, and search engines must not list it.
+ * What one route needs on top of the baseline. The public progress page's URL and the calendar
+ * feed's are their only keys: they must not travel in a Referer header, and search engines must
+ * not list them.
  */
 export function routeHeaders(pathname: string): Record<string, string> {
-  if (pathname.startsWith("/p/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+  if (pathname.startsWith("/p/") || pathname.startsWith("/api/calendar/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
   return {};
 }
 

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { AccountSection } from "@/components/settings/AccountSection";
+import { CalendarFeedSection } from "@/components/settings/CalendarFeedSection";
 import { ThemePicker } from "@/components/settings/ThemePicker";
 import { SettingsForm } from "@/components/settings/SettingsForm";
 import { PublicPageSection } from "@/components/settings/PublicPageSection";
 import { getSettings } from "@/lib/account";
 import { requirePageUser } from "@/lib/auth";
+import { calendarFeedStatus } from "@/lib/calendar-feed";
 import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
 import { publicPageStatus } from "@/lib/public-page";
 import { THEME_COOKIE, themeOf } from "@/lib/theme";
@@ -16,10 +18,10 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [settings, publicPage, cookieStore] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), cookies()]);
-  const since = publicPage.since?.getTime();
+  const [settings, publicPage, calendarFeed, cookieStore] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), calendarFeedStatus(user.id), cookies()]);
   // The date in the user's own zone, as everywhere else in the app.
-  const sinceLabel = since === undefined ? null : formatDay(localDayFunction(settings.timezone, since, since)(since));
+  const labelOf = (at: Date | null) => (at === null ? null : formatDay(localDayFunction(settings.timezone, at.getTime(), at.getTime())(at.getTime())));
+  const sinceLabel = labelOf(publicPage.since);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -37,6 +39,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="public-page-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="public-page-heading" className="text-lg font-semibold">Public progress page</h2>
         <PublicPageSection initial={{ enabled: publicPage.enabled, sinceLabel }} />
+      </section>
+      <section aria-labelledby="calendar-feed-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="calendar-feed-heading" className="text-lg font-semibold">Calendar feed</h2>
+        <CalendarFeedSection initial={{ enabled: calendarFeed.enabled, sinceLabel: labelOf(calendarFeed.since) }} />
       </section>
       <section aria-labelledby="data-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="data-heading" className="text-lg font-semibold">Your data and account</h2>

@@ -150,6 +150,8 @@ export interface Pacing extends PacingSummary {
   plans: PlanSeries[];
   actualSeries: { day: number; date: string; share: number }[];
   activity: { date: string; count: number }[];
+  /** Every open milestone in roadmap order with its due date, as nextMilestones has the first three. */
+  plannedMilestones: PacingSummary["nextMilestones"];
 }
 
 type FlatMilestone = PacingMilestone & { phase: PacingPhase };
@@ -194,6 +196,7 @@ interface ChartParts {
   actualPoints: { day: number; share: number }[];
   actualAt: (day: number) => number;
   activityByDay: Map<number, number>;
+  openByPlan: (limit: number) => PacingSummary["nextMilestones"];
 }
 
 /** Pacing with the chart's series: the dashboard, the JSON route, the check-in. */
@@ -342,11 +345,17 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
       return [p.slug, end >= plan.fromDay ? end : (windowEnds.find((e) => e >= plan.fromDay) ?? plan.endDay)] as const;
     }),
   );
-  const nextMilestones: PacingSummary["nextMilestones"] = [];
-  for (const m of counted) {
-    if (nextMilestones.length === 3) break;
-    if (!doneNow.has(m.skillId)) nextMilestones.push({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) });
-  }
+  // The open milestones by the plan, in roadmap order: the dashboard shows the first three, the
+  // calendar feed every one (Pacing.plannedMilestones).
+  const openByPlan = (limit: number): PacingSummary["nextMilestones"] => {
+    const open: PacingSummary["nextMilestones"] = [];
+    for (const m of counted) {
+      if (open.length === limit) break;
+      if (!doneNow.has(m.skillId)) open.push({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) });
+    }
+    return open;
+  };
+  const nextMilestones = openByPlan(3);
 
   // Overdue: open, due before today, and not held back by a time-based rule until after its due day.
   const availableOn = new Map(waiting.map((w) => [w.m.skillId, w.availableDay]));
@@ -426,10 +435,10 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     budget,
     verdict,
   };
-  return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay } };
+  return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
 }
 
-function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDay }: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity"> {
+function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDay, openByPlan }: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity" | "plannedMilestones"> {
   const lastDay = Math.max(today, 0);
   const plans: PlanSeries[] = lines.map((line, i) => {
     const from = line.fromDay;
@@ -448,7 +457,7 @@ function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDa
     .filter(([day]) => day >= 0)
     .sort(([a], [b]) => a - b)
     .map(([day, count]) => ({ date: isoOfDay(start + day), count }));
-  return { plans, actualSeries, activity };
+  return { plans, actualSeries, activity, plannedMilestones: openByPlan(Number.POSITIVE_INFINITY) };
 }
 
 type Change = PacingInput["enrollment"]["changes"][number];

@@ -24,6 +24,8 @@ interface World {
   canary: string;
   /** A's public progress page, turned on: B and anonymous visitors may see it, and nothing private on it. */
   aPublicPath: string;
+  /** A's calendar feed, turned on: likewise open to whoever has the link, with nothing private in it. */
+  aFeedPath: string;
   /** A's shipped-feature record. */
   aFeatureId: string;
 }
@@ -70,6 +72,12 @@ const routes: Record<string, RouteSpec> = {
   // B turning a page on, making a new link or turning it off acts on B's page only (A's row is in the snapshot).
   "POST /api/me/public-page": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/public-page" }, { path: "/api/me/public-page" }] },
   "DELETE /api/me/public-page": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/public-page" }] },
+  // Likewise for the calendar feed: B's link, B's row.
+  "POST /api/me/calendar-feed": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/calendar-feed" }, { path: "/api/me/calendar-feed" }] },
+  "DELETE /api/me/calendar-feed": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/calendar-feed" }] },
+  // The link is the credential, as for /p/[token]: anyone holding A's gets A's feed, which names
+  // no one (unknown tokens' 404 is in calendar-feed.test.ts).
+  "GET /api/calendar/[token]": { access: "public", attempts: (w) => [{ path: w.aFeedPath }] },
   "GET /api/me/assessment": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/assessment" }] },
   // B saving answers writes B's own row; A's stays as it was (it is in the snapshot).
   "PUT /api/me/assessment": {
@@ -195,7 +203,7 @@ async function snapshotOf(userId: string) {
     db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.user.findUnique({
       where: { id: userId },
-      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true },
+      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true, calendarTokenHash: true, calendarSince: true },
     }),
     db.assessment.findUnique({ where: { userId } }),
     db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
@@ -229,6 +237,9 @@ describe("access control", () => {
     const publicPage = await call("POST", "/api/me/public-page", { user: a });
     expectOk(publicPage, 201);
     const aPublicPath = (publicPage.json as { path: string }).path;
+    const feed = await call("POST", "/api/me/calendar-feed", { user: a });
+    expectOk(feed, 201);
+    const aFeedPath = (feed.json as { path: string }).path;
     expectOk(
       await call("PUT", "/api/me/assessment", {
         user: a,
@@ -243,7 +254,7 @@ describe("access control", () => {
     const aFeatureId = (shipped.json as { id: string }).id;
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeatureId };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId };
     before = await snapshotOf(a.id);
   });
 

@@ -174,6 +174,15 @@ describe("per-user limits on the costly routes", () => {
     expectOk(await call("DELETE", "/api/me/public-page", { user }));
   });
 
+  it(`calendar-link rotation: ${USER_LIMITS.calendarLink.points} an hour, then 429; turning the feed off is not limited`, async () => {
+    const user = await createUser("limit-calendar");
+    for (let i = 0; i < USER_LIMITS.calendarLink.points; i++) expectOk(await call("POST", "/api/me/calendar-feed", { user }), 201);
+    const refused = await call("POST", "/api/me/calendar-feed", { user });
+    expectError(refused, "rate_limited");
+    expectRetryAfter(refused, USER_LIMITS.calendarLink.durationSeconds);
+    expectOk(await call("DELETE", "/api/me/calendar-feed", { user }));
+  });
+
   it(`the /digest preview: ${USER_LIMITS.digestPreview.points} an hour, then a page that says how long to wait`, async () => {
     const user = await createUser("limit-digest");
     await createEnrollment(user.id);

@@ -1,8 +1,9 @@
 // No GET changes state. A signed-in user with data of every kind (an enrolment, ticks, a check-in,
-// a self-assessment, the public page on, a shipped-feature record whose 90 days are up and not yet
-// ticked) requests every page and every GET route under app/ — found from the files, as
-// access-control.test.ts finds them, so a new one can't be left out — as HTML and as an RSC payload,
-// and anonymously too. Every table in the public schema is checksummed before and after.
+// a self-assessment, the public page and the calendar feed on, a shipped-feature record whose 90
+// days are up and not yet ticked) requests every page and every GET route under app/ — found from
+// the files, as access-control.test.ts finds them, so a new one can't be left out — as HTML and as
+// an RSC payload, and anonymously too. Every table in the public schema is checksummed before and
+// after.
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { expectOk, tick } from "../support/api";
@@ -17,6 +18,7 @@ interface World {
   checkInId: string;
   featureId: string;
   publicPath: string;
+  feedPath: string;
   unsubscribeToken: string;
 }
 
@@ -31,6 +33,8 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/me": () => ["/api/me"],
   "GET /api/me/export": () => ["/api/me/export"],
   "GET /api/me/assessment": () => ["/api/me/assessment"],
+  // The calendar feed, as a calendar app polls it (no cookie) and as its owner opens it.
+  "GET /api/calendar/[token]": (w) => [w.feedPath],
   "GET /api/enrollments": () => ["/api/enrollments"],
   "GET /api/enrollments/[enrollmentId]": (w) => [`/api/enrollments/${w.enrollmentId}`],
   "GET /api/enrollments/[enrollmentId]/pacing": (w) => [`/api/enrollments/${w.enrollmentId}/pacing`],
@@ -118,6 +122,8 @@ describe("no GET changes state", () => {
     );
     const publicPage = await call("POST", "/api/me/public-page", { user });
     expectOk(publicPage, 201);
+    const feed = await call("POST", "/api/me/calendar-feed", { user });
+    expectOk(feed, 201);
     // Launched 100 days ago and saved before its 90 days were up: due, and not yet ticked.
     const feature = await createShippedRecord(user.id, { launchDate: localDaysAgo(100) });
     pointLibAtTestDatabase();
@@ -128,6 +134,7 @@ describe("no GET changes state", () => {
       checkInId: (checkIn.json as { checkIn: { id: string } }).checkIn.id,
       featureId: feature.id,
       publicPath: (publicPage.json as { path: string }).path,
+      feedPath: (feed.json as { path: string }).path,
       unsubscribeToken: unsubscribeToken(user.id),
     };
   });

@@ -173,8 +173,15 @@ const isDone = (p: Pacing) => p.status === "done";
 describe("computePacing properties", () => {
   it("pacingSummary (the weekly email's) is computePacing without the chart's series", () => {
     holds((p, input) => {
-      const { plans: _plans, actualSeries: _actualSeries, activity: _activity, ...summary } = p;
+      const { plans: _plans, actualSeries: _actualSeries, activity: _activity, plannedMilestones: _planned, ...summary } = p;
       expect(pacingSummary(input)).toEqual(summary);
+    });
+  });
+
+  it("the next milestones are the first three planned ones (the calendar feed's), each open one once", () => {
+    holds((p) => {
+      expect(p.nextMilestones).toEqual(p.plannedMilestones.slice(0, 3));
+      expect(new Set(p.plannedMilestones.map((m) => m.id)).size).toBe(p.plannedMilestones.length);
     });
   });
 

@@ -45,8 +45,10 @@ describe("foreign mutations", () => {
 });
 
 describe("route headers", () => {
-  it("keep the public page's URL out of Referer headers and search engines, and nothing else", () => {
+  it("keep the public page's and the calendar feed's URLs out of Referer headers and search engines, and nothing else", () => {
     expect(routeHeaders("/p/abc")).toEqual({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" });
+    expect(routeHeaders("/api/calendar/abc.ics")).toEqual({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" });
+    expect(routeHeaders("/api/calendars")).toEqual({});
     expect(routeHeaders("/dashboard")).toEqual({});
     expect(routeHeaders("/pricing")).toEqual({});
   });
