@@ -4,7 +4,7 @@
 // two parts can't drift apart. Plain string building throughout: the scheduler composes thousands.
 import { civilOfDay, dayOfIso, formatDay } from "../pacing/calendar";
 import { describeBuffer, describeOverdue, describeVariance } from "../pacing/headline";
-import { emptyWeekText, itemHoursText, weekProgressText } from "../pacing/this-week";
+import { emptyWeekText, itemHoursText, weekProgressText } from "../pacing/this-week-text";
 import { escapeHtml } from "./html";
 import type { ComposedDigest, DigestInput } from "./types";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emptyWeekText, itemHoursText, planThisWeek, weekProgressText, type ThisWeekInput, type WeekMilestone } from "../../lib/pacing/this-week";
+import { planThisWeek, type ThisWeekInput, type WeekMilestone } from "../../lib/pacing/this-week";
+import { emptyWeekText, itemHoursText, weekProgressText } from "../../lib/pacing/this-week-text";
 
 // Calendar facts used below, read off a calendar: Wed 2 Dec 2026 is in 2026-W49 (Mon 30 Nov – Sun
 // 6 Dec). London's clocks go back on Sun 25 Oct 2026 (02:00 BST → 01:00 GMT), the last day of
