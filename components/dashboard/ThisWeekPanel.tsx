@@ -23,7 +23,7 @@ export function ThisWeekPanel({ plan }: { plan: ThisWeekPlan }) {
       {plan.items.length > 0 && (
         <ol className="mt-3 space-y-2">
           {plan.items.map((item) => (
-            <li key={item.id} data-testid="this-week-item" data-milestone={item.id} className="flex items-baseline justify-between gap-3 text-sm">
+            <li key={item.id} data-testid="this-week-item" data-week-milestone={item.id} className="flex items-baseline justify-between gap-3 text-sm">
               <span className="min-w-0">
                 <span className="font-medium">{item.title}</span>
                 {item.inProgress && <span className="ml-2 text-xs text-stone-600 dark:text-stone-400">in progress</span>}
