@@ -88,13 +88,17 @@ export function planThisWeek(input: ThisWeekInput): ThisWeekPlan {
   const earliest = input.checkIns.reduce((min, c) => Math.min(min, c.at), nowMs);
   const localDay = localDayFunction(input.timeZone, earliest, nowMs);
   const week = isoWeekOfDay(localDay(nowMs));
-  const from = mondayOfIsoWeek(week);
-  const to = isoOfDay(dayOfIso(from) + 6);
+  const monday = dayOfIso(mondayOfIsoWeek(week));
+  const from = isoOfDay(monday);
+  const to = isoOfDay(monday + 6);
 
-  // Filed by the local date it was made on, as a check-in's own week is (lib/checkins/week.ts).
+  // Filed by the local date it was made on, as a check-in's own week is (lib/checkins/week.ts):
+  // local days Monday to Sunday, however many hours a clock change gives the week.
   let logged = 0;
   for (const c of input.checkIns) {
-    if (c.at <= nowMs && isoWeekOfDay(localDay(c.at)) === week) logged += c.hours;
+    if (c.at > nowMs) continue;
+    const day = localDay(c.at);
+    if (day >= monday && day <= monday + 6) logged += c.hours;
   }
   const budgetHours = input.weeklyHours ?? 0;
   const loggedHours = tidy(logged);
@@ -102,22 +106,24 @@ export function planThisWeek(input: ThisWeekInput): ThisWeekPlan {
   const leftHours = state === "active" ? Math.max(upToHalf(budgetHours - logged), 0) : 0;
 
   const notYet: ThisWeekPlan["notYet"] = [];
-  const candidates: (WeekMilestone & { position: number })[] = [];
+  const candidates: { m: WeekMilestone; position: number }[] = [];
   for (const [position, m] of input.milestones.entries()) {
     // A time rule that can't be met by Sunday: working on it this week can't finish it.
     if (m.availableFrom !== undefined && (m.availableFrom === null || m.availableFrom > to)) {
       notYet.push({ id: m.id, title: m.title, availableFrom: m.availableFrom });
       continue;
     }
-    candidates.push({ ...m, position });
+    candidates.push({ m, position });
   }
+  // Plain comparisons: "YYYY-MM-DD" sorts as text, and localeCompare was most of this function's time.
   candidates.sort(
-    (a, b) => Number(b.inProgress) - Number(a.inProgress) || a.dueDate.localeCompare(b.dueDate) || a.position - b.position,
+    (a, b) =>
+      Number(b.m.inProgress) - Number(a.m.inProgress) || (a.m.dueDate < b.m.dueDate ? -1 : a.m.dueDate > b.m.dueDate ? 1 : 0) || a.position - b.position,
   );
 
   const items: ThisWeekItem[] = [];
   let left = leftHours;
-  for (const m of candidates) {
+  for (const { m } of candidates) {
     if (left <= 0) break;
     const remainingHours = Math.max(upToHalf(m.effortHours - m.hoursLogged), Math.min(FINISHING_HOURS, m.effortHours));
     if (remainingHours <= 0) continue;
