@@ -1,8 +1,13 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { apiFetch } from "@/components/api-client";
+import type { PacingResponse } from "@/components/dashboard/PacePanel";
+import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
 import { FieldError } from "@/components/ui/FieldError";
+import type { ThisWeekPlan } from "@/lib/pacing/this-week";
 import type { CheckInContext, CheckInResult } from "@/lib/checkins";
 import type { Streak } from "@/lib/checkins/streak";
 import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "@/lib/validation/checkin";
@@ -32,12 +37,15 @@ const weekNumber = (isoWeek: string) => Number(isoWeek.slice(6));
 
 type Sent = Omit<CheckInResult, "replayed">;
 
+const thisWeekKey = (enrollmentId: string) => ["this-week", enrollmentId] as const;
+
 export function CheckInForm({ userId, context }: { userId: string; context: CheckInContext }) {
   const online = useOnline();
   const [hours, setHours] = useState("0");
   const [confidence, setConfidence] = useState<number | null>(null);
   const [note, setNote] = useState("");
   const [ticks, setTicks] = useState<ReadonlySet<string>>(new Set());
+  const [workedOn, setWorkedOn] = useState<ReadonlySet<string>>(new Set());
   const [fields, setFields] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [outbox, setOutbox] = useState<QueuedCheckIn[]>([]);
@@ -52,6 +60,16 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
 
   const refresh = useCallback(async () => setOutbox(await queued(userId)), [userId]);
 
+  // This week's plan, read again after each check-in that reaches the server: its hours move.
+  const queryClient = useQueryClient();
+  const enrollmentId = context.enrollment.id;
+  const { data: plan } = useQuery({
+    queryKey: thisWeekKey(enrollmentId),
+    queryFn: async (): Promise<ThisWeekPlan> => (await apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`)).pacing.thisWeek,
+    initialData: context.plan,
+  });
+  const week = plan ?? context.plan;
+
   const settle = useCallback(
     (outcomes: SendOutcome[]) => {
       const sent = outcomes.filter((o) => o.kind === "sent");
@@ -62,12 +80,13 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         const tickedIds = (context.phase?.milestones ?? []).filter((m) => tickedSkills.has(m.skillSlug)).map((m) => m.id);
         setDoneIds((ids) => new Set([...ids, ...tickedIds]));
         setMessage(null);
+        void queryClient.invalidateQueries({ queryKey: thisWeekKey(enrollmentId) });
       }
       const problem = outcomes.find((o) => o.kind !== "sent");
       if (problem?.kind === "signed_out") setMessage({ tone: "error", text: "Your session has ended. Sign in again; your check-in is kept on this phone." });
       if (problem?.kind === "rejected") setMessage({ tone: "error", text: problem.message });
     },
-    [context.phase],
+    [context.phase, queryClient, enrollmentId],
   );
 
   // Whatever is waiting from an earlier visit goes out as soon as there is a connection.
@@ -88,6 +107,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       confidence: confidence ?? Number.NaN,
       note,
       milestoneIds: [...ticks],
+      workedOnIds: [...workedOn],
       idempotencyKey: key,
       madeAt: new Date().toISOString(),
     });
@@ -106,6 +126,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       setHours("0");
       setNote("");
       setTicks(new Set());
+      setWorkedOn(new Set());
       if (!navigator.onLine) {
         setMessage({ tone: "info", text: "You're offline. The check-in is saved on this phone and will be sent when you're back online." });
         return;
@@ -126,6 +147,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
     setConfidence(item.body.confidence);
     setNote(item.body.note ?? "");
     setTicks(new Set(item.body.milestoneIds ?? []));
+    setWorkedOn(new Set(item.body.workedOnIds ?? []));
     setFields(item.fields ?? {});
     await discard(item.key);
     await refresh();
@@ -149,6 +171,8 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         <p className="text-sm text-stone-600 dark:text-stone-400">{context.enrollment.roadmapTitle}</p>
         <StreakBadge streak={streak} />
       </header>
+
+      <ThisWeekPanel plan={week} />
 
       {!online && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
@@ -225,6 +249,32 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
           </div>
           <FieldError id="confidence-error" messages={fields.confidence} />
         </fieldset>
+
+        {week.items.length > 0 && (
+          <fieldset>
+            <legend className="text-sm font-medium">Worked on (not finished)?</legend>
+            <p className="text-xs text-stone-600 dark:text-stone-400">The hours are shared between what you worked on and what you finished.</p>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {week.items.map((item) => {
+                const on = workedOn.has(item.id);
+                return (
+                  <button
+                    key={item.id}
+                    type="button"
+                    aria-pressed={on}
+                    data-worked-on={item.id}
+                    onClick={() => setWorkedOn((w) => (w.has(item.id) ? new Set([...w].filter((id) => id !== item.id)) : new Set([...w, item.id])))}
+                    className="min-h-12 rounded-full border border-stone-400 px-4 py-2 text-left text-sm font-medium aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white dark:border-stone-600"
+                  >
+                    <span aria-hidden className="mr-1">{on ? "✓" : "+"}</span>
+                    {item.title}
+                  </button>
+                );
+              })}
+            </div>
+            <FieldError id="workedOnIds-error" messages={fields.workedOnIds} />
+          </fieldset>
+        )}
 
         {context.phase && (
           <fieldset>

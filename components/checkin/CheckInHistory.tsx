@@ -81,7 +81,8 @@ function EditCheckIn({ checkIn, onDone }: { checkIn: CheckInView; onDone: () => 
   const save = useMutation({
     mutationFn: (update: CheckInUpdateInput) => apiFetch<{ checkIn: CheckInView }>(`/api/checkins/${checkIn.id}`, { method: "PATCH", body: update }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: checkInsKey });
+      // The hours feed the pace and this week's plan: the dashboard's pacing query ("pacing", id) reads them again.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: checkInsKey }), queryClient.invalidateQueries({ queryKey: ["pacing"] })]);
       onDone();
     },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : { _: [error.message] }),
@@ -129,7 +130,7 @@ function CheckInItem({ checkIn }: { checkIn: CheckInView }) {
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => apiFetch<null>(`/api/checkins/${checkIn.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: checkInsKey }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: checkInsKey }), queryClient.invalidateQueries({ queryKey: ["pacing"] })]),
   });
   const made = new Date(checkIn.createdAt).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
   return (

@@ -7,6 +7,7 @@ import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
 import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
 import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
+import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
 import { scaledPhaseMonths } from "@/lib/pacing/budget";
 import { progressShare } from "@/lib/progress/summary";
@@ -106,6 +107,9 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
           </p>
         )}
       </div>
+
+      {/* Above the fold on a phone: what to do this week, before the pace and the long milestone list. */}
+      <ThisWeekPanel plan={pacing.thisWeek} />
 
       <PacePanel enrollmentId={enrollmentId} initial={initialPacing} />
 

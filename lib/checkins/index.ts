@@ -8,6 +8,7 @@ import { applyMilestoneUpdate, getDashboard, milestonesOf, openEnrollmentFor, ty
 import { getPacing } from "../progress/pacing";
 import { listEnrollments } from "../enrollments";
 import type { Pacing } from "../pacing";
+import type { ThisWeekPlan } from "../pacing/this-week";
 import { MADE_AT_MAX_AGE_DAYS, MADE_AT_MAX_SKEW_MS, type CheckInCreate, type CheckInUpdate } from "../validation/checkin";
 import { computeStreak, type Streak } from "./streak";
 import { isoWeekOf } from "./week";
@@ -85,7 +86,10 @@ function madeAtOf(input: CheckInCreate, now: Date): Date {
 }
 
 export async function paceSummary(userId: string, enrollmentId: string, now: Date): Promise<PaceSummary> {
-  const pacing = await getPacing(userId, enrollmentId, now);
+  return paceOf(await getPacing(userId, enrollmentId, now));
+}
+
+function paceOf(pacing: Pacing): PaceSummary {
   return { headline: pacingHeadline(pacing), status: pacing.verdict.status, label: pacing.verdict.label, tone: pacing.verdict.tone };
 }
 
@@ -240,6 +244,8 @@ export interface CheckInContext {
   pace: PaceSummary;
   streak: Streak;
   thisWeek: CheckInView[];
+  /** This week's plan, from the same getPacing as the pace (and as the dashboard's). */
+  plan: ThisWeekPlan;
 }
 
 /**
@@ -250,7 +256,7 @@ export interface CheckInContext {
 export async function getCheckInContext(userId: string, now: Date = new Date()): Promise<CheckInContext | null> {
   const open = (await listEnrollments(userId)).find((e) => e.status === "active" || e.status === "paused");
   if (!open) return null;
-  const [dashboard, pace] = await Promise.all([getDashboard(userId, open.id), paceSummary(userId, open.id, now)]);
+  const [dashboard, pacing] = await Promise.all([getDashboard(userId, open.id), getPacing(userId, open.id, now)]);
   const timezone = dashboard.enrollment.timezone;
   const week = isoWeekOf(now, timezone);
   const [streak, recent] = await Promise.all([streakOf(userId, now), listCheckIns(userId, { limit: 10 })]);
@@ -264,8 +270,9 @@ export async function getCheckInContext(userId: string, now: Date = new Date()):
           milestones: current.milestones.map(({ id, skillSlug, title, status, minDurationDays }) => ({ id, skillSlug, title, status, minDurationDays })),
         }
       : null,
-    pace,
+    pace: paceOf(pacing),
     streak,
     thisWeek: recent.filter((c) => c.isoWeek === week),
+    plan: pacing.thisWeek,
   };
 }

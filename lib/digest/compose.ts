@@ -4,6 +4,7 @@
 // two parts can't drift apart. Plain string building throughout: the scheduler composes thousands.
 import { civilOfDay, dayOfIso, formatDay } from "../pacing/calendar";
 import { describeBuffer, describeOverdue, describeVariance } from "../pacing/headline";
+import { emptyWeekText, itemHoursText, weekProgressText } from "../pacing/this-week-text";
 import { escapeHtml } from "./html";
 import type { ComposedDigest, DigestInput } from "./types";
 
@@ -31,6 +32,8 @@ interface DigestContent {
   facts: { label: string; value: string }[];
   /** A paragraph after the pace (the behind case). */
   paceNote: string | null;
+  /** This week's plan (lib/pacing/this-week.ts), the dashboard's words: null when the plan isn't running. */
+  thisWeek: { progress: string; items: { title: string; hours: string }[]; empty: string | null } | null;
   done: string[];
   checkIns: string | null;
   streak: string | null;
@@ -162,6 +165,15 @@ function finishedIntro(input: DigestInput): string {
   return done;
 }
 
+function thisWeekContent(input: DigestInput): NonNullable<DigestContent["thisWeek"]> {
+  const plan = input.thisWeek;
+  return {
+    progress: `${weekProgressText(plan)}.`,
+    items: plan.items.map((item) => ({ title: item.title, hours: itemHoursText(item) })),
+    empty: emptyWeekText(plan),
+  };
+}
+
 function digestContent(input: DigestInput): DigestContent {
   const kind = digestKind(input);
   const { pace, links } = input;
@@ -214,6 +226,7 @@ function digestContent(input: DigestInput): DigestContent {
     status: active ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done` : null,
     facts: active ? paceFacts(input) : [],
     paceNote,
+    thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
     done: input.doneThisWeek.map((m) => m.title),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
@@ -261,6 +274,10 @@ function renderText(c: DigestContent): string {
     blocks.push(facts);
   }
   if (c.paceNote) blocks.push(wrap(c.paceNote));
+  if (c.thisWeek) {
+    const items = c.thisWeek.items.map((m) => wrap(`${m.title} (${m.hours})`, "- ", "  "));
+    blocks.push(["This week", wrap(c.thisWeek.progress), ...items, ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : [])].join("\n"));
+  }
   if (c.done.length > 0) blocks.push(`Milestones done\n${c.done.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
   if (c.checkIns) blocks.push(`Check-ins\n${wrap(c.checkIns)}`);
   if (c.streak) blocks.push(`Streak\n${wrap(c.streak)}`);
@@ -312,6 +329,13 @@ function renderHtml(c: DigestContent): string {
     body += `</table>\n`;
   }
   if (c.paceNote) body += para(c.paceNote);
+  if (c.thisWeek) {
+    body += heading("This week") + para(c.thisWeek.progress);
+    if (c.thisWeek.items.length > 0) {
+      body += list(c.thisWeek.items.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.hours)}</span>`));
+    }
+    if (c.thisWeek.empty) body += para(c.thisWeek.empty);
+  }
   if (c.done.length > 0) body += heading("Milestones done") + list(c.done.map(escapeHtml));
   if (c.checkIns) body += heading("Check-ins") + para(c.checkIns);
   if (c.streak) body += heading("Streak") + para(c.streak);

@@ -58,6 +58,8 @@ interface DigestRow {
   checkIns: [number, number, number, string | null][];
   weeks: string[];
   shipped: { launchDate: string; gaps: string[] } | null;
+  /** [skillId, hours]: hours logged per skill in all check-ins, as the dashboard's rows count them (this week's plan). */
+  logged: [string, number][];
 }
 
 /**
@@ -94,6 +96,13 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
           select json_agg(json_build_array((extract(epoch from c."createdAt") * 1000)::bigint, c.hours, c.confidence, c."enrollmentId"))
           from "CheckIn" c where c."userId" = u.id and c."createdAt" >= ${from} and c."createdAt" <= ${to}), '[]') as "checkIns",
         array(select distinct c."isoWeek" from "CheckIn" c where c."userId" = u.id) as weeks,
+        -- hoursLoggedBySkill's sum (lib/progress/index.ts), rounded the same way in inputOf.
+        coalesce((
+          select json_agg(json_build_array(l."skillId", l.hours)) from (
+            select s."skillId", sum(c.hours / cardinality(c."workedSkillIds"))::float8 as hours
+            from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
+            where c."userId" = u.id and c."createdAt" <= ${to}
+            group by s."skillId") l), '[]') as logged,
         (select json_build_object(
             'launchDate', f."launchDate",
             'gaps', array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff"))
@@ -153,6 +162,7 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
       .filter(([at, , , enrollmentId]) => enrollmentId === enrollment.id && at > velocityFrom && at <= request.at.getTime())
       .map(([at, hours]) => ({ at, hours })),
     progress: rows,
+    hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: Math.round(hours * 10) / 10 })),
     featureLaunch: row.shipped
       ? anchorOfRecord(
           { launchDate: new Date(row.shipped.launchDate), incidents: row.shipped.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },
@@ -196,6 +206,7 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     checkIns,
     streak: computeStreak(row.weeks, isoWeekOf(request.at, enrollment.timezone)),
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
+    thisWeek: pacing.thisWeek,
     firstWeek: today - start >= 0 && today - start < DIGEST_WINDOW_DAYS,
     links: links(row.userId),
   };

@@ -2,6 +2,7 @@
 // for any number of users); composing turns it into the email (lib/digest/compose.ts, pure).
 import type { Streak } from "../checkins/streak";
 import type { Verdict } from "../pacing";
+import type { ThisWeekPlan } from "../pacing/this-week";
 
 export interface DigestInput {
   user: { name: string | null; email: string };
@@ -32,6 +33,8 @@ export interface DigestInput {
   streak: Streak;
   /** The next three milestones by the plan. */
   next: { title: string; dueDate: string }[];
+  /** This week's plan (lib/pacing/this-week.ts) for the week the email is sent in: the dashboard's. */
+  thisWeek: ThisWeekPlan;
   /** The enrolment started during this week. */
   firstWeek: boolean;
   /** Absolute URLs. */

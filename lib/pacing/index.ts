@@ -8,6 +8,7 @@ import type { SkillProgress } from "./flips";
 import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
 import { BaseCurve, PauseCalendar, PlanLine, type PauseSpan, type PhaseWindow } from "./plan";
 import { decideVerdict, VERDICT_THRESHOLDS, type PacingStatus, type Verdict, type VerdictFacts } from "./verdict";
+import { planThisWeek, type ThisWeekPlan } from "./this-week";
 
 export type { PacingStatus, Verdict, VerdictFacts, VerdictRule, VerdictTone } from "./verdict";
 
@@ -92,6 +93,8 @@ export interface PacingInput {
    * before `now`; more are ignored. Absent or empty: velocity comes from ticks alone.
    */
   checkIns?: readonly { at: number; hours: number }[];
+  /** Hours logged against each skill across all the user's check-ins (this week's plan counts them against estimates). */
+  hoursLogged?: readonly { skillId: string; hours: number }[];
   now: Date;
   timeZone: string;
 }
@@ -143,6 +146,8 @@ export interface PacingSummary {
   budget: { weeklyHours: number; peakHoursPerWeek: number } | null;
   /** The one verdict (lib/pacing/verdict.ts): status, tone, headline and every sentence about pace. */
   verdict: Verdict;
+  /** This week's plan (lib/pacing/this-week.ts): the milestones to work on, with hours, within the budget. */
+  thisWeek: ThisWeekPlan;
 }
 
 /** The summary and the dashboard chart's series. */
@@ -412,6 +417,33 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   };
   const verdict = decideVerdict(facts);
 
+  // --- this week's plan: the open milestones with what the line and the rules say of them -------
+  const statusOf = new Map(input.progress.map((p) => [p.skillId, p.status]));
+  const loggedOf = new Map((input.hoursLogged ?? []).map((l) => [l.skillId, l.hours]));
+  const thisWeek = planThisWeek({
+    milestones: counted
+      .filter((m) => !doneNow.has(m.skillId))
+      .map((m) => {
+        const available = availableOn.get(m.skillId);
+        return {
+          id: m.id,
+          title: m.title,
+          phaseTitle: m.phase.title,
+          effortHours: m.effortHours,
+          inProgress: statusOf.get(m.skillId) === "in_progress",
+          dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!),
+          availableFrom: available === undefined ? undefined : available === null ? null : isoOfDay(start + available),
+          hoursLogged: loggedOf.get(m.skillId) ?? 0,
+        };
+      }),
+    weeklyHours,
+    startDate: enrollment.startDate,
+    state: done ? "done" : enrollment.status === "active" ? "active" : enrollment.status === "paused" ? "paused" : "ended",
+    checkIns: input.checkIns ?? [],
+    now,
+    timeZone: input.timeZone,
+  });
+
   const summary: PacingSummary = {
     status: verdict.status,
     today: at(today),
@@ -434,6 +466,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     overdue,
     budget,
     verdict,
+    thisWeek,
   };
   return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
 }

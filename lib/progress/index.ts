@@ -52,13 +52,15 @@ export interface Dashboard {
 
 /**
  * Hours logged per skill across the user's check-ins (any roadmap: the skill is one skill), each
- * check-in's hours split evenly between the skills it worked on. One statement.
+ * check-in's hours split evenly between the skills it worked on; made by `asOf` when given. One
+ * statement. The dashboard's rows show it, and this week's plan counts it against estimates
+ * (getPacing), so both read this one function.
  */
-async function hoursLoggedBySkill(userId: string): Promise<Map<string, number>> {
+export async function hoursLoggedBySkill(userId: string, asOf: Date | null = null): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ skillId: string; hours: number }[]>`
     select s."skillId", sum(c.hours / cardinality(c."workedSkillIds"))::float8 as hours
     from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
-    where c."userId" = ${userId}
+    where c."userId" = ${userId} and (${asOf}::timestamptz is null or c."createdAt" <= ${asOf}::timestamptz)
     group by s."skillId"`;
   return new Map(rows.map((r) => [r.skillId, Math.round(r.hours * 10) / 10]));
 }

@@ -5,6 +5,7 @@ import { notFound } from "../errors";
 import { computePacing, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
 import { anchorOfRecord } from "../shipped/anchor";
+import { hoursLoggedBySkill } from "./index";
 import type { ProgressStatus } from "../validation/progress";
 
 type RoadmapTree = PacingInput["roadmap"];
@@ -68,16 +69,17 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
 export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
 
 /**
- * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Four queries in
+ * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Five queries in
  * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
  * changes, one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
  * so the cost follows the roadmap's size, not the length of the user's history, and the
- * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts), and the
- * hours logged in this enrolment's check-ins over the velocity window.
+ * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts), the
+ * hours logged in this enrolment's check-ins over the velocity window (velocity, and this week's
+ * hours), and the hours logged per skill (this week's plan).
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
-  const [enrollment, progress, shipped, checkIns] = await Promise.all([
+  const [enrollment, progress, shipped, checkIns, logged] = await Promise.all([
     db.enrollment.findFirst({
       where: { id: enrollmentId, userId },
       select: {
@@ -113,6 +115,8 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       from "CheckIn" c
       where c."userId" = ${userId} and c."enrollmentId" = ${enrollmentId}
         and c."createdAt" > ${now}::timestamptz - interval '30 days' and c."createdAt" <= ${now}`,
+    // Hours logged per skill, for this week's plan: what each milestone's estimate has left.
+    hoursLoggedBySkill(userId, now),
   ]);
   const record = shipped[0];
   if (!enrollment) throw notFound("No such enrolment.");
@@ -126,6 +130,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       weeklyHours: enrollment.weeklyHours,
     },
     checkIns,
+    hoursLogged: [...logged].map(([skillId, hours]) => ({ skillId, hours })),
     progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
     featureLaunch: record
       ? anchorOfRecord(

@@ -71,6 +71,21 @@ const ahead: DigestInput = {
     { title: "Hugging Face Transformers: load, fine-tune, run inference", dueDate: "2027-01-04" },
     { title: "Complete fast.ai's Practical Deep Learning course", dueDate: "2027-01-25" },
   ],
+  // This week's plan as pacing makes it (lib/pacing/this-week.ts): 8 h, the milestone in progress first.
+  thisWeek: {
+    week: "2026-W48",
+    from: "2026-11-23",
+    to: "2026-11-29",
+    state: "active",
+    budgetHours: 8,
+    loggedHours: 1.5,
+    leftHours: 6.5,
+    items: [
+      { id: "m1", title: "PyTorch fluency: tensors, autograd, training loops", phaseTitle: "ML fundamentals", inProgress: true, dueDate: "2026-12-14", hours: 4, remainingHours: 4 },
+      { id: "m2", title: "Hugging Face Transformers: load, fine-tune, run inference", phaseTitle: "ML fundamentals", inProgress: false, dueDate: "2027-01-04", hours: 2.5, remainingHours: 20 },
+    ],
+    notYet: [],
+  },
   firstWeek: false,
   links,
 };
@@ -99,6 +114,12 @@ const quiet: DigestInput = {
   }),
   doneThisWeek: [],
   checkIns: [],
+  thisWeek: {
+    ...ahead.thisWeek,
+    loggedHours: 0,
+    leftHours: 8,
+    items: [ahead.thisWeek.items[0]!, { ...ahead.thisWeek.items[1]!, hours: 4 }],
+  },
   // The missed week was bridged by November's freeze; the email arrives in December's first week.
   streak: { weeks: 6, frozen: ["2026-W48"], thisWeekDone: false, freezeLeftThisMonth: true },
 };
@@ -206,6 +227,12 @@ Buffer:           16 days
 Projected finish: 3 Aug 2027
 Target finish:    24 Aug 2027
 
+This week
+1.5 of 8 hours done this week.
+- PyTorch fluency: tensors, autograd, training loops (4 h)
+- Hugging Face Transformers: load, fine-tune, run inference (2.5 of its 20 h
+  this week)
+
 Milestones done
 - Build an intuition for gradient descent
 - Choose a loss function and see how it shapes training
@@ -239,6 +266,10 @@ ${FOOTER}`);
     expect(html).toContain("2 check-ins: 7.5 hours in all, average confidence 3.5 out of 5.");
     expect(html).toContain("Complete fast.ai&#39;s Practical Deep Learning course <span");
     expect(html).toContain("· due 25 Jan 2027</span>");
+    expect(html).toContain(">This week</h2>");
+    expect(html).toContain(">1.5 of 8 hours done this week.</p>");
+    expect(html).toContain("Hugging Face Transformers: load, fine-tune, run inference <span");
+    expect(html).toContain("· 2.5 of its 20 h this week</span>");
   });
 });
 
@@ -270,6 +301,12 @@ Target finish:    24 Aug 2027
 
 Plans slip; that is what replanning is for: choose a longer target, or pause,
 from your dashboard. Every tick is kept, and the old line stays on the chart.
+
+This week
+1.5 of 8 hours done this week.
+- PyTorch fluency: tensors, autograd, training loops (4 h)
+- Hugging Face Transformers: load, fine-tune, run inference (2.5 of its 20 h
+  this week)
 
 Milestones done
 - Train an image classifier from scratch
@@ -332,6 +369,12 @@ Buffer:           9 days
 Projected finish: 10 Aug 2027
 Target finish:    24 Aug 2027
 
+This week
+0 of 8 hours done this week.
+- PyTorch fluency: tensors, autograd, training loops (4 h)
+- Hugging Face Transformers: load, fine-tune, run inference (4 of its 20 h
+  this week)
+
 Streak
 6 weeks so far. A freeze covered a missed week. Check in this week to keep it
 going. One freeze left this month.
@@ -385,6 +428,12 @@ Versus plan:      Level with the plan
 Buffer:           2 days
 Projected finish: Not enough data yet
 Target finish:    24 Aug 2027
+
+This week
+1.5 of 8 hours done this week.
+- PyTorch fluency: tensors, autograd, training loops (4 h)
+- Hugging Face Transformers: load, fine-tune, run inference (2.5 of its 20 h
+  this week)
 
 Milestones done
 - Choose an evaluation metric and read it correctly

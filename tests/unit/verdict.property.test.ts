@@ -80,6 +80,17 @@ function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
     checkIns: [{ hours: 3, confidence: 4 }],
     streak: { weeks: 2, frozen: [], thisWeekDone: true, freezeLeftThisMonth: true },
     next: [{ title: "PyTorch fluency", dueDate: "2026-10-03" }],
+    thisWeek: {
+      week: "2026-W48",
+      from: "2026-11-23",
+      to: "2026-11-29",
+      state: "active",
+      budgetHours: 8,
+      loggedHours: 3,
+      leftHours: 5,
+      items: [{ id: "m1", title: "PyTorch fluency", phaseTitle: "ML fundamentals", inProgress: true, dueDate: "2026-10-03", hours: 5, remainingHours: 12 }],
+      notYet: [],
+    },
     firstWeek: false,
     links: { checkIn: "https://w.test/checkin", dashboard: "https://w.test/dashboard", settings: "https://w.test/settings", unsubscribe: "https://w.test/u" },
   };
