@@ -231,7 +231,7 @@ export async function applyMilestoneUpdate(
   milestone: TickMilestone,
   update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
   now: Date,
-  via: { checkInId: string } | { source: "shipped_record" } | null = null,
+  via: { checkInId: string } | { source: "shipped_record" | "application" } | null = null,
 ): Promise<MilestoneProgressView> {
   // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
   await tx.$executeRaw`

@@ -1,0 +1,13 @@
+import { requireUser } from "@/lib/auth";
+import { deleteInterview } from "@/lib/applications";
+import { handle, parseParam } from "@/lib/http";
+import { idSchema } from "@/lib/validation/common";
+
+type Context = { params: Promise<{ applicationId: string; interviewId: string }> };
+
+export const DELETE = handle(async (_request: Request, { params }: Context) => {
+  const user = await requireUser();
+  const { applicationId, interviewId } = await params;
+  await deleteInterview(user.id, parseParam(applicationId, idSchema, "application"), parseParam(interviewId, idSchema, "interview"));
+  return new Response(null, { status: 204 });
+});
