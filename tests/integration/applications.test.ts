@@ -26,18 +26,20 @@ describe("applications: stages and their history", () => {
   it("moves through the pipeline, keeping each change with its date, and refuses illegal jumps with a field error", async () => {
     const user = await createUser("app-stages");
     await createEnrollment(user.id);
-    const created = await create(user, { stage: "saved" });
-    expect(created).toMatchObject({ stage: "saved", nextStages: ["applied", "rejected", "withdrawn"], history: [{ fromStage: null, toStage: "saved", changedOn: localDaysAgo(0) }] });
+    const created = await create(user, { stage: "saved", stageOn: localDaysAgo(5) });
+    expect(created).toMatchObject({ stage: "saved", nextStages: ["applied", "rejected", "withdrawn"], history: [{ fromStage: null, toStage: "saved", changedOn: localDaysAgo(5) }] });
 
     const jump = expectError(await move(user, created.id, "technical"), "bad_request");
     expect(jump.fields).toEqual({ stage: ["A saved application hasn't been sent: mark it applied before technical."] });
 
+    // A date before the previous change's would put the history out of order.
+    expect(expectError(await move(user, created.id, "applied", localDaysAgo(6)), "bad_request").fields).toEqual({ on: [`The date can't be before the previous stage's (${localDaysAgo(5)}).`] });
     expectOk(await move(user, created.id, "applied", localDaysAgo(3)));
     expectOk(await move(user, created.id, "screen", localDaysAgo(2)));
     const final = await move(user, created.id, "final");
     expectOk(final);
     expect((final.json as ApplicationView).history.map((h) => [h.fromStage, h.toStage, h.changedOn])).toEqual([
-      [null, "saved", localDaysAgo(0)],
+      [null, "saved", localDaysAgo(5)],
       ["saved", "applied", localDaysAgo(3)],
       ["applied", "screen", localDaysAgo(2)],
       ["screen", "final", localDaysAgo(0)],
