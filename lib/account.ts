@@ -87,10 +87,22 @@ export async function exportAccount(userId: string) {
         omit: { id: true, userId: true, autoCompletedFor: true },
         include: { incidents: { orderBy: { position: "asc" }, omit: { id: true, featureId: true, position: true } } },
       },
+      applications: {
+        orderBy: { createdAt: "asc" },
+        omit: { userId: true },
+        include: {
+          stageChanges: { orderBy: { id: "asc" }, select: { fromStage: true, toStage: true, changedOn: true, recordedAt: true } },
+          interviews: {
+            orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
+            omit: { applicationId: true },
+            include: { revisitSkills: { select: { skill: { select: { slug: true } } } } },
+          },
+        },
+      },
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, assessment, shippedFeature, calendarSince, ...profile } = user;
+  const { accounts, progressEvents, checkIns, assessment, shippedFeature, applications, calendarSince, ...profile } = user;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
@@ -105,12 +117,19 @@ export async function exportAccount(userId: string) {
       launchDate: day(shippedFeature.launchDate),
       incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: day(i.occurredOn) })),
     },
+    /** Job applications with their stage history and interviews (skills to revise by slug). */
+    applications: applications.map(({ stageChanges, interviews, nextStepOn, ...a }) => ({
+      ...a,
+      nextStepOn: nextStepOn && day(nextStepOn),
+      stageHistory: stageChanges.map((c) => ({ ...c, changedOn: day(c.changedOn) })),
+      interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({ ...i, heldOn: day(heldOn), revisitSkills: revisitSkills.map((r) => r.skill.slug) })),
+    })),
   };
 }
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment and the shipped-feature record with its incidents go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment, the shipped-feature record with its incidents, and job applications with their stage history and interviews go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
  * sign-in links, development-outbox mail, any weekly email still queued for them, and their rate-limit counts. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

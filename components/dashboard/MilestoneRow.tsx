@@ -11,6 +11,9 @@ import { milestoneUpdateSchema, NOTE_MAX, type ProgressStatus } from "@/lib/vali
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import type { TickVariables } from "./DashboardView";
 
+/** The phase-4 milestones the /pivot page tracks. */
+const PIVOT_SKILLS = new Set(["apply-ml-engineer-roles", "apply-ai-engineer-roles", "first-rough-interviews"]);
+
 const statusLabel: Record<ProgressStatus, string> = {
   not_started: "Not started",
   in_progress: "In progress",
@@ -78,6 +81,11 @@ export function MilestoneRow({
           {shippedLink && (
             <Link href="/shipped" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
               {m.skillSlug === FEATURE_LAUNCH_SKILL ? "Record the shipped feature" : "Your shipped-feature record"}
+            </Link>
+          )}
+          {PIVOT_SKILLS.has(m.skillSlug) && (
+            <Link href="/pivot" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              Applications and interviews
             </Link>
           )}
           {m.note && <p className="mt-1 text-sm italic text-stone-700 dark:text-stone-300">“{m.note}”</p>}

@@ -18,6 +18,9 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             <Link href="/dashboard" className="inline-flex min-h-11 items-center rounded px-2 py-2 text-sm hover:underline">
               Dashboard
             </Link>
+            <Link href="/pivot" className="hidden min-h-11 items-center rounded px-2 py-2 text-sm hover:underline sm:inline-flex">
+              Applications
+            </Link>
             <span className="hidden max-w-48 truncate text-sm text-stone-600 sm:inline dark:text-stone-400" title={user.email}>
               {user.email}
             </span>

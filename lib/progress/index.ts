@@ -245,7 +245,7 @@ export async function applyMilestoneUpdate(
   milestone: TickMilestone,
   update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
   requestedAt: Date | undefined,
-  via: { checkInId: string } | { source: "shipped_record" } | null = null,
+  via: { checkInId: string } | { source: "shipped_record" | "application" } | null = null,
 ): Promise<MilestoneProgressView> {
   // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
   // before the progress rows it cascades to; taking them the other way round deadlocked the two.

@@ -28,7 +28,13 @@ interface World {
   aFeedPath: string;
   /** A's shipped-feature record. */
   aFeatureId: string;
+  /** A's job application (moved to screen) and an interview logged on it. */
+  aApplicationId: string;
+  aInterviewId: string;
 }
+
+/** A valid application (B's attempts send it too). */
+const applicationBody = (notes: string) => ({ company: "Acme AI", roleTitle: "ML Engineer", track: "ml_engineer", source: "direct", stage: "applied", notes });
 
 /** A valid shipped-feature record (B's attempts send it too). */
 const shippedBody = (problem: string) => ({
@@ -141,6 +147,27 @@ const routes: Record<string, RouteSpec> = {
     attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}`, body: shippedBody("overwritten by B") }],
   },
   "DELETE /api/shipped-features/[featureId]": { access: "owner", attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}` }] },
+  "GET /api/applications": { access: "caller", status: 200, attempts: () => [{ path: "/api/applications" }] },
+  // B adds B's own application; A's stay as they were.
+  "POST /api/applications": { access: "caller", status: 201, attempts: () => [{ path: "/api/applications", body: applicationBody("B's own") }] },
+  "GET /api/applications/[applicationId]": { access: "owner", attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}` }] },
+  "PATCH /api/applications/[applicationId]": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}`, body: { notes: "overwritten by B", jobDescription: "PyTorch" } }],
+  },
+  "DELETE /api/applications/[applicationId]": { access: "owner", attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}` }] },
+  "POST /api/applications/[applicationId]/stage": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}/stage`, body: { stage: "rejected" } }],
+  },
+  "POST /api/applications/[applicationId]/interviews": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}/interviews`, body: { heldOn: localDaysAgo(1), kind: "coding", felt: 2 } }],
+  },
+  "DELETE /api/applications/[applicationId]/interviews/[interviewId]": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}/interviews/${w.aInterviewId}` }],
+  },
 };
 
 /** What B requests for each page; where a page takes an id, B passes A's. */
@@ -151,6 +178,7 @@ const pages: Record<string, (w: World) => string> = {
   "/digest": () => "/digest",
   "/settings": () => "/settings",
   "/shipped": () => "/shipped",
+  "/pivot": () => "/pivot",
   "/unsubscribe": () => "/unsubscribe",
   "/dashboard": (w) => `/dashboard?enrollment=${w.aEnrollmentId}`,
   "/dev/outbox": () => "/dev/outbox",
@@ -186,12 +214,14 @@ function expectNothingOfA(text: string, w: World) {
   expect(text).not.toContain(w.a.id);
   expect(text).not.toContain(w.aEnrollmentId);
   expect(text).not.toContain(w.aFeatureId);
+  expect(text).not.toContain(w.aApplicationId);
+  expect(text).not.toContain(w.aInterviewId);
 }
 
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -207,8 +237,13 @@ async function snapshotOf(userId: string) {
     }),
     db.assessment.findUnique({ where: { userId } }),
     db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
+    db.jobApplication.findMany({
+      where: { userId },
+      orderBy: { id: "asc" },
+      include: { stageChanges: { orderBy: { id: "asc" } }, interviews: { orderBy: { id: "asc" }, include: { revisitSkills: true } } },
+    }),
   ]);
-  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped };
+  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications };
 }
 
 // ---------- the tests ----------
@@ -252,9 +287,19 @@ describe("access control", () => {
     });
     expectOk(shipped, 201);
     const aFeatureId = (shipped.json as { id: string }).id;
+    const application = await call("POST", "/api/applications", { user: a, body: { ...applicationBody(canary), jobDescription: `PyTorch and Docker. ${canary}` } });
+    expectOk(application, 201);
+    const aApplicationId = (application.json as { id: string }).id;
+    expectOk(await call("POST", `/api/applications/${aApplicationId}/stage`, { user: a, body: { stage: "screen" } }));
+    const interview = await call("POST", `/api/applications/${aApplicationId}/interviews`, {
+      user: a,
+      body: { heldOn: localDaysAgo(0), kind: "screen", felt: 2, asked: canary, wentBadly: canary, revisitMilestoneIds: [other.id] },
+    });
+    expectOk(interview, 201);
+    const aInterviewId = (interview.json as { interviews: { id: string }[] }).interviews[0]!.id;
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId, aApplicationId, aInterviewId };
     before = await snapshotOf(a.id);
   });
 

@@ -1,9 +1,9 @@
 // No GET changes state. A signed-in user with data of every kind (an enrolment, ticks, a check-in,
-// a self-assessment, the public page and the calendar feed on, a shipped-feature record whose 90
-// days are up and not yet ticked) requests every page and every GET route under app/ — found from
-// the files, as access-control.test.ts finds them, so a new one can't be left out — as HTML and as
-// an RSC payload, and anonymously too. Every table in the public schema is checksummed before and
-// after.
+// a self-assessment, the public page and the calendar feed on, a job application with an interview,
+// a shipped-feature record whose 90 days are up and not yet ticked) requests every page and every GET
+// route under app/ — found from the files, as access-control.test.ts finds them, so a new one can't
+// be left out — as HTML and as an RSC payload, and anonymously too. Every table in the public schema
+// is checksummed before and after.
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { expectOk, tick } from "../support/api";
@@ -20,6 +20,7 @@ interface World {
   publicPath: string;
   feedPath: string;
   unsubscribeToken: string;
+  applicationId: string;
 }
 
 /** What to request for each GET route under app/api; a catch-all gets several paths. */
@@ -42,6 +43,8 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/checkins/[checkInId]": (w) => [`/api/checkins/${w.checkInId}`],
   "GET /api/shipped-features": () => ["/api/shipped-features"],
   "GET /api/shipped-features/[featureId]": (w) => [`/api/shipped-features/${w.featureId}`],
+  "GET /api/applications": () => ["/api/applications"],
+  "GET /api/applications/[applicationId]": (w) => [`/api/applications/${w.applicationId}`],
 };
 
 /** What to request for each page; where a page takes a token or an id, the user's own. */
@@ -57,6 +60,7 @@ const pages: Record<string, (w: World) => string> = {
   "/roadmaps/[slug]": () => "/roadmaps/swe-to-mle",
   "/settings": () => "/settings",
   "/shipped": () => "/shipped",
+  "/pivot": () => "/pivot",
   "/signin": () => "/signin?callbackUrl=%2Fdashboard",
   "/signin/check-email": () => "/signin/check-email",
   // The email's sign-in link: a page that only reads (the button goes on to next-auth's callback).
@@ -126,6 +130,14 @@ describe("no GET changes state", () => {
     expectOk(feed, 201);
     // Launched 100 days ago and saved before its 90 days were up: due, and not yet ticked.
     const feature = await createShippedRecord(user.id, { launchDate: localDaysAgo(100) });
+    // A saved application (not sent: nothing ticked yet) with an interview and a job description to match.
+    const application = await call("POST", "/api/applications", {
+      user,
+      body: { company: "Acme AI", roleTitle: "ML Engineer", track: "ml_engineer", source: "referral", stage: "saved", jobDescription: "PyTorch, Docker, drift detection" },
+    });
+    expectOk(application, 201);
+    const applicationId = (application.json as { id: string }).id;
+    expectOk(await call("POST", `/api/applications/${applicationId}/interviews`, { user, body: { heldOn: localDaysAgo(2), kind: "ml_depth", felt: 1, revisitMilestoneIds: [milestone.id] } }), 201);
     pointLibAtTestDatabase();
     const { unsubscribeToken } = await import("../../lib/digest/unsubscribe");
     w = {
@@ -136,6 +148,7 @@ describe("no GET changes state", () => {
       publicPath: (publicPage.json as { path: string }).path,
       feedPath: (feed.json as { path: string }).path,
       unsubscribeToken: unsubscribeToken(user.id),
+      applicationId,
     };
   });
 
