@@ -304,7 +304,9 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   for (const r of replans) rawLines.push(new PlanLine(curve(r.targetMonths), r.day, Math.max(actualAt(r.day), 0)));
 
   // The budget paces each line (BudgetedLine). The steps: the first budget, then each change from its day.
-  const initialHours = budgets[0]?.fromWeeklyHours ?? budgets[0]?.toWeeklyHours ?? enrollment.weeklyHours ?? null;
+  // The first budget: what the first change (even one after now) changed from, else today's.
+  const firstChange = enrollment.changes.find((c) => c.kind === "budget_changed");
+  const initialHours = firstChange?.fromWeeklyHours ?? enrollment.weeklyHours ?? null;
   const rateOf = (hours: number) => (totalWeight > 0 ? hours / 7 / totalWeight : Number.POSITIVE_INFINITY);
   const stepsUpTo = (k: number): BudgetStep[] =>
     initialHours === null ? [] : [{ fromDay: Number.NEGATIVE_INFINITY, sharePerDay: rateOf(initialHours) }, ...budgets.slice(0, k).map((b) => ({ fromDay: b.day, sharePerDay: rateOf(b.toWeeklyHours) }))];
