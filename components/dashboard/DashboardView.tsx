@@ -107,7 +107,11 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
         )}
       </div>
 
-      <PacePanel enrollmentId={enrollmentId} initial={initialPacing} />
+      <PacePanel
+        enrollmentId={enrollmentId}
+        initial={initialPacing}
+        plan={ended ? undefined : { targetMonths: enrollment.targetMonths, weeklyHours: enrollment.weeklyHours, minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }}
+      />
 
       <EnrollmentControls
         enrollment={enrollment}
