@@ -129,7 +129,7 @@ describe("replan preview (GET …/replan-preview)", () => {
     const back = (await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=12`, { user })).json as { preview: ReplanPreview };
     expect(back.preview.verdict.rule).not.toMatch(/^just_/);
 
-    for (const query of ["targetMonths=6", "targetMonths=19", "targetMonths=abc", "weeklyHours=10", "targetMonths=15&weeklyHours=0", "targetMonths=15&extra=1"]) {
+    for (const query of ["targetMonths=5", "targetMonths=19", "targetMonths=abc", "weeklyHours=10", "targetMonths=15&weeklyHours=0", "targetMonths=15&extra=1"]) {
       const res = await call("GET", `/api/enrollments/${id}/replan-preview?${query}`, { user });
       expectError(res, "bad_request");
     }
