@@ -73,7 +73,7 @@ export function CatchUpOrReplan({ enrollmentId, pacing, plan }: { enrollmentId: 
       </section>
       <section data-testid="replan-preview" aria-labelledby="replan-heading" className="rounded-lg border border-amber-300 bg-white p-3 dark:border-amber-800 dark:bg-stone-900">
         <h3 id="replan-heading" className="font-semibold">Replan</h3>
-        <label htmlFor="replan-preview-target" className="block">A new target, from today</label>
+        <label htmlFor="replan-preview-target" className="block">Plan length, with the line from today</label>
         <select id="replan-preview-target" value={months} onChange={(e) => setMonths(e.target.value)} className="mt-1 min-h-11 rounded-lg border border-stone-400 bg-white px-2 dark:border-stone-600 dark:bg-stone-950">
           {options.map((m) => (
             <option key={m} value={m}>{m} months</option>
