@@ -91,7 +91,7 @@ export function CatchUpOrReplan({ enrollmentId, pacing, plan }: { enrollmentId: 
                 {p.hoursForTarget !== null && p.hoursForTarget > p.weeklyHours ? `; to make it, plan on ${p.hoursForTarget} h a week` : ""}.
               </p>
               <p>
-                It starts as <strong>{p.verdict.label}</strong>: {p.verdict.headline}. Every tick is kept, and the current line stays on the chart as an earlier plan.
+                It starts as <strong>{p.verdict.label}</strong>: {p.verdict.headline}. Every tick is kept, and the current line stays on the chart, faded.
               </p>
               <button type="button" className={button} disabled={change.isPending || preview.isPlaceholderData} onClick={() => change.mutate({ action: "replan", targetMonths: p.targetMonths })}>
                 Replan to {p.targetMonths} months
