@@ -111,7 +111,11 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
       {/* Above the fold on a phone: what to do this week, before the pace and the long milestone list. */}
       <ThisWeekPanel plan={pacing.thisWeek} />
 
-      <PacePanel enrollmentId={enrollmentId} initial={initialPacing} />
+      <PacePanel
+        enrollmentId={enrollmentId}
+        initial={initialPacing}
+        plan={ended ? undefined : { targetMonths: enrollment.targetMonths, weeklyHours: enrollment.weeklyHours, minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }}
+      />
 
       <EnrollmentControls
         enrollment={enrollment}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api-client";
 import { ActivityCalendar } from "@/components/dashboard/ActivityCalendar";
+import { CatchUpOrReplan, type PlanFacts } from "@/components/dashboard/CatchUpOrReplan";
 import { PaceChart } from "@/components/dashboard/PaceChart";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
 import type { Pacing } from "@/lib/pacing";
@@ -20,7 +21,8 @@ export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as c
 
 const date = (iso: string) => formatDay(dayOfIso(iso));
 
-export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; initial: PacingResponse }) {
+/** `plan`: the enrolment's target and budget, for the catch-up and replan offer; without it, only the advice. */
+export function PacePanel({ enrollmentId, initial, plan }: { enrollmentId: string; initial: PacingResponse; plan?: PlanFacts }) {
   const { data } = useQuery({
     queryKey: pacingKey(enrollmentId),
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
@@ -67,6 +69,10 @@ export function PacePanel({ enrollmentId, initial }: { enrollmentId: string; ini
           <p>
             {verdict.advice.text} <a href="#plan-controls" className="underline">Go to Plan</a> (the longest target ends {date(pacing.limitDate)}).
           </p>
+          {/* Both ways back, previewed: only where there is a way back to offer (behind, or too few hours). */}
+          {plan && !pacing.paused && (pacing.catchUp !== null || verdict.rule === "budget_too_small" || verdict.rule === "budget_past_limit") && (
+            <CatchUpOrReplan enrollmentId={enrollmentId} pacing={pacing} plan={plan} />
+          )}
         </div>
       )}
 

@@ -6,7 +6,7 @@ import type { DurationAnchor } from "../roadmaps/types";
 import { FEATURE_LAUNCH_SKILL } from "./rules";
 import type { SkillProgress } from "./flips";
 import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
-import { BaseCurve, PauseCalendar, PlanLine, type PauseSpan, type PhaseWindow } from "./plan";
+import { BaseCurve, BudgetedLine, PauseCalendar, PlanLine, rateToFinish, type BudgetStep, type PauseSpan, type PhaseWindow } from "./plan";
 import { decideVerdict, VERDICT_THRESHOLDS, type PacingStatus, type Verdict, type VerdictFacts } from "./verdict";
 import { planThisWeek, type ThisWeekPlan } from "./this-week";
 
@@ -142,8 +142,18 @@ export interface PacingSummary {
   waiting: { id: string; title: string; availableFrom: string | null }[];
   /** Open milestones whose due date (their phase window's end) has passed, most overdue first. */
   overdue: { id: string; title: string; dueDate: string; days: number }[];
-  /** The weekly hours budget and the most hours a week the plan asks from today on; null without a budget. */
-  budget: { weeklyHours: number; peakHoursPerWeek: number } | null;
+  /**
+   * The weekly hours budget in force, the day the plan line (which the budget paces) reaches 100% —
+   * null if not within 15 years — and the whole hours a week that would bring that day to the target
+   * from where the line is today (null once the target has passed). Null without a budget.
+   */
+  budget: { weeklyHours: number; finishDate: string | null; hoursForTarget: number | null } | null;
+  /**
+   * Behind the line: the whole hours a week that, from today's actual share, finish by the target
+   * along the plan's phases — back on the line by then at the latest. Null when not behind, done, or
+   * past the target.
+   */
+  catchUp: { hoursPerWeek: number } | null;
   /** The one verdict (lib/pacing/verdict.ts): status, tone, headline and every sentence about pace. */
   verdict: Verdict;
   /** This week's plan (lib/pacing/this-week.ts): the milestones to work on, with hours, within the budget. */
@@ -197,7 +207,7 @@ function flatten(roadmap: PacingInput["roadmap"]): FlatRoadmap {
 interface ChartParts {
   start: number;
   today: number;
-  lines: PlanLine[];
+  lines: { line: BudgetedLine; fromDay: number }[];
   actualPoints: { day: number; share: number }[];
   actualAt: (day: number) => number;
   activityByDay: Map<number, number>;
@@ -285,7 +295,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const actual = totalWeight === 0 ? 1 : doneWeight / totalWeight;
 
   // --- pauses and plan lines --------------------------------------------------------------------
-  const { spans, replans, initialTarget } = readHistory(enrollment.changes, dayOf);
+  const { spans, replans, initialTarget, budgets } = readHistory(enrollment.changes, dayOf, nowMs);
   const pauses = new PauseCalendar(spans, Math.max(today, 0));
   // Each phase's share of the counted weight; with everything skipped, of the whole weight, so the
   // line still runs from 0 to 100%.
@@ -297,9 +307,41 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     weight: weighedTotal === 0 ? 1 / roadmap.phases.length : p.milestones.filter(weighed).reduce((s, m) => s + m.effortHours, 0) / weighedTotal,
   }));
   const curve = (target: number) => new BaseCurve(start, phaseWindows, roadmap.canonicalMonths, target, pauses);
-  const lines = [new PlanLine(curve(initialTarget ?? replans[0]?.targetMonths ?? enrollment.targetMonths), 0, 0)];
-  for (const r of replans) lines.push(new PlanLine(curve(r.targetMonths), r.day, Math.max(actualAt(r.day), 0)));
-  const plan = lines[lines.length - 1]!;
+  // The phase-window lines: the first from 0 on day 0, each replan's from the share done that day.
+  const rawLines = [new PlanLine(curve(initialTarget ?? replans[0]?.targetMonths ?? enrollment.targetMonths), 0, 0)];
+  for (const r of replans) rawLines.push(new PlanLine(curve(r.targetMonths), r.day, Math.max(actualAt(r.day), 0)));
+
+  // The budget paces each line (BudgetedLine). The steps: the first budget, then each change from its day.
+  // The first budget: what the first change (even one after now) changed from, else today's.
+  const firstChange = enrollment.changes.find((c) => c.kind === "budget_changed");
+  const initialHours = firstChange?.fromWeeklyHours ?? enrollment.weeklyHours ?? null;
+  const rateOf = (hours: number) => (totalWeight > 0 ? hours / 7 / totalWeight : Number.POSITIVE_INFINITY);
+  const stepsUpTo = (k: number): BudgetStep[] =>
+    initialHours === null ? [] : [{ fromDay: Number.NEGATIVE_INFINITY, sharePerDay: rateOf(initialHours) }, ...budgets.slice(0, k).map((b) => ({ fromDay: b.day, sharePerDay: rateOf(b.toWeeklyHours) }))];
+  // Line i under the first k budget changes, held up by the earlier lines whose target is no sooner.
+  const built = new Map<string, BudgetedLine>();
+  const budgeted = (i: number, k: number): BudgetedLine => {
+    const key = `${i}:${k}`;
+    let line = built.get(key);
+    if (!line) {
+      const floors: BudgetedLine[] = [];
+      for (let j = 0; j < i; j++) if (rawLines[j]!.endDay >= rawLines[i]!.endDay) floors.push(budgeted(j, k));
+      line = new BudgetedLine(rawLines[i]!, i === 0 ? "enrolled" : "replanned", stepsUpTo(k), pauses, floors);
+      built.set(key, line);
+    }
+    return line;
+  };
+  // Every replan and budget change starts a new version of the plan; the earlier ones are kept for
+  // the chart. A budget change on the day a version starts (a replan with new hours) amends it.
+  const versions: { raw: number; k: number; fromDay: number }[] = [{ raw: 0, k: 0, fromDay: 0 }];
+  for (const v of mergeVersions(replans, budgets)) {
+    const last = versions[versions.length - 1]!;
+    if (v.kind === "replanned") versions.push({ raw: last.raw + 1, k: last.k, fromDay: v.day });
+    else if (v.day === last.fromDay) last.k += 1;
+    else versions.push({ raw: last.raw, k: last.k + 1, fromDay: v.day });
+  }
+  const lines = versions.map((v) => ({ line: budgeted(v.raw, v.k), fromDay: v.fromDay }));
+  const plan = lines[lines.length - 1]!.line;
 
   // --- verdicts --------------------------------------------------------------------------------
   const done = actual >= 1 - 1e-12;
@@ -343,11 +385,16 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   // Each milestone is due when its phase's window ends. A window that closed before the current line
   // began (a replan) hands its open milestones to the first window still open then: a replan is a
   // new plan from today, not a list of debts.
-  const windowEnds = roadmap.phases.map((_, i) => plan.base.endDayOfWindow(i));
+  // At a budget the line may run behind a window: then its milestones are due the day the budgeted
+  // line reaches the share that window ends on, so a front-loaded phase isn't overdue for keeping to
+  // the budget.
+  const raw = plan.raw;
+  const windowEnds = roadmap.phases.map((_, i) => raw.base.endDayOfWindow(i));
+  const dueOf = (end: number) => Math.max(end, plan.firstDayReaching(raw.at(end)));
   const phaseEnd = new Map(
     roadmap.phases.map((p, i) => {
       const end = windowEnds[i]!;
-      return [p.slug, end >= plan.fromDay ? end : (windowEnds.find((e) => e >= plan.fromDay) ?? plan.endDay)] as const;
+      return [p.slug, dueOf(end >= raw.fromDay ? end : (windowEnds.find((e) => e >= raw.fromDay) ?? raw.endDay))] as const;
     }),
   );
   // The open milestones by the plan, in roadmap order: the dashboard shows the first three, the
@@ -376,28 +423,31 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     overdue.sort((a, b) => b.days - a.days);
   }
 
-  // The budget against the plan: the steepest stretch of the current line from today on, in hours a
-  // week. Between two bends the line is straight, so its slope there is the demand of every week.
+  // The budget against the plan: when the budgeted line finishes, and the hours that would finish it
+  // by the target from where it is today.
   const weeklyHours = weeklyHoursAt(enrollment, nowMs);
-  let budget: PacingSummary["budget"] = null;
-  if (weeklyHours !== null) {
-    let peak = 0;
-    if (started && !done) {
-      const bends = plan.bends(today, plan.endDay);
-      for (let i = 1; i < bends.length; i++) {
-        const a = bends[i - 1]!;
-        const b = bends[i]!;
-        peak = Math.max(peak, ((plan.at(b) - plan.at(a)) * totalWeight * 7) / (b - a));
-      }
-    }
-    budget = { weeklyHours, peakHoursPerWeek: Math.round(peak * 10) / 10 };
-  }
+  const hoursAWeek = (rate: number | null) => (rate === null ? null : Math.max(1, Math.ceil(rate * totalWeight * 7 - 1e-9)));
+  const budget: PacingSummary["budget"] =
+    weeklyHours === null
+      ? null
+      : {
+          weeklyHours,
+          finishDate: plan.endDay > raw.endDay + 15 * 365 ? null : isoOfDay(start + plan.endDay),
+          hoursForTarget: started && !done ? hoursAWeek(rateToFinish(raw, pauses, today, plan.at(today))) : null,
+        };
+  const catchUp: PacingSummary["catchUp"] =
+    started && !done && varianceDays !== null && varianceDays < 0 ? (() => {
+      const hours = hoursAWeek(rateToFinish(raw, pauses, today, Math.min(actual, 1)));
+      return hours === null ? null : { hoursPerWeek: hours };
+    })() : null;
 
-  const targetDate = isoOfDay(start + plan.endDay);
+  const targetDate = isoOfDay(start + raw.endDay);
   const limitDate = isoOfDay(start + limitDay);
   const projectedFinish = projectedDay === null ? null : isoOfDay(start + projectedDay);
   const finishedOn = finishedDay === null ? null : isoOfDay(start + finishedDay);
-  const lineFrom = lines.length > 1 ? plan.fromDay : 0;
+  // The grace week belongs to a fresh start: enrolling, or a replan from the share done that day. A
+  // replan held up by an earlier line (back to a target the user was behind on) is judged at once.
+  const lineFrom = plan.origin.day;
   const facts: VerdictFacts = {
     today,
     startDate: enrollment.startDate,
@@ -405,7 +455,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     finishedOn,
     paused: enrollment.status === "paused",
     share: Math.min(actual, 1),
-    line: { kind: lines.length > 1 ? "replanned" : "enrolled", activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0 },
+    line: { kind: plan.origin.kind, activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0 },
     varianceDays,
     bufferDays,
     projectedFinish,
@@ -465,6 +515,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     waiting: waiting.map((w) => ({ id: w.m.id, title: w.m.title, availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay) })),
     overdue,
     budget,
+    catchUp,
     verdict,
     thisWeek,
   };
@@ -473,8 +524,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
 
 function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDay, openByPlan }: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity" | "plannedMilestones"> {
   const lastDay = Math.max(today, 0);
-  const plans: PlanSeries[] = lines.map((line, i) => {
-    const from = line.fromDay;
+  const plans: PlanSeries[] = lines.map(({ line, fromDay: from }, i) => {
     return {
       targetMonths: line.targetMonths,
       fromDate: isoOfDay(start + from),
@@ -495,10 +545,15 @@ function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDa
 
 type Change = PacingInput["enrollment"]["changes"][number];
 
-/** Pauses and replans from an enrolment's history, in days since the start (never before day 0). */
-function readHistory(changes: readonly Change[], dayOf: (at: Date) => number) {
+/**
+ * Pauses, replans and budget changes from an enrolment's history, in days since the start (never
+ * before day 0); budget changes after `nowMs` are left out (the budget then was the one before them).
+ */
+function readHistory(changes: readonly Change[], dayOf: (at: Date) => number, nowMs = Number.POSITIVE_INFINITY) {
   const spans: PauseSpan[] = [];
-  const replans: { day: number; targetMonths: number }[] = [];
+  const replans: { day: number; targetMonths: number; order: number }[] = [];
+  const budgets: { day: number; fromWeeklyHours: number | null; toWeeklyHours: number; order: number }[] = [];
+  let order = 0;
   let initialTarget: number | null = null;
   for (const c of changes) {
     const day = Math.max(dayOf(c.at), 0);
@@ -507,9 +562,17 @@ function readHistory(changes: readonly Change[], dayOf: (at: Date) => number) {
     if ((c.kind === "paused" || c.kind === "abandoned") && !open) spans.push({ from: day, to: null });
     else if ((c.kind === "resumed" || c.kind === "completed") && open) spans[spans.length - 1]!.to = day;
     else if (c.kind === "enrolled" && c.toTargetMonths !== null) initialTarget ??= c.toTargetMonths;
-    else if (c.kind === "replanned" && c.toTargetMonths !== null) replans.push({ day, targetMonths: c.toTargetMonths });
+    else if (c.kind === "replanned" && c.toTargetMonths !== null) replans.push({ day, targetMonths: c.toTargetMonths, order: order++ });
+    else if (c.kind === "budget_changed" && c.toWeeklyHours != null && c.at.getTime() <= nowMs) {
+      budgets.push({ day, fromWeeklyHours: c.fromWeeklyHours ?? null, toWeeklyHours: c.toWeeklyHours, order: order++ });
+    }
   }
-  return { spans, replans, initialTarget };
+  return { spans, replans, initialTarget, budgets };
+}
+
+/** Replans and budget changes in the order they were made. */
+function mergeVersions(replans: readonly { day: number; order: number }[], budgets: readonly { day: number; order: number }[]) {
+  return [...replans.map((r) => ({ kind: "replanned" as const, ...r })), ...budgets.map((b) => ({ kind: "budget_changed" as const, ...b }))].sort((a, b) => a.order - b.order);
 }
 
 /**

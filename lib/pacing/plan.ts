@@ -181,3 +181,151 @@ export class PlanLine {
     return [...days].filter((d) => d >= first && d <= last).sort((a, b) => a - b);
   }
 }
+
+/** A weekly hours budget in force from a day on (the first step from the start), as a share of the counted effort per active day. */
+export interface BudgetStep {
+  fromDay: number;
+  sharePerDay: number;
+}
+
+/** How far past its target a budgeted line is followed (then taken as never finishing): 15 years. */
+const BUDGETED_HORIZON_DAYS = 15 * 366;
+
+/**
+ * The plan line at the weekly hours budget: the phase-window line rate-limited by the budget, one
+ * day at a time, P(d) = min(line(d), P(d−1) + budget per active day), flat while paused. A person
+ * ticking exactly their budget's hours stays on it; where a front-loaded phase asks more than the
+ * budget the line runs behind its window and catches up where a later phase asks less. When it
+ * reaches 100% after the target, the budget is too small for the target.
+ *
+ * `floors`: earlier lines of this enrolment (under the same budget) ending no sooner than this one.
+ * The line never runs below them, so a replan can't show a better standing than a line the user had
+ * for an easier target: 12 → 15 → 12 months gives back the 12-month line, and its standing.
+ *
+ * Held as one value per day from day 0 to the day it reaches 100%: a few hundred numbers, then every
+ * question (its value, the day it reaches a share) is an array look-up or a binary search.
+ */
+export class BudgetedLine {
+  private readonly values: number[];
+  /** The line starts afresh from its own share on its first day (no earlier line holds it up). */
+  readonly fresh: boolean;
+  /** Where the line the user is judged on began: this one's start, or that of the earlier line holding it up. */
+  readonly origin: { kind: "enrolled" | "replanned"; day: number };
+
+  constructor(
+    readonly raw: PlanLine,
+    kind: "enrolled" | "replanned",
+    steps: readonly BudgetStep[],
+    readonly pauses: PauseCalendar,
+    floors: readonly BudgetedLine[],
+  ) {
+    const from = raw.fromDay;
+    const horizon = Math.max(raw.endDay, from) + BUDGETED_HORIZON_DAYS;
+    const values: number[] = [];
+    let own = 0;
+    let step = 0;
+    let activeBefore = pauses.activeDaysBefore(0);
+    let ownAtFrom = 0;
+    for (let d = 0; ; d++) {
+      const active = pauses.activeDaysBefore(d);
+      if (d <= from) own = raw.at(d);
+      else if (active > activeBefore) {
+        // The budget in force on day d − 1 moves the line from d − 1 to d.
+        while (step + 1 < steps.length && steps[step + 1]!.fromDay <= d - 1) step++;
+        const rate = steps[step]?.sharePerDay ?? Number.POSITIVE_INFINITY;
+        own = Math.min(raw.at(d), own + rate);
+      }
+      activeBefore = active;
+      if (d === from) ownAtFrom = own;
+      let value = own;
+      for (const f of floors) value = Math.max(value, f.at(d));
+      values.push(value);
+      if ((value >= 1 - 1e-12 && d >= Math.max(from, raw.endDay)) || d >= horizon) break;
+    }
+    this.values = values;
+    const holding = floors.reduce<BudgetedLine | null>((best, f) => (f.at(from) > ownAtFrom + 1e-9 && (!best || f.at(from) > best.at(from)) ? f : best), null);
+    this.fresh = holding === null;
+    this.origin = holding ? holding.origin : { kind, day: from };
+  }
+
+  get fromDay(): number {
+    return this.raw.fromDay;
+  }
+
+  get targetMonths(): number {
+    return this.raw.targetMonths;
+  }
+
+  /** The day the line reaches 100% at the budget, never before the target's day (which it is when the budget suffices). */
+  get endDay(): number {
+    const last = this.values.length - 1;
+    return this.values[last]! >= 1 - 1e-12 ? last : last + 1;
+  }
+
+  at(day: number): number {
+    if (day <= 0) return this.values[0]!;
+    const d = Math.floor(day);
+    return d < this.values.length ? this.values[d]! : this.values[this.values.length - 1]! >= 1 - 1e-12 ? 1 : this.values[this.values.length - 1]!;
+  }
+
+  /** The first day the line reaches `share` (never before day 0); one past its end if it never does. */
+  firstDayReaching(share: number): number {
+    const v = this.values;
+    if (v[0]! >= share - 1e-9) return 0;
+    if (v[v.length - 1]! < share - 1e-9) return v.length;
+    let lo = 0;
+    let hi = v.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid]! >= share - 1e-9) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  /** The last day the line is still at or below `share`: -1 if even day 0 is above it. Assumes share < 1. */
+  lastDayAtOrBelow(share: number): number {
+    const v = this.values;
+    if (v[0]! > share + 1e-9) return -1;
+    let lo = 0;
+    let hi = v.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid]! <= share + 1e-9) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Days where the line bends, within [first, last] (straight between two of them): the chart's points. */
+  bends(first: number, last: number): number[] {
+    const days: number[] = [first];
+    const to = Math.min(last, this.values.length - 1);
+    for (let d = Math.max(first + 1, 1); d < to; d++) {
+      if (Math.abs(this.at(d + 1) - 2 * this.at(d) + this.at(d - 1)) > 1e-12) days.push(d);
+    }
+    if (last > first) days.push(last);
+    return days;
+  }
+}
+
+/**
+ * The least effort a week (as a share of the counted effort per active day) that, from `share` on
+ * `day` and along the phase-window line's shape, reaches 100% by its end: max over the line's bends
+ * s ≥ day of (1 − line(s)) / (active days from s to the end), with `share` standing for the line on
+ * `day` (between two bends the ratio is monotone, so the bends are enough). Null once the end has passed.
+ * The budget that puts a budgeted line back on its target, and the catch-up from the actual share.
+ */
+export function rateToFinish(raw: PlanLine, pauses: PauseCalendar, day: number, share: number): number | null {
+  const end = raw.endDay;
+  if (end <= day) return null;
+  const endActive = pauses.activeDaysBefore(end);
+  const left = (d: number) => endActive - pauses.activeDaysBefore(d);
+  if (left(day) <= 0) return null;
+  let best = Math.max(0, 1 - share) / left(day);
+  for (const b of raw.bends(day, end)) {
+    if (b <= day || b >= end || left(b) <= 0) continue;
+    best = Math.max(best, (1 - Math.max(raw.at(b), share)) / left(b));
+  }
+  return best;
+}

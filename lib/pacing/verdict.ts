@@ -15,6 +15,7 @@ export type VerdictRule =
   | "budget_too_small"
   | "just_started"
   | "just_replanned"
+  | "budget_past_limit"
   | "past_limit"
   | "far_behind"
   | "overdue"
@@ -35,8 +36,6 @@ export const VERDICT_THRESHOLDS = {
   overdueDays: 7,
   /** Active days after the start (or a replan) during which the plan is "just started", not judged. */
   graceDays: 7,
-  /** The plan may ask this many hours a week over the budget before the budget is "too small" (rounding). */
-  budgetToleranceHours: 0.5,
 } as const;
 
 /** What the rules look at; pacing works it out (lib/pacing/index.ts) and nothing else decides. */
@@ -60,8 +59,11 @@ export interface VerdictFacts {
   limitMonths: number;
   /** The most overdue open milestone (its phase window closed before today) and how many are. */
   overdue: { count: number; days: number; title: string } | null;
-  /** The weekly hours the user budgets and the most the current plan asks in any week from today on. */
-  budget: { weeklyHours: number; peakHoursPerWeek: number } | null;
+  /**
+   * The weekly hours budgeted, the day the plan line paced at them reaches 100% (null: not within 15
+   * years) and the whole hours a week that would bring that day to the target (null: target passed).
+   */
+  budget: { weeklyHours: number; finishDate: string | null; hoursForTarget: number | null } | null;
 }
 
 export interface Verdict {
@@ -171,6 +173,29 @@ const REPLAN_ADVICE: Advice = {
 };
 
 const projectedAfter = (f: VerdictFacts, iso: string) => f.projectedFinish !== null && dayOfIso(f.projectedFinish) > dayOfIso(iso);
+/** The plan line, paced at the budget, reaches 100% after `iso` (or not within 15 years). */
+const budgetFinishesAfter = (f: VerdictFacts, iso: string) => f.budget !== null && (f.budget.finishDate === null || dayOfIso(f.budget.finishDate) > dayOfIso(iso));
+const inGrace = (f: VerdictFacts) => f.line.activeDaysSince < VERDICT_THRESHOLDS.graceDays;
+const farBehind = (f: VerdictFacts) =>
+  (f.varianceDays ?? 0) < -VERDICT_THRESHOLDS.offTrackBehindDays && (f.projectedFinish === null || projectedAfter(f, f.targetDate));
+/** Off track on its own: the pace passes the 18-month line, or the budget's line does, or far behind. */
+const offTrack = (f: VerdictFacts) => projectedAfter(f, f.limitDate) || budgetFinishesAfter(f, f.limitDate) || farBehind(f);
+
+function budgetWords(f: VerdictFacts, line: string, lineForVisitor: string): Words {
+  const b = f.budget!;
+  const finish = b.finishDate === null ? "in more than 15 years" : `about ${date(b.finishDate)}`;
+  const make = b.hoursForTarget === null ? "choose a longer target" : `to finish by then, plan on ${b.hoursForTarget} h a week`;
+  return {
+    headline: `At ${b.weeklyHours} h a week you finish ${finish}, after ${line} — ${make}`,
+    publicHeadline: `At ${b.weeklyHours} h a week the plan finishes ${finish}, after ${lineForVisitor}`,
+    detail: null,
+    bufferChip: false,
+    advice: {
+      title: "More plan than hours?",
+      text: `${b.hoursForTarget === null ? "Give it more hours a week" : `Give it ${b.hoursForTarget} h a week`}, or choose a longer target: every tick is kept.`,
+    },
+  };
+}
 
 function finishPart(f: VerdictFacts, reader: "learner" | "visitor"): string {
   if (!f.projectedFinish) return "not enough data yet to project a finish";
@@ -183,8 +208,9 @@ function joined(...parts: string[]): string {
 
 /**
  * The rules, in order: the first that applies decides. Each rule's words mention only its own status.
- * A plan asking more hours than the budget is said first (even on day 0: amber, not red); a fresh or
- * replanned line is then "just started" for its first week, never off track on the day it is made.
+ * A budget whose paced line finishes after the target is said first (even on day 0: amber, not red)
+ * unless, after the line's first week, the pace is off track; a fresh or replanned line is then "just
+ * started" for its first week, never off track on the day it is made.
  */
 export const VERDICT_RULES: readonly Rule[] = [
   {
@@ -221,23 +247,12 @@ export const VERDICT_RULES: readonly Rule[] = [
     }),
   },
   {
-    // The plan asks more hours in some week ahead than the user has: the line can't be kept at this budget.
+    // The plan line, paced at the weekly budget, reaches 100% after the target. Amber, never red on its
+    // own: in the line's first week even past the 18-month line; after it, off track says so below.
     rule: "budget_too_small",
     status: "at_risk",
-    applies: (f) => f.budget !== null && f.budget.peakHoursPerWeek > f.budget.weeklyHours + VERDICT_THRESHOLDS.budgetToleranceHours,
-    words: (f) => {
-      const need = Math.ceil(f.budget!.peakHoursPerWeek);
-      return {
-        headline: `Your plan asks up to ${need} h a week and your budget is ${f.budget!.weeklyHours} h — ${finishPart(f, "learner")}`,
-        publicHeadline: `The plan asks up to ${need} h a week, more than the ${f.budget!.weeklyHours} h budgeted`,
-        detail: "the plan needs more hours than your budget",
-        bufferChip: false,
-        advice: {
-          title: "More plan than hours?",
-          text: `At ${f.budget!.weeklyHours} h a week this plan can't be kept. Give it more hours a week, or choose a longer target, from your dashboard: every tick is kept.`,
-        },
-      };
-    },
+    applies: (f) => budgetFinishesAfter(f, f.targetDate) && (inGrace(f) || !offTrack(f)),
+    words: (f) => ({ ...budgetWords(f, `your target of ${date(f.targetDate)}`, `the target of ${date(f.targetDate)}`), detail: "your hours finish after your target" }),
   },
   {
     rule: "just_started",
@@ -265,6 +280,15 @@ export const VERDICT_RULES: readonly Rule[] = [
     }),
   },
   {
+    rule: "budget_past_limit",
+    status: "off_track",
+    applies: (f) => budgetFinishesAfter(f, f.limitDate),
+    words: (f) => {
+      const line = `the ${f.limitMonths}-month line (${date(f.limitDate)})`;
+      return { ...budgetWords(f, line, line), detail: `your hours finish after the ${f.limitMonths}-month line` };
+    },
+  },
+  {
     rule: "past_limit",
     status: "off_track",
     applies: (f) => projectedAfter(f, f.limitDate),
@@ -280,7 +304,7 @@ export const VERDICT_RULES: readonly Rule[] = [
     // Far behind the line and the pace doesn't make up for it; if it does, "behind" says so below.
     rule: "far_behind",
     status: "off_track",
-    applies: (f) => (f.varianceDays ?? 0) < -VERDICT_THRESHOLDS.offTrackBehindDays && (f.projectedFinish === null || projectedAfter(f, f.targetDate)),
+    applies: farBehind,
     words: (f) => ({
       headline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "learner")),
       publicHeadline: joined(describeVariance(f.varianceDays!), describeBuffer(f.bufferDays ?? -1), finishPart(f, "visitor")),

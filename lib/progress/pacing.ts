@@ -1,8 +1,8 @@
 // getPacing: the one server entry point to the pacing model. The dashboard, the JSON route, the
 // phone check-in and the weekly email all call it, so they all show the same numbers.
 import { db } from "../db";
-import { notFound } from "../errors";
-import { computePacing, type Pacing, type PacingInput } from "../pacing";
+import { AppError, notFound } from "../errors";
+import { computePacing, shortestReplanTarget, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
 import { anchorOfRecord } from "../shipped/anchor";
 import { hoursLoggedBySkill } from "./index";
@@ -79,6 +79,11 @@ export const parseFlips = (text: string): number[] => (text.length > 2 ? text.sl
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
+  return computePacing((await loadPacingInput(userId, enrollmentId, now)).input);
+}
+
+/** What getPacing feeds computePacing, and the enrolment's limits (a replan preview needs them). */
+async function loadPacingInput(userId: string, enrollmentId: string, now: Date) {
   const [enrollment, progress, shipped, checkIns, logged] = await Promise.all([
     db.enrollment.findFirst({
       where: { id: enrollmentId, userId },
@@ -89,7 +94,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
         weeklyHours: true,
         status: true,
         timezone: true,
-        roadmap: { select: { seededAt: true } },
+        roadmap: { select: { seededAt: true, minMonths: true, maxMonths: true } },
         changes: {
           orderBy: [{ at: "asc" }, { id: "asc" }],
           select: { kind: true, at: true, toTargetMonths: true, fromWeeklyHours: true, toWeeklyHours: true },
@@ -120,7 +125,7 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
   ]);
   const record = shipped[0];
   if (!enrollment) throw notFound("No such enrolment.");
-  return computePacing({
+  const input: PacingInput = {
     roadmap: await roadmapTree(enrollment.roadmapId, enrollment.roadmap.seededAt),
     enrollment: {
       startDate: enrollment.startDate.toISOString().slice(0, 10),
@@ -142,5 +147,54 @@ export async function getPacing(userId: string, enrollmentId: string, now: Date 
       : null,
     now,
     timeZone: enrollment.timezone,
-  });
+  };
+  return { input, limits: { minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }, weeklyHours: enrollment.weeklyHours, status: enrollment.status };
+}
+
+export interface ReplanPreview {
+  targetMonths: number;
+  weeklyHours: number;
+  /** The new plan's target date, the day its line paced at the hours reaches 100%, and the hours a week that would finish by the target. */
+  targetDate: string;
+  finishDate: string | null;
+  hoursForTarget: number | null;
+  /** The verdict the new plan would start with (a fresh replan: "Just replanned"). */
+  verdict: Pacing["verdict"];
+  /** Its lines: every earlier one kept (superseded), the new one last. */
+  plans: Pacing["plans"];
+}
+
+/**
+ * What a replan to `targetMonths` (and, if given, a new weekly budget) would give now, without
+ * making it: the same pacing function on the enrolment's history with the replan appended, so the
+ * preview is exactly what the replan then shows. Refuses a target the replan itself would refuse.
+ */
+export async function previewReplan(userId: string, enrollmentId: string, change: { targetMonths: number; weeklyHours?: number | undefined }, now: Date = new Date()): Promise<ReplanPreview> {
+  const { input, limits, weeklyHours, status } = await loadPacingInput(userId, enrollmentId, now);
+  if (status !== "active" && status !== "paused") throw new AppError("conflict", `This enrolment is ${status}; it can't be replanned now.`);
+  const shortest = shortestReplanTarget(input.enrollment, limits, now, input.timeZone);
+  if (change.targetMonths < limits.minMonths || change.targetMonths > limits.maxMonths || shortest === null || change.targetMonths < shortest) {
+    throw new AppError("bad_request", "Some fields need attention.", {
+      targetMonths: [
+        shortest === null
+          ? `The ${limits.maxMonths}-month limit of this roadmap has passed; pause it or start a new enrolment.`
+          : change.targetMonths < shortest
+            ? `A ${change.targetMonths}-month target has already passed; choose ${shortest} months or more.`
+            : `This roadmap takes ${limits.minMonths} to ${limits.maxMonths} months.`,
+      ],
+    });
+  }
+  const hours = change.weeklyHours ?? weeklyHours;
+  const changes = [...input.enrollment.changes, { kind: "replanned", at: now, toTargetMonths: change.targetMonths }];
+  if (hours !== weeklyHours) changes.push({ kind: "budget_changed", at: now, toTargetMonths: null, fromWeeklyHours: weeklyHours, toWeeklyHours: hours });
+  const pacing = computePacing({ ...input, enrollment: { ...input.enrollment, targetMonths: change.targetMonths, weeklyHours: hours, changes } });
+  return {
+    targetMonths: change.targetMonths,
+    weeklyHours: hours,
+    targetDate: pacing.targetDate,
+    finishDate: pacing.budget?.finishDate ?? pacing.targetDate,
+    hoursForTarget: pacing.budget?.hoursForTarget ?? null,
+    verdict: pacing.verdict,
+    plans: pacing.plans,
+  };
 }

@@ -51,3 +51,12 @@ export const enrollmentChangeSchema = z.discriminatedUnion(
   { error: "Choose pause, resume, replan, budget or abandon." },
 );
 export type EnrollmentChangeInput = z.infer<typeof enrollmentChangeSchema>;
+
+/** GET …/replan-preview?targetMonths=15&weeklyHours=10: query values arrive as text. */
+export const replanPreviewQuerySchema = z
+  .object({
+    targetMonths: z.coerce.number({ error: "Choose a target in months." }).pipe(targetMonthsSchema),
+    weeklyHours: z.coerce.number({ error: "Enter your weekly hours." }).pipe(weeklyHoursSchema).optional(),
+  })
+  .strict();
+export type ReplanPreviewQuery = z.infer<typeof replanPreviewQuerySchema>;

@@ -112,7 +112,8 @@ try {
         milestones: p.milestones.map((m) => ({ id: m.id, skillId: m.skillId, skillSlug: m.skill.slug, title: m.title, effortHours: m.effortHours, minDurationDays: null, durationAnchor: null })),
       })),
     },
-    enrollment: { startDate: "2026-01-05", targetMonths: 15, status: "active" as const, changes },
+    // With the weekly budget the server passes: the paced plan line is part of the measured work.
+    enrollment: { startDate: "2026-01-05", targetMonths: 15, status: "active" as const, changes, weeklyHours: 8 },
     progress: progressFromEvents(events),
     now,
     timeZone: "Europe/London",

@@ -21,7 +21,7 @@ async function horizontalOverflow(page: Page) {
 
 test("check in with hours, confidence, a note and two ticks; the dashboard shows it and the streak counts", async ({ page, context }) => {
   const user = await createUser("checkin");
-  await createEnrollment(user.id);
+  const enrollment = await createEnrollment(user.id);
   await signInAs(context, user);
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto("/checkin");
@@ -45,7 +45,9 @@ test("check in with hours, confidence, a note and two ticks; the dashboard shows
   await expect(done).toBeVisible();
   const pace = await page.request.get("/api/checkins");
   expect(pace.status()).toBe(200);
-  await expect(page.locator("#pace-after-checkin")).toHaveText(/(ahead|behind|On plan|not enough data)/);
+  // The pace after the check-in is the verdict the pacing route gives: its label and headline.
+  const { pacing } = (await (await page.request.get(`/api/enrollments/${enrollment.id}/pacing`)).json()) as { pacing: { verdict: { label: string; headline: string } } };
+  await expect(page.locator("#pace-after-checkin")).toHaveText(`${pacing.verdict.label}: ${pacing.verdict.headline}`);
   await expect(page.getByText("1-week streak")).toBeVisible();
   await expect(page.locator("[data-milestone][disabled]")).toHaveCount(2);
 

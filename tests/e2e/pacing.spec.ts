@@ -1,16 +1,17 @@
 import { expect, signInAs, test } from "./fixtures";
-import { createUser, seedHistory } from "../support/factories";
+import { createUser, seedHistory, testDb } from "../support/factories";
 import type { PacingResponse } from "../../components/dashboard/PacePanel";
 import { localDaysAgo } from "../support/dates";
 
 const isoDaysAgo = (days: number) => localDaysAgo(days);
 
-/** Five months into a 12-month plan, replanned to 15 months a month ago, with ticks all along. */
+/** Five months into a 12-month plan, replanned to 15 months a month ago, with ticks all along; 12 h a week (enough for the roadmap). */
 async function userWithHistory() {
   const user = await createUser("pace");
   const enrollment = await seedHistory(user.id, {
     start: isoDaysAgo(150),
     targetMonths: 12,
+    weeklyHours: 12,
     ticks: [
       { skill: "gradient-descent-intuition", day: 6 },
       { skill: "loss-function-choice", day: 13 },
@@ -36,7 +37,11 @@ test("a user with months of history sees the pace headline, the chart with its l
   const api = await page.request.get(`/api/enrollments/${enrollmentId}/pacing`);
   expect(api.status()).toBe(200);
   const { pacing, headline } = (await api.json()) as PacingResponse;
-  expect(headline).toMatch(/^(\d+ (weeks?|days?) (ahead|behind)|On plan) — (\d+ days? of buffer|no buffer) — (at this pace you finish \d{1,2} \w{3} \d{4}|not enough data yet to project a finish)$/);
+  // On track, or behind but catching up (the verdict table's "behind" rule: the pace makes the target).
+  expect(headline).toMatch(
+    /^((\d+ (weeks?|days?) (ahead|behind)|On plan) — (\d+ days? of buffer|no buffer) — (at this pace you finish \d{1,2} \w{3} \d{4}|not enough data yet to project a finish)|\d+ weeks? behind — catching up: at this pace you finish \d{1,2} \w{3} \d{4})$/,
+  );
+  expect(headline).toBe(pacing.verdict.headline);
   await expect(page.getByTestId("pace-headline")).toHaveText(headline);
   await expect(page.getByTestId("pace-status")).toBeVisible();
 
@@ -87,7 +92,8 @@ test("a user who is behind is offered a replan; the new target keeps every tick 
     "hugging-face-transformers", "karpathy-zero-to-hero", "fastai-practical-deep-learning", "image-classifier-from-scratch",
     "sentiment-model-from-scratch", "text-generator-from-scratch",
   ];
-  await seedHistory(user.id, { start: isoDaysAgo(100), targetMonths: 6, ticks: phaseOne.map((skill, i) => ({ skill, day: 76 + 2 * i })) });
+  // 25 h a week: enough for 534 h in 6 months, so it's the pace, not the budget, that is judged.
+  await seedHistory(user.id, { start: isoDaysAgo(100), targetMonths: 6, weeklyHours: 25, ticks: phaseOne.map((skill, i) => ({ skill, day: 76 + 2 * i })) });
   await signInAs(context, user);
   await page.goto("/dashboard");
   await expect(page.getByTestId("pace-status")).toHaveText("Off track");
@@ -97,7 +103,9 @@ test("a user who is behind is offered a replan; the new target keeps every tick 
   const replanned = page.waitForResponse((r) => r.request().method() === "PATCH");
   await page.getByRole("button", { name: "Change target" }).click();
   expect((await replanned).status()).toBe(200);
-  await expect(page.getByTestId("pace-status")).toHaveText("On track");
+  // A replan is a fresh start from the share done: "Just replanned" for its first week, and the callout goes.
+  await expect(page.getByTestId("pace-status")).toHaveText("Just replanned");
+  await expect(page.getByText("Behind the plan?")).toHaveCount(0);
   await expect(page.getByText("Earlier plan")).toBeVisible();
   await expect(page.getByTestId("milestone-gradient-descent-intuition")).toHaveAttribute("data-status", "done");
 });
@@ -110,4 +118,85 @@ test("a replan to a target that has already passed is refused with the shortest 
   await page.getByLabel("Target", { exact: true }).selectOption("6");
   await page.getByRole("button", { name: "Change target" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "target" })).toHaveText("A 6-month target has already passed; choose 9 months or more.");
+});
+
+/** Four months into a 12-month plan at 11 h a week (enough for the roadmap), with three early ticks: far behind. */
+async function userFourMonthsIn() {
+  const user = await createUser("catchup");
+  const enrollment = await seedHistory(user.id, {
+    start: isoDaysAgo(122),
+    targetMonths: 12,
+    weeklyHours: 11,
+    ticks: [
+      { skill: "gradient-descent-intuition", day: 5 },
+      { skill: "loss-function-choice", day: 20 },
+      { skill: "evaluation-metric-choice", day: 40 },
+    ],
+  });
+  return { user, enrollmentId: enrollment.id };
+}
+
+const OTHER_LABELS = ["On track", "At risk", "Off track", "Just started", "Just replanned", "Paused", "Finished"];
+
+test("four months in and behind: one verdict, a catch-up and a replan previewed side by side; choosing the catch-up raises the weekly hours", async ({ page, context }) => {
+  const { user, enrollmentId } = await userFourMonthsIn();
+  await signInAs(context, user);
+  await page.goto("/dashboard");
+  const { pacing } = (await (await page.request.get(`/api/enrollments/${enrollmentId}/pacing`)).json()) as PacingResponse;
+
+  // One verdict: the badge and the headline are the route's, and the panel names no other status.
+  await expect(page.getByTestId("pace-status")).toHaveText(pacing.verdict.label);
+  await expect(page.getByTestId("pace-headline")).toHaveText(pacing.verdict.headline);
+  // (The replan preview names the status a replan would start with: that one is about another plan.)
+  const panel = page.locator("section[aria-labelledby=pace-heading]");
+  await expect(page.getByTestId("replan-preview-summary")).toBeVisible();
+  const panelText = (await panel.innerText()).replace(await page.getByTestId("replan-preview").innerText(), "");
+  expect(panelText).toContain(pacing.verdict.label);
+  for (const label of OTHER_LABELS.filter((l) => l !== pacing.verdict.label)) expect(panelText).not.toContain(label);
+  await expect(page.getByText("Behind the plan?")).toBeVisible();
+
+  // The catch-up: pacing's hours a week from today's share to the target.
+  expect(pacing.catchUp).not.toBeNull();
+  const hours = Math.max(pacing.catchUp!.hoursPerWeek, pacing.budget?.hoursForTarget ?? 0);
+  expect(hours).toBeGreaterThan(11);
+  const catchUp = page.getByTestId("catch-up");
+  await expect(catchUp).toContainText(`Plan on ${hours} h a week (now 11 h)`);
+
+  // The replan, previewed before committing: 15 months, and what the route previews is what's shown.
+  const replan = page.getByTestId("replan-preview");
+  await replan.getByLabel("Plan length").selectOption("15");
+  const { preview } = (await (await page.request.get(`/api/enrollments/${enrollmentId}/replan-preview?targetMonths=15`)).json()) as { preview: { targetDate: string; verdict: { label: string } } };
+  const [y, m, d] = preview.targetDate.split("-").map(Number) as [number, number, number];
+  const shown = `${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`;
+  await expect(replan.getByTestId("replan-preview-summary")).toContainText(`New target ${shown}`);
+  await expect(replan).toContainText(`It starts as ${preview.verdict.label}`);
+  await expect(replan.getByRole("button", { name: "Replan to 15 months" })).toBeEnabled();
+  // Previewing changed nothing.
+  expect(await testDb().enrollmentChange.count({ where: { enrollmentId } })).toBe(1);
+
+  // Choose the catch-up: the budget changes, the target stays.
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH");
+  await catchUp.getByRole("button", { name: `Plan on ${hours} h a week` }).click();
+  expect((await patched).status()).toBe(200);
+  await expect(page.getByText(`target 12 months · ${hours} h a week`)).toBeVisible();
+  await expect(page.getByText(`Hours changed 1× — last from 11 to ${hours} h a week.`)).toBeVisible();
+  const row = await testDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
+  expect([row.targetMonths, row.weeklyHours]).toEqual([12, hours]);
+});
+
+test("four months in and behind: choosing the previewed replan makes it, keeps the old line, and the callout goes", async ({ page, context }) => {
+  const { user, enrollmentId } = await userFourMonthsIn();
+  await signInAs(context, user);
+  await page.goto("/dashboard");
+  const replan = page.getByTestId("replan-preview");
+  await replan.getByLabel("Plan length").selectOption("15");
+  await expect(replan.getByTestId("replan-preview-summary")).toBeVisible();
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH");
+  await replan.getByRole("button", { name: "Replan to 15 months" }).click();
+  expect((await patched).status()).toBe(200);
+  await expect(page.getByTestId("pace-status")).toHaveText("Just replanned");
+  await expect(page.getByText("Behind the plan?")).toHaveCount(0);
+  await expect(page.getByText("Earlier plan")).toBeVisible();
+  const row = await testDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
+  expect([row.targetMonths, row.weeklyHours]).toEqual([15, 11]);
 });

@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import type { Dashboard } from "../../lib/progress";
 import { dashboardOf, enrollmentBody, expectError, expectOk, milestoneBySlug, milestonesBySlug, tick } from "../support/api";
-import { call, createUser, firstMilestone, testDb } from "../support/factories";
-import { shiftLocalDays } from "../support/dates";
+import { call, createUser, firstMilestone, seedHistory, testDb } from "../support/factories";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
+import type { Pacing } from "../../lib/pacing";
+import type { ReplanPreview } from "../../lib/progress/pacing";
 
 
 interface EnrollmentJson {
@@ -98,6 +100,41 @@ describe("enrolment lifecycle", () => {
       expect(expectError(res, "bad_request").fields?.targetMonths?.length, res.text).toBeGreaterThan(0);
     }
     expect(await testDb().enrollment.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("replan preview (GET …/replan-preview)", () => {
+  it("shows what the replan then gives, changes nothing, and refuses what the replan refuses", async () => {
+    const user = await createUser("preview");
+    // Four months into a 12-month plan with only the first milestone done: far behind.
+    const { id } = await seedHistory(user.id, { start: localDaysAgo(122), targetMonths: 12, weeklyHours: 11, ticks: [{ skill: "gradient-descent-intuition", day: 5 }] });
+    const rows = async () => [await testDb().enrollmentChange.count({ where: { enrollmentId: id } }), (await testDb().enrollment.findUniqueOrThrow({ where: { id } })).targetMonths];
+    const before = await rows();
+    const previewed = await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=15`, { user });
+    expectOk(previewed);
+    const { preview } = previewed.json as { preview: ReplanPreview };
+    expect(preview).toMatchObject({ targetMonths: 15, weeklyHours: 11 });
+    expect(preview.verdict.rule).toBe("just_replanned");
+    expect(preview.plans.map((p) => [p.targetMonths, p.superseded])).toEqual([[12, true], [15, false]]);
+    expect(await rows()).toEqual(before);
+
+    // The replan itself: the same target date, verdict and lines as previewed.
+    expectOk(await change(user, id, { action: "replan", targetMonths: 15 }));
+    const { pacing } = (await call("GET", `/api/enrollments/${id}/pacing`, { user })).json as { pacing: Pacing };
+    expect(pacing.targetDate).toBe(preview.targetDate);
+    expect(pacing.verdict.headline).toBe(preview.verdict.headline);
+    expect(pacing.plans.map((p) => p.endDate)).toEqual(preview.plans.map((p) => p.endDate));
+
+    // Back to 12 right away: the preview says it is judged on the old line again, not "just replanned".
+    const back = (await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=12`, { user })).json as { preview: ReplanPreview };
+    expect(back.preview.verdict.rule).not.toMatch(/^just_/);
+
+    for (const query of ["targetMonths=5", "targetMonths=19", "targetMonths=abc", "weeklyHours=10", "targetMonths=15&weeklyHours=0", "targetMonths=15&extra=1"]) {
+      const res = await call("GET", `/api/enrollments/${id}/replan-preview?${query}`, { user });
+      expectError(res, "bad_request");
+    }
+    // Someone else's enrolment is not found, like one that doesn't exist.
+    expectError(await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=15`, { user: await createUser("other") }), "not_found");
   });
 });
 

@@ -39,6 +39,7 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/enrollments": () => ["/api/enrollments"],
   "GET /api/enrollments/[enrollmentId]": (w) => [`/api/enrollments/${w.enrollmentId}`],
   "GET /api/enrollments/[enrollmentId]/pacing": (w) => [`/api/enrollments/${w.enrollmentId}/pacing`],
+  "GET /api/enrollments/[enrollmentId]/replan-preview": (w) => [`/api/enrollments/${w.enrollmentId}/replan-preview?targetMonths=18&weeklyHours=12`],
   "GET /api/checkins": () => ["/api/checkins"],
   "GET /api/checkins/[checkInId]": (w) => [`/api/checkins/${w.checkInId}`],
   "GET /api/shipped-features": () => ["/api/shipped-features"],

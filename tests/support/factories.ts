@@ -43,7 +43,7 @@ export async function createUser(prefix = "user"): Promise<TestUser> {
 export async function createEnrollment(
   userId: string,
   roadmapSlug = "swe-to-mle",
-  overrides: { startDate?: string; targetMonths?: number; timezone?: string } = {},
+  overrides: { startDate?: string; targetMonths?: number; timezone?: string; weeklyHours?: number } = {},
   db: PrismaClient = testDb(),
 ) {
   const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: roadmapSlug } });
@@ -53,9 +53,9 @@ export async function createEnrollment(
       roadmapId: roadmap.id,
       startDate: new Date(`${overrides.startDate ?? "2026-09-01"}T00:00:00Z`),
       targetMonths: overrides.targetMonths ?? 12,
-      weeklyHours: 8,
+      weeklyHours: overrides.weeklyHours ?? 8,
       timezone: overrides.timezone ?? "Europe/London",
-      changes: { create: { kind: "enrolled", toTargetMonths: overrides.targetMonths ?? 12 } },
+      changes: { create: { kind: "enrolled", toTargetMonths: overrides.targetMonths ?? 12, toWeeklyHours: overrides.weeklyHours ?? 8 } },
     },
   });
 }
@@ -78,6 +78,8 @@ export async function seedHistory(
     roadmapSlug?: string;
     start: string;
     targetMonths: number;
+    /** The weekly hours budget (8 unless given). */
+    weeklyHours?: number;
     ticks: { skill: string; day: number; status?: "done" | "skipped" | "in_progress" | "not_started" }[];
     changes?: { kind: "paused" | "resumed" | "replanned"; day: number; toTargetMonths?: number }[];
   },
@@ -85,7 +87,7 @@ export async function seedHistory(
   const db = testDb();
   const startMs = Date.parse(`${options.start}T12:00:00Z`);
   const at = (day: number) => shiftLocalDays(new Date(startMs), day, "UTC");
-  const enrollment = await createEnrollment(userId, options.roadmapSlug, { startDate: options.start, targetMonths: options.targetMonths });
+  const enrollment = await createEnrollment(userId, options.roadmapSlug, { startDate: options.start, targetMonths: options.targetMonths, ...(options.weeklyHours ? { weeklyHours: options.weeklyHours } : {}) });
   await db.enrollmentChange.updateMany({ where: { enrollmentId: enrollment.id }, data: { at: at(0) } });
   let target = options.targetMonths;
   let status: "active" | "paused" = "active";

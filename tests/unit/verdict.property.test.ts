@@ -40,7 +40,10 @@ const factsArb: fc.Arbitrary<VerdictFacts> = fc
     projected: fc.option(fc.integer({ min: 1, max: 1200 }), { nil: null }),
     target: fc.integer({ min: 180, max: 548 }),
     overdue: fc.option(fc.record({ count: fc.integer({ min: 1, max: 5 }), days: fc.integer({ min: 1, max: 120 }) }), { nil: null }),
-    budget: fc.option(fc.record({ weeklyHours: fc.integer({ min: 1, max: 80 }), peak: fc.double({ min: 0, max: 60, noNaN: true }) }), { nil: null }),
+    budget: fc.option(
+      fc.record({ weeklyHours: fc.integer({ min: 1, max: 80 }), finish: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }), hoursForTarget: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }) }),
+      { nil: null },
+    ),
   })
   .map((r) => ({
     today: r.today,
@@ -57,7 +60,7 @@ const factsArb: fc.Arbitrary<VerdictFacts> = fc
     limitDate: iso(548),
     limitMonths: 18,
     overdue: r.overdue && { ...r.overdue, title: "Ship one ML feature" },
-    budget: r.budget && { weeklyHours: r.budget.weeklyHours, peakHoursPerWeek: Math.round(r.budget.peak * 10) / 10 },
+    budget: r.budget && { weeklyHours: r.budget.weeklyHours, finishDate: r.budget.finish === null ? null : iso(r.budget.finish), hoursForTarget: r.budget.hoursForTarget },
   }));
 
 function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
