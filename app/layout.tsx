@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { RegisterServiceWorker } from "@/components/checkin/RegisterServiceWorker";
 import { BOTTOM_NAV_PADDING, BottomNav } from "@/components/layout/BottomNav";
+import { InstallHint } from "@/components/layout/InstallHint";
 import { SIGNED_IN_NAV, SIGNED_OUT_NAV } from "@/components/layout/nav-items";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Providers } from "@/components/providers";
@@ -45,6 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteHeader user={user} />
           <main id="main" className={`mx-auto max-w-5xl px-4 pt-6 sm:pt-10 ${BOTTOM_NAV_PADDING}`}>
             {children}
+            <InstallHint />
           </main>
           <BottomNav items={user ? SIGNED_IN_NAV : SIGNED_OUT_NAV} />
         </Providers>
