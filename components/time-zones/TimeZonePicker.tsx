@@ -51,7 +51,7 @@ export function TimeZonePicker({
       <div className="mt-1 grid gap-2 sm:grid-cols-2">
         <input
           type="search"
-          aria-label={`Search ${label.toLowerCase()}s by city or region`}
+          aria-label="Search the list by city or region"
           aria-describedby={countId}
           aria-controls={id}
           placeholder="Search: a city or region"
