@@ -106,6 +106,7 @@ const routes: Record<string, RouteSpec> = {
   },
   "GET /api/enrollments/[enrollmentId]": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}` }] },
   "GET /api/enrollments/[enrollmentId]/pacing": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/pacing` }] },
+  "GET /api/enrollments/[enrollmentId]/replan-preview": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/replan-preview?targetMonths=15` }] },
   "PATCH /api/enrollments/[enrollmentId]": {
     access: "owner",
     attempts: (w) =>

@@ -149,18 +149,24 @@ describe("applications: interviews, the gap check and offers", () => {
     expect(await testDb().interview.count({ where: { applicationId: app.id } })).toBe(0);
   });
 
-  it("refuses a 100 kB job description with a field error, on create and on edit; a normal one is matched against progress", async () => {
+  it("refuses an over-long job description with a field error, and a 100 kB one with the body cap's 413; a normal one is matched against progress", async () => {
     const user = await createUser("app-jd");
     const enrollment = await createEnrollment(user.id);
     const pytorch = await milestoneOf("swe-to-mle", "pytorch-fluency");
     expectOk(await tick(user, enrollment.id, pytorch.id, { status: "done" }));
-    const huge = "PyTorch ".repeat(12_800);
-    expect(huge.length).toBe(102_400);
-    expect(expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: huge }) }), "bad_request").fields).toEqual({
+    // Over the field's 20,000 characters, inside the 64 kB body cap: the field says what is wrong.
+    const long = "PyTorch ".repeat(5_000);
+    expect(long.length).toBe(40_000);
+    expect(expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: long }) }), "bad_request").fields).toEqual({
       jobDescription: ["The job description can be at most 20,000 characters."],
     });
     const app = await create(user);
-    expect(Object.keys(expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: huge } }), "bad_request").fields ?? {})).toEqual(["jobDescription"]);
+    expect(Object.keys(expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: long } }), "bad_request").fields ?? {})).toEqual(["jobDescription"]);
+    // 100 kB: past the body cap every JSON route shares (lib/request-guard.ts), refused before it is read.
+    const huge = "PyTorch ".repeat(12_800);
+    expect(huge.length).toBe(102_400);
+    expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: huge }) }), "payload_too_large");
+    expect(await testDb().jobApplication.count({ where: { userId: user.id } })).toBe(1);
 
     const res = await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: "You know PyTorch, serve models with Docker, and watch for data drift." } });
     expectOk(res);
