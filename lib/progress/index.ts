@@ -2,7 +2,6 @@
 import { db } from "../db";
 import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
-import { resourcesFrom, type MilestoneResource } from "../roadmaps/resources";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
 import { checkCompletion } from "../pacing/rules";
 import { featureLaunchAnchor } from "../shipped/anchor";
@@ -17,7 +16,6 @@ export interface DashboardMilestone {
   kind: string;
   effortHours: number;
   evidencePrompt: string | null;
-  resources: MilestoneResource[];
   optional: boolean;
   minDurationDays: number | null;
   status: ProgressStatus;
@@ -140,7 +138,6 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
           kind: m.kind,
           effortHours: m.effortHours,
           evidencePrompt: m.evidencePrompt,
-          resources: resourcesFrom(m.resources),
           optional: m.optional,
           minDurationDays: m.minDurationDays,
           status: p?.status ?? "not_started",
