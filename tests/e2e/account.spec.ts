@@ -7,6 +7,7 @@ import { Prisma } from "../../lib/generated/prisma/client";
 import { call, createEnrollment, createUser } from "../support/factories";
 import { SMTP_PORT } from "../support/stack";
 import { runCommand } from "../support/test-lib";
+import { shiftLocalDays } from "../support/dates";
 
 /** Weekly emails (not sign-in links) the test SMTP server received for an address. */
 async function weeklyMailTo(address: string): Promise<string[]> {
@@ -101,7 +102,7 @@ test("signing out of all devices ends the other device's session too", async ({ 
   await createEnrollment(user.id);
   // A second device: its own session row and cookie.
   const phoneToken = crypto.randomUUID().replace(/-/g, "");
-  await testDb().session.create({ data: { sessionToken: phoneToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+  await testDb().session.create({ data: { sessionToken: phoneToken, userId: user.id, expires: shiftLocalDays(new Date(), 1, "UTC") } });
   const phone = await browser.newContext();
   await signInAs(phone, { ...user, sessionToken: phoneToken });
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, testDb } from "../support/factories";
 import { TEST_AUTH_SECRET } from "../support/stack";
+import { waitFor } from "../support/wait";
 
 let app: ChildProcess | undefined;
 let base = "";
@@ -42,14 +43,15 @@ beforeAll(async () => {
   });
   app.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
   app.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`next start exited:\n${logs.join("")}`);
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 200));
+  const started = app;
+  try {
+    await waitFor(async () => {
+      if (started.exitCode !== null) throw new Error("next start exited");
+      return fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    }, "next start to become healthy");
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${logs.join("")}`);
   }
-  throw new Error(`next start did not become healthy:\n${logs.join("")}`);
 });
 
 afterAll(async () => {

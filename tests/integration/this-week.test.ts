@@ -8,6 +8,7 @@ import { itemHoursText } from "../../lib/pacing/this-week-text";
 import { expectOk } from "../support/api";
 import { call, createUser, seedHistory, send, testDb } from "../support/factories";
 import { pointLibAtTestDatabase } from "../support/test-lib";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
 
 let lib: {
   load: typeof import("../../lib/digest/load");
@@ -24,10 +25,7 @@ beforeAll(async () => {
   };
 });
 
-const londonDaysAgo = (days: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() - days * 86_400_000),
-  );
+const londonDaysAgo = (days: number) => localDaysAgo(days);
 
 /** As React escapes text into HTML, with its <!-- --> separators between adjacent texts removed. */
 const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
@@ -57,7 +55,7 @@ describe("this week's plan on the dashboard, /checkin and the weekly email", () 
         body: { enrollmentId: enrollment.id, hours, confidence: 3, workedOnIds, idempotencyKey: randomUUID(), ...(madeAt ? { madeAt: madeAt.toISOString() } : {}) },
       });
     // Eight days back is always an earlier ISO week: its 3 h count against the estimate, not this week.
-    expectOk(await checkIn(3, [biasVariance.id], new Date(Date.now() - 8 * 86_400_000)), 201);
+    expectOk(await checkIn(3, [biasVariance.id], shiftLocalDays(new Date(), -8)), 201);
     // This week: 2 h shared between the two.
     expectOk(await checkIn(2, [biasVariance.id, lossChoice.id]), 201);
 

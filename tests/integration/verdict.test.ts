@@ -6,6 +6,7 @@ import type { Pacing } from "../../lib/pacing";
 import { expectOk } from "../support/api";
 import { call, createUser, seedHistory, send, testDb, type TestUser } from "../support/factories";
 import { pointLibAtTestDatabase } from "../support/test-lib";
+import { localDaysAgo } from "../support/dates";
 
 let lib: {
   load: typeof import("../../lib/digest/load");
@@ -22,11 +23,8 @@ beforeAll(async () => {
   };
 });
 
-/** The London date `days` before now, "YYYY-MM-DD" (en-CA formats so). */
-const londonDaysAgo = (days: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() - days * 86_400_000),
-  );
+/** The London date `days` before now, "YYYY-MM-DD". */
+const londonDaysAgo = (days: number) => localDaysAgo(days);
 
 /** As React escapes text into HTML. */
 const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
