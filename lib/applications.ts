@@ -5,6 +5,7 @@
 // milestone through the normal tick path (applyMilestoneUpdate, source "application"), unless it is
 // done or skipped already. Reads never tick.
 import { db } from "./db";
+import { enrollmentOrder, openStatusWhere } from "./enrollments";
 import { AppError, notFound } from "./errors";
 import { readOffer, type OfferReading } from "./pivot/offer-bands";
 import { gapCheck, type GapCheck } from "./pivot/skill-match";
@@ -31,11 +32,11 @@ async function timeZoneOf(userId: string): Promise<string> {
   return user?.timezone ?? "Europe/London";
 }
 
-/** The user's first open enrolment (oldest first, as the dashboard lists them) with its live milestones and their status. */
+/** The user's current enrolment (the one the dashboard opens on) with its live milestones and their status. */
 async function roadmapContext(userId: string) {
   const enrollment = await db.enrollment.findFirst({
-    where: { userId, status: { in: ["active", "paused"] } },
-    orderBy: { createdAt: "asc" },
+    where: { userId, status: openStatusWhere },
+    orderBy: enrollmentOrder,
     select: {
       id: true,
       roadmap: {
@@ -77,8 +78,8 @@ async function tickApplied(tx: Tx, userId: string, track: string, now: Date): Pr
   const current = await tx.milestoneProgress.findFirst({ where: { userId, skill: { slug: skill } }, select: { status: true } });
   if (current?.status === "done" || current?.status === "skipped") return;
   const enrollment = await tx.enrollment.findFirst({
-    where: { userId, status: { in: ["active", "paused"] }, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skill } } } } },
-    orderBy: { createdAt: "asc" },
+    where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skill } } } } },
+    orderBy: enrollmentOrder,
     select: {
       id: true,
       roadmapId: true,

@@ -3,16 +3,26 @@
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
 import { Prisma } from "./generated/prisma/client";
+import { OPEN_STATUSES } from "./enrollment-status";
 import { shortestReplanTarget } from "./pacing";
 import type { EnrollmentStatus } from "./generated/prisma/enums";
 import type { EnrollmentChangeInput, EnrollmentCreateInput } from "./validation/enrollment";
 
 const ENROLLMENT_NOT_FOUND = "No such enrolment.";
 
+/** Active before paused (the enum's order) before ended, then the newest: how enrolments are listed, and so which is current. */
+export const enrollmentOrder = [{ status: "asc" }, { createdAt: "desc" }] satisfies Prisma.EnrollmentOrderByWithRelationInput[];
+
+/** OPEN_STATUSES as a SQL list for raw queries: `e.status in (${openStatusSql})`. Built from constants, never from input. */
+export const openStatusSql = Prisma.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+
+/** OPEN_STATUSES as a Prisma filter. */
+export const openStatusWhere = { in: [...OPEN_STATUSES] } satisfies Prisma.EnumEnrollmentStatusFilter;
+
 export async function listEnrollments(userId: string) {
   return db.enrollment.findMany({
     where: { userId },
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    orderBy: enrollmentOrder,
     include: { roadmap: { select: { slug: true, title: true } } },
   });
 }
@@ -59,9 +69,9 @@ export async function enroll(userId: string, input: EnrollmentCreateInput) {
 const allowedFrom: Record<EnrollmentChangeInput["action"], readonly EnrollmentStatus[]> = {
   pause: ["active"],
   resume: ["paused"],
-  replan: ["active", "paused"],
-  budget: ["active", "paused"],
-  abandon: ["active", "paused"],
+  replan: OPEN_STATUSES,
+  budget: OPEN_STATUSES,
+  abandon: OPEN_STATUSES,
 };
 
 export async function changeEnrollment(userId: string, enrollmentId: string, change: EnrollmentChangeInput) {

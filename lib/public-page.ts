@@ -2,6 +2,7 @@
 // pace, and nothing else (no name, email, notes, evidence or check-ins). Off by default. Every
 // function takes the user it acts for, except getPublicProgress: the token is the only credential
 // a visitor has. The link itself is lib/secret-links.ts's, shared with the calendar feed.
+import { currentEnrollment } from "./enrollment-status";
 import { listEnrollments } from "./enrollments";
 import type { PacingStatus, VerdictTone } from "./pacing";
 import { publicPaceHeadline } from "./pacing/headline";
@@ -64,7 +65,7 @@ export interface PublicProgress {
 export async function getPublicProgress(token: string, now: Date = new Date()): Promise<PublicProgress | null> {
   const userId = await userOfSecretLink("public_page", token);
   if (!userId) return null;
-  const open = (await listEnrollments(userId)).find((e) => e.status === "active" || e.status === "paused");
+  const open = currentEnrollment(await listEnrollments(userId));
   if (!open) return { roadmap: null };
   const [dashboard, pacing] = await Promise.all([getDashboard(userId, open.id), getPacing(userId, open.id, now)]);
   return {

@@ -8,6 +8,7 @@ import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
 import { checkInHistory } from "@/lib/checkins";
 import { monthsIntoPlan, pivotWarnings } from "@/lib/context/warnings";
+import { currentEnrollment, hasEnded } from "@/lib/enrollment-status";
 import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
 import { getDashboard } from "@/lib/progress";
@@ -19,8 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ enrollment?: string }> }) {
   const user = await requirePageUser("/dashboard");
   const [{ enrollment: requested }, enrollments] = await Promise.all([searchParams, listEnrollments(user.id)]);
-  const open = enrollments.filter((e) => e.status === "active" || e.status === "paused");
-  const selected = enrollments.find((e) => e.id === requested) ?? open[0];
+  const selected = enrollments.find((e) => e.id === requested) ?? currentEnrollment(enrollments);
 
   if (!selected) {
     return (
@@ -44,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     checkInHistory(user.id),
     getAssessment(user.id),
   ]);
-  const ended = selected.status === "abandoned" || selected.status === "completed";
+  const ended = hasEnded(selected.status);
   // Warnings are about a plan in progress: an ended enrolment gets none.
   const warnings = ended
     ? []

@@ -8,6 +8,7 @@ import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
 import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
+import { hasEnded } from "@/lib/enrollment-status";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
 import { scaledPhaseMonths } from "@/lib/pacing/budget";
 import { progressShare } from "@/lib/progress/summary";
@@ -85,7 +86,7 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
   const all = dashboard.phases.flatMap((p) => p.milestones);
   const overall = progressShare(all);
   const { enrollment } = dashboard;
-  const ended = enrollment.status === "abandoned" || enrollment.status === "completed";
+  const ended = hasEnded(enrollment.status);
 
   return (
     <div className="space-y-6">

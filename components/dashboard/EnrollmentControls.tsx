@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { BudgetFitNote } from "@/components/roadmaps/EnrollForm";
+import { hasEnded } from "@/lib/enrollment-status";
 import type { BudgetPhase } from "@/lib/pacing/budget";
 import type { Dashboard } from "@/lib/progress";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
@@ -28,7 +29,7 @@ export function EnrollmentControls({ enrollment, effort }: { enrollment: Dashboa
       router.refresh();
     },
   });
-  if (enrollment.status === "abandoned" || enrollment.status === "completed") {
+  if (hasEnded(enrollment.status)) {
     return <p className="text-sm text-stone-700 dark:text-stone-300">This enrolment has ended. Your ticks are kept, and count again if you re-enrol.</p>;
   }
   const { minMonths, maxMonths } = enrollment.roadmap;

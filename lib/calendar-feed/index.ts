@@ -3,6 +3,7 @@
 // default; its link is lib/secret-links.ts's, like the public page's. Every function takes the user
 // it acts for, except getCalendarFeed: the token is the only credential a calendar app has.
 import { db } from "../db";
+import { isOpen } from "../enrollment-status";
 import { listEnrollments } from "../enrollments";
 import { env } from "../env";
 import { getPacing } from "../progress/pacing";
@@ -38,7 +39,7 @@ export async function getCalendarFeed(segment: string, now: Date = new Date()): 
     listEnrollments(userId),
   ]);
   if (!user) return null;
-  const open = enrollments.filter((e) => e.status === "active" || e.status === "paused");
+  const open = enrollments.filter((e) => isOpen(e.status));
   const planned = await Promise.all(open.map(async (e) => ({ enrollment: e, pacing: await getPacing(userId, e.id, now) })));
   const roadmaps = planned.map(({ enrollment, pacing }) => ({
     key: enrollment.id,

@@ -6,6 +6,8 @@ import { AppError, notFound } from "../errors";
 import { pacingHeadline } from "../pacing/headline";
 import { applyMilestoneUpdate, getDashboard, milestonesOf, openEnrollmentFor, type DashboardMilestone } from "../progress";
 import { getPacing } from "../progress/pacing";
+import { currentEnrollment } from "../enrollment-status";
+import type { EnrollmentStatus } from "../generated/prisma/enums";
 import { listEnrollments } from "../enrollments";
 import type { Pacing } from "../pacing";
 import type { ThisWeekPlan } from "../pacing/this-week";
@@ -238,7 +240,7 @@ export async function deleteCheckIn(userId: string, checkInId: string): Promise<
 }
 
 export interface CheckInContext {
-  enrollment: { id: string; roadmapTitle: string; timezone: string; status: string };
+  enrollment: { id: string; roadmapTitle: string; timezone: string; status: EnrollmentStatus };
   week: string;
   phase: { title: string; milestones: Pick<DashboardMilestone, "id" | "skillSlug" | "title" | "status" | "minDurationDays">[] } | null;
   pace: PaceSummary;
@@ -254,7 +256,7 @@ export interface CheckInContext {
  * Null when the user has no open enrolment.
  */
 export async function getCheckInContext(userId: string, now: Date = new Date()): Promise<CheckInContext | null> {
-  const open = (await listEnrollments(userId)).find((e) => e.status === "active" || e.status === "paused");
+  const open = currentEnrollment(await listEnrollments(userId));
   if (!open) return null;
   const [dashboard, pacing] = await Promise.all([getDashboard(userId, open.id), getPacing(userId, open.id, now)]);
   const timezone = dashboard.enrollment.timezone;

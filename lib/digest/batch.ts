@@ -1,6 +1,7 @@
 // One ISO week's digests for everyone, outside the scheduler: the `npm run digest` command.
 import { availableParallelism } from "node:os";
 import { db } from "../db";
+import { openStatusSql } from "../enrollments";
 import { Prisma } from "../generated/prisma/client";
 import type { Mail } from "../mail";
 import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
@@ -31,7 +32,7 @@ async function candidates(week: string) {
       ) as settled
     from "User" u
     ${joinKnownZone(Prisma.raw("u.timezone"))}
-    where u."digestEnabled" and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in ('active', 'paused'))
+    where u."digestEnabled" and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in (${openStatusSql}))
     order by u.id`;
 }
 

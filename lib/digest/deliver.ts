@@ -5,6 +5,7 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { parseEmailAddress, type MailAddress } from "../email-address";
+import { openStatusSql } from "../enrollments";
 import { env } from "../env";
 import type { Mail } from "../mail";
 import { composeDigest } from "./compose";
@@ -129,7 +130,7 @@ export async function findDueDigests(now: Date): Promise<DigestRequest[]> {
       from "User" u
       ${joinKnownZone(Prisma.raw("u.timezone"))}
       where u."digestEnabled"
-        and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in ('active', 'paused'))
+        and exists (select 1 from "Enrollment" e where e."userId" = u.id and e.status in (${openStatusSql}))
     )
     select l."userId", l.timezone, to_char(l.t, 'IYYY-"W"IW') as week
     from local l

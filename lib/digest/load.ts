@@ -7,6 +7,7 @@
 import { computeStreak } from "../checkins/streak";
 import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
+import { openStatusSql } from "../enrollments";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
 import { roadmapTree } from "../progress/pacing";
@@ -85,7 +86,7 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
               select json_agg(json_build_array(c.kind, (extract(epoch from c.at) * 1000)::bigint, c."toTargetMonths", c."fromWeeklyHours", c."toWeeklyHours") order by c.at, c.id)
               from "EnrollmentChange" c where c."enrollmentId" = e.id), '[]'))
           from "Enrollment" e join "Roadmap" r on r.id = e."roadmapId"
-          where e."userId" = u.id and e.status in ('active', 'paused')
+          where e."userId" = u.id and e.status in (${openStatusSql})
           -- Active before paused (the enum's order), then the newest: the enrolment the digest is about.
           order by e.status, e."createdAt" desc
           limit 1) as enrollment,

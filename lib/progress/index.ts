@@ -1,5 +1,7 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
 import { db } from "../db";
+import { hasEnded } from "../enrollment-status";
+import type { EnrollmentStatus } from "../generated/prisma/enums";
 import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
@@ -39,7 +41,7 @@ export interface DashboardPhase {
 export interface Dashboard {
   enrollment: {
     id: string;
-    status: string;
+    status: EnrollmentStatus;
     startDate: string;
     targetMonths: number;
     weeklyHours: number;
@@ -183,7 +185,7 @@ export async function openEnrollmentFor(userId: string, enrollmentId: string): P
     select: { id: true, status: true, roadmapId: true, startDate: true, timezone: true },
   });
   if (!enrollment) throw notFound("No such enrolment.");
-  if (enrollment.status === "abandoned" || enrollment.status === "completed") {
+  if (hasEnded(enrollment.status)) {
     throw new AppError("conflict", "This enrolment has ended; enrol again to keep ticking.");
   }
   return enrollment;

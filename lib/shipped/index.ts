@@ -9,6 +9,7 @@
 // maintenance pass (`completeDueMaintenance`, every 15 minutes on pg-boss: lib/shipped/schedule.ts),
 // never on a read: a GET changes nothing.
 import { db } from "../db";
+import { enrollmentOrder, openStatusSql, openStatusWhere } from "../enrollments";
 import { AppError, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../pacing/rules";
@@ -88,8 +89,8 @@ async function timeZoneOf(userId: string): Promise<string> {
 /** The first open enrolment whose roadmap has the skill, with that milestone: where a record's tick goes. */
 async function tickTarget(reader: Reader, userId: string, skillSlug: string) {
   const enrollment = await reader.enrollment.findFirst({
-    where: { userId, status: { in: ["active", "paused"] }, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
-    orderBy: { createdAt: "asc" },
+    where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
+    orderBy: enrollmentOrder,
     select: {
       id: true,
       roadmapId: true,
@@ -189,7 +190,7 @@ export async function completeDueMaintenance(now: Date = new Date()): Promise<Ma
         where p."userId" = c."userId" and s.slug = ${MAINTAIN_FEATURE_SKILL} and p.status in ('done', 'skipped'))
       and exists (
         select 1 from "Enrollment" e join "Milestone" m on m."roadmapId" = e."roadmapId" join "Skill" s on s.id = m."skillId"
-        where e."userId" = c."userId" and e.status in ('active', 'paused') and m."retiredAt" is null and s.slug = ${MAINTAIN_FEATURE_SKILL})
+        where e."userId" = c."userId" and e.status in (${openStatusSql}) and m."retiredAt" is null and s.slug = ${MAINTAIN_FEATURE_SKILL})
     order by c."userId"`;
   let ticked = 0;
   const failures: unknown[] = [];
