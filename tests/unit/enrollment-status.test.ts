@@ -16,6 +16,6 @@ describe("enrolment status", () => {
     ];
     expect(currentEnrollment(listed)?.id).toBe("newest-active");
     expect(currentEnrollment([{ id: "a", status: "abandoned" as const }])).toBeUndefined();
-    expect(currentEnrollment([])).toBeUndefined();
+    expect(currentEnrollment<{ id: string; status: "active" }>([])).toBeUndefined();
   });
 });
