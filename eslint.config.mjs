@@ -22,6 +22,11 @@ export default tseslint.config(
       // the ones a loop bound or a lookup just proved. A runtime branch at each would only add
       // untestable paths to the pacing loops (bench:pacing).
       "@typescript-eslint/no-non-null-assertion": "off",
+      // Destructuring a field away (`const { series: _series, ...rest } = pacing`) is how a projection drops it.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      // React's event props ignore a handler's return value, so `onSubmit={async (e) => …}` is fine;
+      // a promise handed anywhere else that expects void is still an error.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
   },
   nextPlugin.configs["core-web-vitals"],

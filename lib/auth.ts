@@ -1,7 +1,6 @@
 // next-auth (v4): Prisma adapter, database sessions, email magic links; GitHub/Google when configured.
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { AuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import { getServerSession } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
@@ -41,8 +40,8 @@ if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
 }
 
 export const authOptions: AuthOptions = {
-  // @auth/prisma-adapter speaks the same adapter protocol as next-auth v4; only the type packages differ.
-  adapter: PrismaAdapter(db) as Adapter,
+  // @auth/prisma-adapter speaks the same adapter protocol as next-auth v4 (and their types now agree).
+  adapter: PrismaAdapter(db),
   providers,
   secret: env.NEXTAUTH_SECRET,
   // Under HTTPS the session cookie is Secure and "__Secure-" prefixed; it is HttpOnly and SameSite=Lax always.

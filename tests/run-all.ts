@@ -12,7 +12,7 @@ import { mailDir, startStack } from "./support/stack";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failed = false;
+const outcome = { failed: false };
 
 // Asynchronous on purpose: the SMTP capture server lives in this process and must keep answering
 // while the test runners run (a spawnSync would freeze it and every sign-in would hang).
@@ -22,7 +22,7 @@ async function run(label: string, command: string, args: string[], env: NodeJS.P
   const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env });
   const status = await new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   console.log(`── ${label}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (status !== 0) failed = true;
+  if (status !== 0) outcome.failed = true;
   return status === 0;
 }
 
@@ -38,7 +38,7 @@ function countVitest(file: string) {
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests;
   } catch {
-    failed = true;
+    outcome.failed = true;
   }
 }
 interface PlaywrightJson {
@@ -51,7 +51,7 @@ function countPlaywright(file: string) {
     totals.failed += r.stats.unexpected;
     totals.skipped += r.stats.skipped;
   } catch {
-    failed = true;
+    outcome.failed = true;
   }
 }
 
@@ -96,4 +96,4 @@ if (!only || only === "integration" || only === "e2e") {
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(failed || totals.failed > 0 ? 1 : 0);
+process.exit(outcome.failed || totals.failed > 0 ? 1 : 0);

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type SubmitEvent, type ReactNode } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { FieldError } from "@/components/ui/FieldError";
@@ -129,7 +129,7 @@ export function AssessmentForm({ initial, openEnrollments }: { initial: SavedAss
   });
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const parsed = assessmentAnswersSchema.safeParse({
       operationalWork: draft.operationalWork || undefined,
@@ -138,7 +138,10 @@ export function AssessmentForm({ initial, openEnrollments }: { initial: SavedAss
       mlSurfaceAtWork: toBoolean(draft.mlSurfaceAtWork),
       mathsBackground: toBoolean(draft.mathsBackground),
     });
-    if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
+    if (!parsed.success) {
+      setFields(fieldErrorsOf(parsed.error));
+      return;
+    }
     save.mutate(parsed.data);
   }
 

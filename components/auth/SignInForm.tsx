@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { parseEmailAddress } from "@/lib/email-address";
 import { tooManySignInEmailsMessage } from "@/lib/sign-in-mail";
 import { requestEmailSignIn, startOAuthSignIn } from "./auth-client";
@@ -12,7 +12,7 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     // The server's rule (lib/email-address.ts), so the form refuses what the server would.
     const parsed = parseEmailAddress(email);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { forgetOfflinePages } from "@/components/checkin/outbox";
 import { FieldError } from "@/components/ui/FieldError";
@@ -23,7 +23,7 @@ export function AccountSection({ email }: { email: string }) {
       window.location.assign("/?deleted=1");
     },
   });
-  function onDelete(event: FormEvent) {
+  function onDelete(event: SubmitEvent) {
     event.preventDefault();
     remove.mutate();
   }

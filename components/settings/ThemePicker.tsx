@@ -12,6 +12,7 @@ export function ThemePicker({ initial }: { initial: Theme }) {
     setTheme(next);
     document.documentElement.classList.remove("light", "dark");
     if (next !== "system") document.documentElement.classList.add(next);
+    // eslint-disable-next-line react-hooks/immutability -- a click handler writing the theme cookie, not a render-time mutation
     document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
   }
   return (

@@ -5,7 +5,8 @@ import { useState } from "react";
 /** Clipboard API where allowed; else a selected textarea and execCommand, which older browsers and plain http need. */
 async function copyText(text: string): Promise<boolean> {
   try {
-    if (navigator.clipboard && window.isSecureContext) {
+    // The DOM types promise a clipboard; plain-http pages and older browsers don't have one.
+    if (window.isSecureContext && "clipboard" in navigator) {
       await navigator.clipboard.writeText(text);
       return true;
     }
@@ -19,8 +20,9 @@ async function copyText(text: string): Promise<boolean> {
   area.style.opacity = "0";
   document.body.appendChild(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fallback for browsers without the Clipboard API, on purpose
     ok = document.execCommand("copy");
   } catch {
     ok = false;

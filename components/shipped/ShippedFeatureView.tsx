@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
@@ -91,7 +91,7 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
     setIncidents((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   };
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const body = {
       ...draft,

@@ -105,7 +105,7 @@ function offsetMinutesAt(format: Intl.DateTimeFormat, ms: number): number {
   for (const part of format.formatToParts(new Date(ms))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute);
   return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
 }
 

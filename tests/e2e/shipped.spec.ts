@@ -73,7 +73,7 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   const heights = await page.locator("main button, main input:not([type=checkbox]), main a").evaluateAll((els) =>
-    els.map((el) => ({ what: el.textContent?.trim() || el.id, height: el.getBoundingClientRect().height })),
+    els.map((el) => ({ what: el.textContent.trim() || el.id, height: el.getBoundingClientRect().height })),
   );
   expect(heights.filter((h) => h.height < 44)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("shipped-360.png"), fullPage: true });

@@ -50,7 +50,7 @@ beforeAll(async () => {
       return fetch(`${base}/api/health`).then((r) => r.ok, () => false);
     }, "next start to become healthy");
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${logs.join("")}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${logs.join("")}`, { cause: error });
   }
 });
 

@@ -64,7 +64,7 @@ export async function startMailRelay(names: string[]): Promise<MailRelay> {
             });
             callback();
           })
-          .catch((error: Error) => callback(error))
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))))
           .finally(() => listener.inData--);
       },
     });

@@ -70,8 +70,8 @@ const procs: Proc[] = [];
 function launch(name: string, npmArgs: string[], env: NodeJS.ProcessEnv): Proc {
   const child = spawn("npm", npmArgs, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
-  child.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+  child.stdout.on("data", (d: Buffer) => log.push(d.toString()));
+  child.stderr.on("data", (d: Buffer) => log.push(d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const proc = { name, child, log, exited };
   procs.push(proc);

@@ -17,7 +17,7 @@ interface ErrorBody {
 /** True when `json` is our one error shape: { error: { code, message, fields? } } with a known code. */
 export function isErrorBody(json: unknown): json is ErrorBody {
   if (typeof json !== "object" || json === null || !("error" in json)) return false;
-  const error = (json as { error: unknown }).error;
+  const error = json.error;
   if (typeof error !== "object" || error === null) return false;
   const { code, message, fields } = error as Record<string, unknown>;
   if (typeof code !== "string" || !(code in statusOfCode) || typeof message !== "string" || message.length === 0) return false;

@@ -35,7 +35,7 @@ export async function startMailCapture(port: number, dir: string): Promise<{ url
           await writeFile(path.join(dir, `${Date.now()}-${process.pid}-${seq}.json`), JSON.stringify(mail));
           callback();
         })
-        .catch((error: Error) => callback(error));
+        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
   await new Promise<void>((resolve, reject) => {

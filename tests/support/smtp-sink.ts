@@ -44,7 +44,7 @@ export async function smtpSink(refuse: (attempt: { to: string; n: number }) => b
           });
           callback();
         })
-        .catch((error: Error) => callback(error));
+        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

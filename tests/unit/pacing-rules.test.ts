@@ -38,13 +38,13 @@ describe("checkCompletion", () => {
   it("takes the launch's local date in the user's zone: 02:00 UTC on 10 Mar is still 9 Mar in New York", () => {
     const lateLaunch = new Date("2026-03-10T02:00:00.000Z");
     const result = checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: lateLaunch }, new Date("2026-03-20T12:00:00Z"), "America/New_York");
-    expect(result.ok === false && result.availableFrom).toBe("2026-06-07");
+    expect(!result.ok && result.availableFrom).toBe("2026-06-07");
   });
 
   it("counts from the launch, not from the enrolment start, for a feature_launch milestone", () => {
     // 90 days after enrolment but only 25 after the launch.
     const result = checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: launch }, new Date("2026-04-05T12:00:00Z"), LONDON);
-    expect(result.ok === false && result.availableFrom).toBe("2026-06-08");
+    expect(!result.ok && result.availableFrom).toBe("2026-06-08");
   });
 
   it("counts an enrollment_start milestone from the start date", () => {

@@ -14,7 +14,8 @@ interface Context {
   params: Promise<{ nextauth: string[] }>;
 }
 
-const handler = NextAuth(authOptions);
+// next-auth v4 types its App Router handler as `any`; this is the shape it is called with.
+const handler = NextAuth(authOptions) as (request: NextRequest, context: Context) => Promise<Response>;
 
 /** The email callback signs in: only from this site's own confirmation page (lib/sign-in-mail.ts). */
 function refuseCrossSiteEmailCallback(request: NextRequest, nextauth: string[]): Response | null {
@@ -33,7 +34,7 @@ async function withSameOriginCallback(request: NextRequest): Promise<NextRequest
   if (value === null) return request;
   const safe = sameOriginPath(value, env.NEXTAUTH_URL, "/");
   if (safe === value && request.nextUrl.searchParams.getAll("callbackUrl").length === 1) return request;
-  const url = new URL(request.nextUrl);
+  const url = new URL(request.nextUrl.href);
   url.searchParams.set("callbackUrl", safe);
   const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
   return new NextRequest(url, { method: request.method, headers: request.headers, body });
