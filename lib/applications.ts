@@ -61,9 +61,9 @@ async function roadmapContext(userId: string) {
   if (!enrollment) return null;
   const progress = await db.milestoneProgress.findMany({
     where: { userId, skillId: { in: enrollment.roadmap.milestones.map((m) => m.skillId) } },
-    select: { skillId: true, status: true },
+    select: { skillId: true, status: true, note: true, evidenceUrl: true },
   });
-  const status = new Map(progress.map((p) => [p.skillId, p.status]));
+  const bySkill = new Map(progress.map((p) => [p.skillId, p]));
   return {
     enrollmentId: enrollment.id,
     paused: enrollment.status === "paused",
@@ -73,7 +73,10 @@ async function roadmapContext(userId: string) {
       skillId: m.skillId,
       title: m.title,
       skill: m.skill.slug,
-      status: status.get(m.skillId) ?? ("not_started" as const),
+      status: bySkill.get(m.skillId)?.status ?? ("not_started" as const),
+      // Sent back with a status change (reopening a skill for review), which would otherwise clear them.
+      note: bySkill.get(m.skillId)?.note ?? null,
+      evidenceUrl: bySkill.get(m.skillId)?.evidenceUrl ?? null,
     })),
   };
 }
@@ -225,7 +228,7 @@ export interface PivotOverview {
   enrollmentId: string | null;
   roadmap: { slug: string; title: string } | null;
   /** The roadmap's milestones, for choosing skills to revise after an interview. */
-  milestones: { milestoneId: string; skillId: string; title: string; skill: string; status: string }[];
+  milestones: { milestoneId: string; skillId: string; title: string; skill: string; status: string; note: string | null; evidenceUrl: string | null }[];
   applications: ApplicationView[];
   /** Interviews logged, over every application, and the milestone that counts them. */
   interviewCount: number;
