@@ -8,7 +8,7 @@
 // goal to the count already logged: only on crossing it, so an un-tick by hand stays. Reads never tick.
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
-import { INTERVIEW_GOAL_DEFAULT, interviewGoalProgress, type InterviewGoalProgress } from "./pivot/interview-goal";
+import { INTERVIEW_GOAL_DEFAULT, INTERVIEWS_SKILL, interviewGoalProgress, type InterviewGoalProgress } from "./pivot/interview-goal";
 import { readOffer, type OfferReading } from "./pivot/offer-bands";
 import { pivotPace, type PivotPace } from "./pivot/pace";
 import { CV_REWRITE_SKILL, EVAL_METHODOLOGY_SKILL, readinessChecklist, type Readiness } from "./pivot/readiness";
@@ -30,7 +30,6 @@ const APPLY_SKILL_BY_TRACK: Record<string, string | undefined> = {
   ml_engineer: "apply-ml-engineer-roles",
   ai_engineer: "apply-ai-engineer-roles",
 };
-export const INTERVIEWS_SKILL = "first-rough-interviews";
 
 async function timeZoneOf(userId: string): Promise<string> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { timezone: true } });
