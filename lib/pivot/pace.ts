@@ -83,7 +83,14 @@ function detailOf(kind: PivotMeasureKind, target: number, thisWeek: number, week
   return `${perWeek} ${noun(kind, perWeek)} ${over}, ${against}; ${soFar}`;
 }
 
-function measure(kind: PivotMeasureKind, target: number, dates: readonly string[], input: PivotPaceInput, monday: number, firstMonday: number): PivotMeasure {
+function measure(
+  kind: PivotMeasureKind,
+  target: number,
+  dates: readonly string[],
+  input: PivotPaceInput,
+  monday: number,
+  firstMonday: number,
+): PivotMeasure {
   const today = dayOfIso(input.today);
   const weeksJudged = Math.max(0, Math.min(PIVOT_PACE_THRESHOLDS.windowWeeks, Math.round((monday - firstMonday) / 7)));
   const windowStart = monday - weeksJudged * 7;

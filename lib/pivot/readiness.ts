@@ -43,7 +43,9 @@ export function readinessChecklist(input: ReadinessInput): Readiness {
       // The record is the evidence; a ticked ship milestone without one still has nothing to show.
       done: record !== null,
       href: "/shipped",
-      todo: isDone(input, FEATURE_LAUNCH_SKILL) ? "You've ticked shipping it: write up the record, the headline of every application." : "Record the ML feature you shipped: the headline of every application.",
+      todo: isDone(input, FEATURE_LAUNCH_SKILL)
+        ? "You've ticked shipping it: write up the record, the headline of every application."
+        : "Record the ML feature you shipped: the headline of every application.",
     },
     {
       key: "eval",
@@ -57,7 +59,9 @@ export function readinessChecklist(input: ReadinessInput): Readiness {
       label: "CV bullets drafted",
       done: isDone(input, CV_REWRITE_SKILL),
       href: record ? "/shipped#cv-heading" : "/shipped",
-      todo: record ? "Edit the drafts from your record into your CV, then tick the CV milestone." : "The record drafts them for you; tick the CV milestone once they're in your CV.",
+      todo: record
+        ? "Edit the drafts from your record into your CV, then tick the CV milestone."
+        : "The record drafts them for you; tick the CV milestone once they're in your CV.",
     },
   ];
   const done = items.filter((item) => item.done).length;

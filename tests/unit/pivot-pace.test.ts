@@ -19,7 +19,21 @@ describe("pivot pace", () => {
     const pace = pivotPace({
       ...base,
       // W45 (2–8 Nov): 2, W46: 3, W47: 2, W48 (23–29 Nov): 3, this week: 1, plus one before the window and one in the future.
-      sentOn: ["2026-10-30", "2026-11-02", "2026-11-08", "2026-11-09", "2026-11-10", "2026-11-15", "2026-11-16", "2026-11-22", "2026-11-23", "2026-11-25", "2026-11-29", "2026-11-30", "2026-12-03"],
+      sentOn: [
+        "2026-10-30",
+        "2026-11-02",
+        "2026-11-08",
+        "2026-11-09",
+        "2026-11-10",
+        "2026-11-15",
+        "2026-11-16",
+        "2026-11-22",
+        "2026-11-23",
+        "2026-11-25",
+        "2026-11-29",
+        "2026-11-30",
+        "2026-12-03",
+      ],
     });
     expect(pace).toEqual({
       week: "2026-W49",
@@ -45,11 +59,23 @@ describe("pivot pace", () => {
   it("is at risk from half the target a week, off track below half", () => {
     const at = (sentOn: string[]) => pivotPace({ ...base, sentOn }).measures[0]!;
     // 4 in 4 weeks = 1 a week: exactly half of 2.
-    expect(at(["2026-11-03", "2026-11-10", "2026-11-17", "2026-11-24"])).toMatchObject({ perWeek: 1, status: "at_risk", tone: "caution", label: "At risk" });
+    expect(at(["2026-11-03", "2026-11-10", "2026-11-17", "2026-11-24"])).toMatchObject({
+      perWeek: 1,
+      status: "at_risk",
+      tone: "caution",
+      label: "At risk",
+    });
     // 3 in 4 weeks = 0.75 a week (shown rounded to one decimal).
-    expect(at(["2026-11-03", "2026-11-10", "2026-11-17"])).toMatchObject({ perWeek: 0.8, status: "off_track", tone: "danger", label: "Off track" });
+    expect(at(["2026-11-03", "2026-11-10", "2026-11-17"])).toMatchObject({
+      perWeek: 0.8,
+      status: "off_track",
+      tone: "danger",
+      label: "Off track",
+    });
     // 8 in 4 weeks is exactly the target.
-    expect(at(["2026-11-03", "2026-11-04", "2026-11-10", "2026-11-11", "2026-11-17", "2026-11-18", "2026-11-24", "2026-11-25"]).status).toBe("on_track");
+    expect(
+      at(["2026-11-03", "2026-11-04", "2026-11-10", "2026-11-11", "2026-11-17", "2026-11-18", "2026-11-24", "2026-11-25"]).status,
+    ).toBe("on_track");
   });
 
   it("counts whole weeks only since the target was set, and none in its first week", () => {
@@ -67,7 +93,12 @@ describe("pivot pace", () => {
     });
     // Set last Sunday: one whole week (W48) judged, and the application sent before it doesn't count.
     const oneWeek = pivotPace({ ...base, targetsSince: "2026-11-29", sentOn: ["2026-11-20", "2026-11-24"] }).measures[0]!;
-    expect(oneWeek).toMatchObject({ weeksJudged: 1, perWeek: 1, status: "at_risk", detail: "1 application last week, against a target of 2 a week; 0 so far this week" });
+    expect(oneWeek).toMatchObject({
+      weeksJudged: 1,
+      perWeek: 1,
+      status: "at_risk",
+      detail: "1 application last week, against a target of 2 a week; 0 so far this week",
+    });
   });
 
   it("measures interviews too, applications first, and nothing without a target", () => {
@@ -117,8 +148,20 @@ describe("readiness before applying", () => {
       ready: false,
       summary: "0 of 3 ready",
       items: [
-        { key: "shipped", label: "Shipped feature recorded", done: false, href: "/shipped", todo: "Record the ML feature you shipped: the headline of every application." },
-        { key: "eval", label: "Eval methodology documented", done: false, href: "/shipped", todo: "Write down how you measured the model and link the write-up from the record." },
+        {
+          key: "shipped",
+          label: "Shipped feature recorded",
+          done: false,
+          href: "/shipped",
+          todo: "Record the ML feature you shipped: the headline of every application.",
+        },
+        {
+          key: "eval",
+          label: "Eval methodology documented",
+          done: false,
+          href: "/shipped",
+          todo: "Write down how you measured the model and link the write-up from the record.",
+        },
         {
           key: "cv",
           label: "CV bullets drafted",
@@ -138,10 +181,18 @@ describe("readiness before applying", () => {
       ["cv", false, "/shipped#cv-heading"],
     ]);
     expect(withLink.summary).toBe("2 of 3 ready");
-    const ticked = readinessChecklist({ record: { evalUrl: null }, statusBySkill: { "document-eval-methodology": "done", "cv-rewrite-shipped-feature": "done" } });
+    const ticked = readinessChecklist({
+      record: { evalUrl: null },
+      statusBySkill: { "document-eval-methodology": "done", "cv-rewrite-shipped-feature": "done" },
+    });
     expect(ticked).toMatchObject({ ready: true, summary: "Ready to apply" });
     // In progress or skipped isn't done.
-    expect(readinessChecklist({ record: { evalUrl: null }, statusBySkill: { "document-eval-methodology": "in_progress", "cv-rewrite-shipped-feature": "skipped" } }).summary).toBe("1 of 3 ready");
+    expect(
+      readinessChecklist({
+        record: { evalUrl: null },
+        statusBySkill: { "document-eval-methodology": "in_progress", "cv-rewrite-shipped-feature": "skipped" },
+      }).summary,
+    ).toBe("1 of 3 ready");
   });
 
   it("asks for the record even when the ship milestone is ticked", () => {
