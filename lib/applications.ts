@@ -397,8 +397,8 @@ export async function deleteInterview(userId: string, applicationId: string, int
 
 /** The user's pivot numbers; without a saved plan, the defaults. Reads only. */
 export async function getPivotPlan(userId: string): Promise<PivotPlanView> {
-  const { targetsSince: _since, ...plan } = await planOf(userId);
-  return plan;
+  const { interviewGoal, applicationsPerWeek, interviewsPerWeek } = await planOf(userId);
+  return { interviewGoal, applicationsPerWeek, interviewsPerWeek };
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { FormEvent } from "react";
+import type { SyntheticEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
 import { FieldError } from "@/components/ui/FieldError";
@@ -70,12 +70,13 @@ export function PivotPacePanel({
   const key = "plan";
   const { plan, pace } = overview;
   const fields = errors[key]?.fields;
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const target = (name: string) => {
-      const value = String(data.get(name) ?? "").trim();
-      return value === "" ? null : Number(value);
+      const value = data.get(name);
+      if (typeof value !== "string" || value.trim() === "") return null;
+      return Number(value);
     };
     await run(key, () =>
       apiFetch("/api/pivot-plan", {
@@ -108,7 +109,7 @@ export function PivotPacePanel({
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="pivot-pace-heading">
+      <form onSubmit={(event) => void submit(event)} noValidate className="space-y-3" aria-labelledby="pivot-pace-heading">
         <div className="grid gap-3 sm:grid-cols-3">
           <div>
             <label htmlFor="applicationsPerWeek" className="block text-sm font-medium">
