@@ -87,6 +87,7 @@ export async function exportAccount(userId: string) {
         omit: { id: true, userId: true, autoCompletedFor: true },
         include: { incidents: { orderBy: { position: "asc" }, omit: { id: true, featureId: true, position: true } } },
       },
+      pivotPlan: { omit: { userId: true } },
       applications: {
         orderBy: { createdAt: "asc" },
         omit: { userId: true },
@@ -102,7 +103,7 @@ export async function exportAccount(userId: string) {
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, assessment, shippedFeature, applications, calendarSince, ...profile } = user;
+  const { accounts, progressEvents, checkIns, assessment, shippedFeature, applications, pivotPlan, calendarSince, ...profile } = user;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
@@ -117,6 +118,8 @@ export async function exportAccount(userId: string) {
       launchDate: day(shippedFeature.launchDate),
       incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: day(i.occurredOn) })),
     },
+    /** The interview goal and weekly targets of the pivot phase; null if never saved. */
+    pivotPlan: pivotPlan && { ...pivotPlan, targetsSince: pivotPlan.targetsSince && day(pivotPlan.targetsSince) },
     /** Job applications with their stage history and interviews (skills to revise by slug). */
     applications: applications.map(({ stageChanges, interviews, nextStepOn, ...a }) => ({
       ...a,
@@ -129,7 +132,7 @@ export async function exportAccount(userId: string) {
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment, the shipped-feature record with its incidents, and job applications with their stage history and interviews go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment, the shipped-feature record with its incidents, job applications with their stage history and interviews, and the pivot plan go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
  * sign-in links, development-outbox mail, any weekly email still queued for them, and their rate-limit counts. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */

@@ -2,17 +2,23 @@
 // it acts for. Another user's application is a 404, like one that doesn't exist.
 //
 // The first application sent (reaching "applied" or later) ticks the roadmap's "Apply for … roles"
-// milestone through the normal tick path (applyMilestoneUpdate, source "application"), unless it is
-// done or skipped already. Reads never tick.
+// milestone through the normal tick path (tickSkillDone, source "application"), unless it is done or
+// skipped already. The interview that brings the count up to the user's goal (5–10, PivotPlan) ticks
+// "Get through your first 5–10 interviews" the same way (source "interview"), and so does lowering the
+// goal to the count already logged: only on crossing it, so an un-tick by hand stays. Reads never tick.
 import { db } from "./db";
 import { enrollmentOrder, openStatusWhere } from "./enrollments";
 import { AppError, notFound } from "./errors";
+import { INTERVIEW_GOAL_DEFAULT, INTERVIEWS_SKILL, interviewGoalProgress, type InterviewGoalProgress } from "./pivot/interview-goal";
 import { readOffer, type OfferReading } from "./pivot/offer-bands";
+import { pivotPace, type PivotPace } from "./pivot/pace";
+import { CV_REWRITE_SKILL, EVAL_METHODOLOGY_SKILL, readinessChecklist, type Readiness } from "./pivot/readiness";
 import { gapCheck, type GapCheck } from "./pivot/skill-match";
 import { checkStageMove, isSentStage, nextStages, type ApplicationStage } from "./pivot/stages";
-import { applyMilestoneUpdate } from "./progress";
+import { FEATURE_LAUNCH_SKILL } from "./pacing/rules";
+import { tickSkillDone } from "./progress";
 import { localToday } from "./shipped/rules";
-import type { ApplicationCreate, ApplicationUpdate, InterviewCreate, StageMove } from "./validation/applications";
+import type { ApplicationCreate, ApplicationUpdate, InterviewCreate, PivotPlanUpdate, StageMove } from "./validation/applications";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -25,7 +31,6 @@ const APPLY_SKILL_BY_TRACK: Record<string, string | undefined> = {
   ml_engineer: "apply-ml-engineer-roles",
   ai_engineer: "apply-ai-engineer-roles",
 };
-export const INTERVIEWS_SKILL = "first-rough-interviews";
 
 async function timeZoneOf(userId: string): Promise<string> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { timezone: true } });
@@ -39,6 +44,7 @@ async function roadmapContext(userId: string) {
     orderBy: enrollmentOrder,
     select: {
       id: true,
+      status: true,
       roadmap: {
         select: {
           slug: true,
@@ -55,47 +61,46 @@ async function roadmapContext(userId: string) {
   if (!enrollment) return null;
   const progress = await db.milestoneProgress.findMany({
     where: { userId, skillId: { in: enrollment.roadmap.milestones.map((m) => m.skillId) } },
-    select: { skillId: true, status: true },
+    select: { skillId: true, status: true, note: true, evidenceUrl: true },
   });
-  const status = new Map(progress.map((p) => [p.skillId, p.status]));
+  const bySkill = new Map(progress.map((p) => [p.skillId, p]));
   return {
     enrollmentId: enrollment.id,
+    paused: enrollment.status === "paused",
     roadmap: { slug: enrollment.roadmap.slug, title: enrollment.roadmap.title },
     milestones: enrollment.roadmap.milestones.map((m) => ({
       milestoneId: m.id,
       skillId: m.skillId,
       title: m.title,
       skill: m.skill.slug,
-      status: status.get(m.skillId) ?? ("not_started" as const),
+      status: bySkill.get(m.skillId)?.status ?? ("not_started" as const),
+      // Sent back with a status change (reopening a skill for review), which would otherwise clear them.
+      note: bySkill.get(m.skillId)?.note ?? null,
+      evidenceUrl: bySkill.get(m.skillId)?.evidenceUrl ?? null,
     })),
   };
 }
 
-/** Ticks the track's "apply" milestone on the first open enrolment that has it, unless already done or skipped. */
-async function tickApplied(tx: Tx, userId: string, track: string, now: Date): Promise<void> {
-  const skill = APPLY_SKILL_BY_TRACK[track];
-  if (!skill) return;
+/** Ticks the skill unless it is done or skipped already: a hand-made skip or tick is the user's. */
+async function tickUnlessSettled(tx: Tx, userId: string, skill: string, now: Date, source: "application" | "interview"): Promise<void> {
   const current = await tx.milestoneProgress.findFirst({ where: { userId, skill: { slug: skill } }, select: { status: true } });
   if (current?.status === "done" || current?.status === "skipped") return;
-  const enrollment = await tx.enrollment.findFirst({
-    where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skill } } } } },
-    orderBy: enrollmentOrder,
-    select: {
-      id: true,
-      roadmapId: true,
-      startDate: true,
-      timezone: true,
-      roadmap: {
-        select: {
-          milestones: { where: { retiredAt: null, skill: { slug: skill } }, take: 1, select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true } },
-        },
-      },
-    },
-  });
-  const milestone = enrollment?.roadmap.milestones[0];
-  if (!enrollment || !milestone) return;
-  const { roadmap: _roadmap, ...target } = enrollment;
-  await applyMilestoneUpdate(tx, userId, target, milestone, { status: "done" }, now, { source: "application" });
+  await tickSkillDone(tx, userId, skill, now, source);
+}
+
+/** Ticks the track's "apply" milestone on the first open enrolment that has it. */
+async function tickApplied(tx: Tx, userId: string, track: string, now: Date): Promise<void> {
+  const skill = APPLY_SKILL_BY_TRACK[track];
+  if (skill) await tickUnlessSettled(tx, userId, skill, now, "application");
+}
+
+async function interviewCountOf(reader: Pick<Tx, "interview">, userId: string): Promise<number> {
+  return reader.interview.count({ where: { application: { userId } } });
+}
+
+async function interviewGoalOf(reader: Pick<Tx, "pivotPlan">, userId: string): Promise<number> {
+  const plan = await reader.pivotPlan.findUnique({ where: { userId }, select: { interviewGoal: true } });
+  return plan?.interviewGoal ?? INTERVIEW_GOAL_DEFAULT;
 }
 
 function refuseFuture(fields: Record<string, string | null | undefined>, today: string, message: string) {
@@ -139,6 +144,8 @@ export interface RevisitSkill {
   title: string;
   /** The milestone on the user's current roadmap, for the link back; null when that roadmap doesn't have it. */
   milestoneId: string | null;
+  /** Its status now: a done one can be reopened as "in progress" to review it. */
+  status: string | null;
 }
 
 export interface ApplicationView {
@@ -166,7 +173,7 @@ export interface ApplicationView {
 }
 
 function toView(row: Row, context: Context): ApplicationView {
-  const milestoneBySkill = new Map(context?.milestones.map((m) => [m.skill, m.milestoneId]) ?? []);
+  const milestoneBySkill = new Map(context?.milestones.map((m) => [m.skill, m]) ?? []);
   return {
     id: row.id,
     company: row.company,
@@ -191,7 +198,10 @@ function toView(row: Row, context: Context): ApplicationView {
       felt: i.felt,
       asked: i.asked,
       wentBadly: i.wentBadly,
-      revisitSkills: i.revisitSkills.map(({ skill }) => ({ skill: skill.slug, title: skill.title, milestoneId: milestoneBySkill.get(skill.slug) ?? null })),
+      revisitSkills: i.revisitSkills.map(({ skill }) => {
+        const milestone = milestoneBySkill.get(skill.slug);
+        return { skill: skill.slug, title: skill.title, milestoneId: milestone?.milestoneId ?? null, status: milestone?.status ?? null };
+      }),
     })),
     gaps: row.jobDescription && context ? gapCheck(row.jobDescription, context.milestones) : null,
     createdAt: row.createdAt.toISOString(),
@@ -206,34 +216,88 @@ export function byNextStep(a: ApplicationView, b: ApplicationView): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
 
+export interface PivotPlanView {
+  interviewGoal: number;
+  applicationsPerWeek: number | null;
+  interviewsPerWeek: number | null;
+}
+
 export interface PivotOverview {
   today: string;
+  /** The enrolment the page's milestones belong to (a reopened skill is set through it). */
+  enrollmentId: string | null;
   roadmap: { slug: string; title: string } | null;
   /** The roadmap's milestones, for choosing skills to revise after an interview. */
-  milestones: { milestoneId: string; skillId: string; title: string; skill: string; status: string }[];
+  milestones: { milestoneId: string; skillId: string; title: string; skill: string; status: string; note: string | null; evidenceUrl: string | null }[];
   applications: ApplicationView[];
   /** Interviews logged, over every application, and the milestone that counts them. */
   interviewCount: number;
   interviewsMilestone: { milestoneId: string; title: string; status: string } | null;
   applyMilestone: { milestoneId: string; title: string; status: string } | null;
+  plan: PivotPlanView;
+  interviewGoal: InterviewGoalProgress;
+  /** Applications sent and interviews done a week against the targets (lib/pivot/pace.ts). */
+  pace: PivotPace;
+  /** The credibility check before applying (lib/pivot/readiness.ts). */
+  readiness: Readiness;
+}
+
+/** The local date an application was sent: its first move to "applied" or later; null while saved. */
+export function sentOn(history: ApplicationView["history"]): string | null {
+  return history.find((h) => isSentStage(h.toStage))?.changedOn ?? null;
+}
+
+async function planOf(userId: string): Promise<PivotPlanView & { targetsSince: string | null }> {
+  const plan = await db.pivotPlan.findUnique({ where: { userId }, select: { interviewGoal: true, applicationsPerWeek: true, interviewsPerWeek: true, targetsSince: true } });
+  return {
+    interviewGoal: plan?.interviewGoal ?? INTERVIEW_GOAL_DEFAULT,
+    applicationsPerWeek: plan?.applicationsPerWeek ?? null,
+    interviewsPerWeek: plan?.interviewsPerWeek ?? null,
+    targetsSince: plan?.targetsSince ? iso(plan.targetsSince) : null,
+  };
+}
+
+const READINESS_SKILLS = [FEATURE_LAUNCH_SKILL, EVAL_METHODOLOGY_SKILL, CV_REWRITE_SKILL];
+
+async function readinessOf(userId: string): Promise<Readiness> {
+  const [record, progress] = await Promise.all([
+    db.shippedFeature.findUnique({ where: { userId }, select: { evalUrl: true } }),
+    db.milestoneProgress.findMany({ where: { userId, skill: { slug: { in: READINESS_SKILLS } } }, select: { status: true, skill: { select: { slug: true } } } }),
+  ]);
+  return readinessChecklist({ record, statusBySkill: Object.fromEntries(progress.map((p) => [p.skill.slug, p.status])) });
 }
 
 /** Everything the /pivot page shows. Reads only. */
 export async function getPivotOverview(userId: string, now: Date = new Date()): Promise<PivotOverview> {
-  const [rows, context, timezone] = await Promise.all([loadRows(userId), roadmapContext(userId), timeZoneOf(userId)]);
+  const [rows, context, timezone, plan, readiness] = await Promise.all([loadRows(userId), roadmapContext(userId), timeZoneOf(userId), planOf(userId), readinessOf(userId)]);
   const applications = rows.map((row) => toView(row, context)).sort(byNextStep);
+  const today = localToday(now, timezone);
+  const interviewCount = applications.reduce((n, a) => n + a.interviews.length, 0);
   const find = (pred: (skill: string) => boolean) => {
     const m = context?.milestones.find((x) => pred(x.skill));
     return m ? { milestoneId: m.milestoneId, title: m.title, status: m.status } : null;
   };
+  const { targetsSince, ...planView } = plan;
   return {
-    today: localToday(now, timezone),
+    today,
+    enrollmentId: context?.enrollmentId ?? null,
     roadmap: context?.roadmap ?? null,
     milestones: context?.milestones ?? [],
     applications,
-    interviewCount: applications.reduce((n, a) => n + a.interviews.length, 0),
+    interviewCount,
     interviewsMilestone: find((s) => s === INTERVIEWS_SKILL),
     applyMilestone: find((s) => Object.values(APPLY_SKILL_BY_TRACK).includes(s)),
+    plan: planView,
+    interviewGoal: interviewGoalProgress(interviewCount, plan.interviewGoal),
+    pace: pivotPace({
+      today,
+      targets: { applicationsPerWeek: plan.applicationsPerWeek, interviewsPerWeek: plan.interviewsPerWeek },
+      targetsSince,
+      sentOn: applications.flatMap((a) => sentOn(a.history) ?? []),
+      interviewsOn: applications.flatMap((a) => a.interviews.map((i) => i.heldOn)),
+      paused: context?.paused ?? false,
+    }),
+    readiness,
   };
 }
 
@@ -312,8 +376,16 @@ export async function addInterview(userId: string, applicationId: string, input:
     throw new AppError("bad_request", "Some fields need attention.", { revisitMilestoneIds: ["Choose skills from your current roadmap."] });
   }
   const { revisitMilestoneIds: _ids, heldOn, ...fields } = input;
-  await db.interview.create({
-    data: { applicationId, ...fields, heldOn: dateOf(heldOn), revisitSkills: { create: skillIds.flatMap((skillId) => (skillId ? [{ skillId }] : [])) } },
+  await db.$transaction(async (tx) => {
+    // Two interviews logged at once must count each other, or both could miss the goal. "No key update"
+    // queues them behind each other but not behind ticks (which take the user row "for key share").
+    await tx.$queryRaw`select 1 from "User" where id = ${userId} for no key update`;
+    const before = await interviewCountOf(tx, userId);
+    await tx.interview.create({
+      data: { applicationId, ...fields, heldOn: dateOf(heldOn), revisitSkills: { create: skillIds.flatMap((skillId) => (skillId ? [{ skillId }] : [])) } },
+    });
+    const goal = await interviewGoalOf(tx, userId);
+    if (before < goal && before + 1 >= goal) await tickUnlessSettled(tx, userId, INTERVIEWS_SKILL, now, "interview");
   });
   return getApplication(userId, applicationId);
 }
@@ -322,4 +394,37 @@ export async function addInterview(userId: string, applicationId: string, input:
 export async function deleteInterview(userId: string, applicationId: string, interviewId: string): Promise<void> {
   const { count } = await db.interview.deleteMany({ where: { id: interviewId, applicationId, application: { userId } } });
   if (count === 0) throw notFound("No such interview.");
+}
+
+/** The user's pivot numbers; without a saved plan, the defaults. Reads only. */
+export async function getPivotPlan(userId: string): Promise<PivotPlanView> {
+  const { interviewGoal, applicationsPerWeek, interviewsPerWeek } = await planOf(userId);
+  return { interviewGoal, applicationsPerWeek, interviewsPerWeek };
+}
+
+/**
+ * Saves the interview goal and weekly targets (fields left out keep their value). A changed target
+ * restarts the pace from this week (like a replan: the new number is judged from its first whole
+ * week). A goal lowered to the interviews already logged ticks the interviews milestone then.
+ */
+export async function savePivotPlan(userId: string, input: PivotPlanUpdate, now: Date = new Date()): Promise<PivotPlanView> {
+  const today = localToday(now, await timeZoneOf(userId));
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`insert into "PivotPlan" ("userId", "updatedAt") values (${userId}, ${now}) on conflict ("userId") do nothing`;
+    const [old] = await tx.$queryRaw<{ interviewGoal: number; applicationsPerWeek: number | null; interviewsPerWeek: number | null }[]>`
+      select "interviewGoal", "applicationsPerWeek", "interviewsPerWeek" from "PivotPlan" where "userId" = ${userId} for update`;
+    if (!old) throw notFound("No such user.");
+    const next = { ...old, ...input };
+    const targetsChanged = next.applicationsPerWeek !== old.applicationsPerWeek || next.interviewsPerWeek !== old.interviewsPerWeek;
+    await tx.pivotPlan.update({ where: { userId }, data: { ...input, ...(targetsChanged ? { targetsSince: dateOf(today) } : {}) } });
+    const count = await interviewCountOf(tx, userId);
+    if (count < old.interviewGoal && count >= next.interviewGoal) await tickUnlessSettled(tx, userId, INTERVIEWS_SKILL, now, "interview");
+  });
+  return getPivotPlan(userId);
+}
+
+/** The interviews milestone's count for the dashboard's row. Reads only. */
+export async function getInterviewGoal(userId: string): Promise<InterviewGoalProgress> {
+  const [count, goal] = await Promise.all([interviewCountOf(db, userId), interviewGoalOf(db, userId)]);
+  return interviewGoalProgress(count, goal);
 }

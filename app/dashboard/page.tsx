@@ -4,6 +4,7 @@ import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
+import { getInterviewGoal } from "@/lib/applications";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
 import { checkInHistory } from "@/lib/checkins";
@@ -38,11 +39,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing, history, assessment] = await Promise.all([
+  const [dashboard, pacing, history, assessment, interviewGoal] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
     checkInHistory(user.id),
     getAssessment(user.id),
+    getInterviewGoal(user.id),
   ]);
   const ended = hasEnded(selected.status);
   // Warnings are about a plan in progress: an ended enrolment gets none.
@@ -71,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <PivotWarnings warnings={warnings} />
-      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
+      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} interviewGoal={interviewGoal} />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <summary className="min-h-11 cursor-pointer content-center font-semibold">Context: what the move pays</summary>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
 import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
+import { INTERVIEWS_SKILL, type InterviewGoalProgress } from "@/lib/pivot/interview-goal";
 import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
@@ -34,7 +35,7 @@ function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<D
   };
 }
 
-export function DashboardView({ initial, initialPacing }: { initial: Dashboard; initialPacing: PacingResponse }) {
+export function DashboardView({ initial, initialPacing, interviewGoal }: { initial: Dashboard; initialPacing: PacingResponse; interviewGoal?: InterviewGoalProgress }) {
   const enrollmentId = initial.enrollment.id;
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
@@ -142,7 +143,7 @@ export function DashboardView({ initial, initialPacing }: { initial: Dashboard; 
                 </div>
                 <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
                   {phase.milestones.map((m) => (
-                    <MilestoneRow key={m.id} milestone={m} disabled={ended} today={pacing.today.date} waitingUntil={waitingUntil.get(m.id)} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
+                    <MilestoneRow key={m.id} milestone={m} disabled={ended} today={pacing.today.date} waitingUntil={waitingUntil.get(m.id)} interviewGoal={m.skillSlug === INTERVIEWS_SKILL ? interviewGoal : undefined} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
                   ))}
                 </ul>
               </section>

@@ -6,6 +6,7 @@ import { KindBadge } from "@/components/roadmaps/KindBadge";
 import { FieldError } from "@/components/ui/FieldError";
 import type { DashboardMilestone } from "@/lib/progress";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "@/lib/pacing/rules";
+import type { InterviewGoalProgress } from "@/lib/pivot/interview-goal";
 import { countdownText } from "@/lib/shipped/rules";
 import { milestoneUpdateSchema, NOTE_MAX, type ProgressStatus } from "@/lib/validation/progress";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
@@ -29,6 +30,7 @@ export function MilestoneRow({
   onChange,
   today,
   waitingUntil,
+  interviewGoal,
 }: {
   milestone: DashboardMilestone;
   disabled: boolean;
@@ -37,6 +39,8 @@ export function MilestoneRow({
   today?: string;
   /** For a time-based milestone not done yet: the first day it may be (null: its launch hasn't happened). */
   waitingUntil?: string | null;
+  /** On the interviews milestone: the count logged on /pivot against the user's goal. */
+  interviewGoal?: InterviewGoalProgress;
 }) {
   const countdown = waitingUntil && today ? countdownText(waitingUntil, today) : null;
   const shippedLink = m.skillSlug === FEATURE_LAUNCH_SKILL || m.skillSlug === MAINTAIN_FEATURE_SKILL;
@@ -82,6 +86,11 @@ export function MilestoneRow({
             <Link href="/shipped" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
               {m.skillSlug === FEATURE_LAUNCH_SKILL ? "Record the shipped feature" : "Your shipped-feature record"}
             </Link>
+          )}
+          {interviewGoal && (
+            <p data-testid="milestone-interview-count" className="mt-1 text-sm font-medium text-stone-800 dark:text-stone-200">
+              {interviewGoal.text}
+            </p>
           )}
           {PIVOT_SKILLS.has(m.skillSlug) && (
             <Link href="/pivot" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">

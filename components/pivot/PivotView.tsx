@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
+import { PivotPacePanel, ReadinessPanel } from "@/components/pivot/PivotPlanPanel";
 import { FieldError } from "@/components/ui/FieldError";
 import type { ApplicationView, PivotOverview } from "@/lib/applications";
 import { formatBand } from "@/lib/context/salary-bands";
@@ -20,7 +21,8 @@ import {
 } from "@/lib/validation/applications";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 
-const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-950";
+const input =
+  "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-950";
 const button = "inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium disabled:opacity-60";
 const primary = `${button} bg-brand-700 text-white hover:bg-brand-800`;
 const panel = "space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
@@ -54,12 +56,18 @@ export function PivotView({ initial }: { initial: PivotOverview }) {
 
   return (
     <div className="space-y-6">
+      <ReadinessPanel overview={overview} />
       <MilestonesPanel overview={overview} />
+      <PivotPacePanel {...ctx} />
       <AddApplication {...ctx} />
       <section aria-labelledby="applications-heading" className="space-y-3">
-        <h2 id="applications-heading" className="text-lg font-semibold">Your applications, next step first</h2>
+        <h2 id="applications-heading" className="text-lg font-semibold">
+          Your applications, next step first
+        </h2>
         {overview.applications.length === 0 ? (
-          <p className="text-sm text-stone-700 dark:text-stone-300">None yet. Add the first one above, even if you've only saved the advert.</p>
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            None yet. Add the first one above, even if you've only saved the advert.
+          </p>
         ) : (
           <ol className="space-y-4">
             {overview.applications.map((application) => (
@@ -75,35 +83,47 @@ export function PivotView({ initial }: { initial: PivotOverview }) {
 type Ctx = { overview: PivotOverview; busy: string | null; errors: Record<string, { message: string; fields?: FieldErrors }>; run: Run };
 
 function MilestonesPanel({ overview }: { overview: PivotOverview }) {
-  const { applyMilestone, interviewsMilestone, interviewCount } = overview;
+  const { applyMilestone, interviewsMilestone, interviewGoal } = overview;
   if (!overview.roadmap) {
     return (
       <p className={panel}>
-        You're not on a roadmap, so nothing here ticks a milestone. <Link href="/roadmaps" className="underline">Pick a roadmap</Link> to link applications and interviews to your plan.
+        You're not on a roadmap, so nothing here ticks a milestone.{" "}
+        <Link href="/roadmaps" className="underline">
+          Pick a roadmap
+        </Link>{" "}
+        to link applications and interviews to your plan.
       </p>
     );
   }
   return (
     <section aria-labelledby="pivot-milestones" className={panel}>
-      <h2 id="pivot-milestones" className="text-lg font-semibold">On your roadmap</h2>
+      <h2 id="pivot-milestones" className="text-lg font-semibold">
+        On your roadmap
+      </h2>
       <ul className="space-y-2 text-sm">
         {applyMilestone && (
           <li data-testid="apply-milestone" data-status={applyMilestone.status}>
-            <Link href={milestoneHref(applyMilestone.milestoneId)} className="font-medium underline underline-offset-2">{applyMilestone.title}</Link>
+            <Link href={milestoneHref(applyMilestone.milestoneId)} className="font-medium underline underline-offset-2">
+              {applyMilestone.title}
+            </Link>
             {" — "}
             {applyMilestone.status === "done" ? "done" : "ticked when you send your first application"}
           </li>
         )}
         {interviewsMilestone && (
           <li data-testid="interviews-milestone" data-status={interviewsMilestone.status}>
-            <Link href={milestoneHref(interviewsMilestone.milestoneId)} className="font-medium underline underline-offset-2">{interviewsMilestone.title}</Link>
+            <Link href={milestoneHref(interviewsMilestone.milestoneId)} className="font-medium underline underline-offset-2">
+              {interviewsMilestone.title}
+            </Link>
             {" — "}
-            <span data-testid="interview-count">{interviewCount === 1 ? "1 interview" : `${interviewCount} interviews`} logged</span>
+            <span data-testid="interview-count">{interviewGoal.text}</span>
+            {interviewsMilestone.status === "done" ? " — done" : interviewGoal.reached ? "" : ` — ticked at your ${interviewGoal.goal}th`}
           </li>
         )}
       </ul>
       <p className="text-xs text-stone-600 dark:text-stone-400">
-        Early ML interviews go deeper than software ones and often go badly. Log each one and the skills it showed up: they link back to their milestones to review.
+        Early ML interviews go deeper than software ones and often go badly. Log each one and the skills it showed up: they link back to
+        their milestones, and a done one can be reopened to review it.
       </p>
     </section>
   );
@@ -112,7 +132,9 @@ function MilestonesPanel({ overview }: { overview: PivotOverview }) {
 function Field({ id, label, errors, children }: { id: string; label: string; errors?: FieldErrors; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       {children}
       <FieldError id={`${id}-error`} messages={errors?.[id.split("--").pop() ?? id]} />
     </div>
@@ -120,7 +142,11 @@ function Field({ id, label, errors, children }: { id: string; label: string; err
 }
 
 function FormError({ error }: { error?: { message: string } }) {
-  return error ? <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{error.message}</p> : null;
+  return error ? (
+    <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+      {error.message}
+    </p>
+  ) : null;
 }
 
 function AddApplication({ busy, errors, run }: Ctx) {
@@ -154,22 +180,38 @@ function AddApplication({ busy, errors, run }: Ctx) {
   const fields = errors.add?.fields;
   return (
     <section aria-labelledby="add-heading" className={panel}>
-      <h2 id="add-heading" className="text-lg font-semibold">Add an application</h2>
+      <h2 id="add-heading" className="text-lg font-semibold">
+        Add an application
+      </h2>
       {!open ? (
-        <button type="button" className={primary} onClick={() => setOpen(true)}>New application</button>
+        <button type="button" className={primary} onClick={() => setOpen(true)}>
+          New application
+        </button>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="add-heading">
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="company" label="Company" errors={fields}><input id="company" name="company" className={input} maxLength={200} required /></Field>
-            <Field id="roleTitle" label="Role" errors={fields}><input id="roleTitle" name="roleTitle" className={input} maxLength={200} required /></Field>
+            <Field id="company" label="Company" errors={fields}>
+              <input id="company" name="company" className={input} maxLength={200} required />
+            </Field>
+            <Field id="roleTitle" label="Role" errors={fields}>
+              <input id="roleTitle" name="roleTitle" className={input} maxLength={200} required />
+            </Field>
             <Field id="track" label="Track" errors={fields}>
               <select id="track" name="track" className={input} defaultValue="ml_engineer">
-                {APPLICATION_TRACKS.map((t) => <option key={t} value={t}>{TRACK_LABELS[t]}</option>)}
+                {APPLICATION_TRACKS.map((t) => (
+                  <option key={t} value={t}>
+                    {TRACK_LABELS[t]}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id="source" label="How you found it" errors={fields}>
               <select id="source" name="source" className={input} defaultValue="direct">
-                {APPLICATION_SOURCES.map((s) => <option key={s} value={s}>{SOURCE_LABELS[s]}</option>)}
+                {APPLICATION_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {SOURCE_LABELS[s]}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id="stage" label="Stage" errors={fields}>
@@ -178,17 +220,27 @@ function AddApplication({ busy, errors, run }: Ctx) {
                 <option value="applied">Applied</option>
               </select>
             </Field>
-            <Field id="url" label="Link to the advert (optional)" errors={fields}><input id="url" name="url" type="url" className={input} /></Field>
-            <Field id="nextStep" label="Next step (optional)" errors={fields}><input id="nextStep" name="nextStep" className={input} maxLength={200} /></Field>
-            <Field id="nextStepOn" label="Next step's date (optional)" errors={fields}><input id="nextStepOn" name="nextStepOn" type="date" className={input} /></Field>
+            <Field id="url" label="Link to the advert (optional)" errors={fields}>
+              <input id="url" name="url" type="url" className={input} />
+            </Field>
+            <Field id="nextStep" label="Next step (optional)" errors={fields}>
+              <input id="nextStep" name="nextStep" className={input} maxLength={200} />
+            </Field>
+            <Field id="nextStepOn" label="Next step's date (optional)" errors={fields}>
+              <input id="nextStepOn" name="nextStepOn" type="date" className={input} />
+            </Field>
           </div>
           <Field id="jobDescription" label="Job description (optional, for the gap check)" errors={fields}>
             <textarea id="jobDescription" name="jobDescription" rows={4} maxLength={JOB_DESCRIPTION_MAX} className={input} />
           </Field>
           <FormError error={errors.add} />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className={primary} disabled={busy === "add"}>{busy === "add" ? "Saving…" : "Save application"}</button>
-            <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(false)}>Cancel</button>
+            <button type="submit" className={primary} disabled={busy === "add"}>
+              {busy === "add" ? "Saving…" : "Save application"}
+            </button>
+            <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
@@ -205,13 +257,27 @@ function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & 
     <li data-testid="application" data-stage={a.stage} className={panel} aria-label={heading}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold break-words">
-          {a.url ? <a href={a.url} rel="noopener noreferrer nofollow" target="_blank" className="underline underline-offset-2">{heading}</a> : heading}
+          {a.url ? (
+            <a href={a.url} rel="noopener noreferrer nofollow" target="_blank" className="underline underline-offset-2">
+              {heading}
+            </a>
+          ) : (
+            heading
+          )}
         </h3>
-        <span data-testid="stage" className="rounded-full bg-stone-100 px-3 py-1 text-sm dark:bg-stone-800">{STAGE_LABELS[a.stage]}</span>
+        <span data-testid="stage" className="rounded-full bg-stone-100 px-3 py-1 text-sm dark:bg-stone-800">
+          {STAGE_LABELS[a.stage]}
+        </span>
       </div>
       <p className="text-sm text-stone-700 dark:text-stone-300">
         {TRACK_LABELS[a.track as keyof typeof TRACK_LABELS]} · {SOURCE_LABELS[a.source as keyof typeof SOURCE_LABELS]}
-        {a.nextStep || a.nextStepOn ? <> · Next: {a.nextStep ?? "next step"}{a.nextStepOn ? `, ${date(a.nextStepOn)}` : ""}</> : null}
+        {a.nextStep || a.nextStepOn ? (
+          <>
+            {" "}
+            · Next: {a.nextStep ?? "next step"}
+            {a.nextStepOn ? `, ${date(a.nextStepOn)}` : ""}
+          </>
+        ) : null}
       </p>
       <p className="text-xs text-stone-600 dark:text-stone-400" data-testid="stage-history">
         {a.history.map((h) => `${STAGE_LABELS[h.toStage]} ${date(h.changedOn)}`).join(" → ")}
@@ -226,19 +292,29 @@ function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & 
           }}
         >
           <div>
-            <label htmlFor={`${stageKey}-to`} className="block text-sm font-medium">Move to</label>
+            <label htmlFor={`${stageKey}-to`} className="block text-sm font-medium">
+              Move to
+            </label>
             <select id={`${stageKey}-to`} value={target} onChange={(e) => setTarget(e.target.value as ApplicationStage)} className={input}>
-              {a.nextStages.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+              {a.nextStages.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className={primary} disabled={busy === stageKey}>Move</button>
+          <button type="submit" className={primary} disabled={busy === stageKey}>
+            Move
+          </button>
           <FormError error={errors[stageKey]} />
         </form>
       )}
 
       <Interviews application={a} overview={overview} busy={busy} errors={errors} run={run} />
       <GapCheckPanel application={a} overview={overview} busy={busy} errors={errors} run={run} />
-      {(a.stage === "offer" || a.offerBaseSalary !== null) && <OfferPanel application={a} overview={overview} busy={busy} errors={errors} run={run} />}
+      {(a.stage === "offer" || a.offerBaseSalary !== null) && (
+        <OfferPanel application={a} overview={overview} busy={busy} errors={errors} run={run} />
+      )}
     </li>
   );
 }
@@ -276,43 +352,90 @@ function Interviews({ application: a, overview, busy, errors, run }: Ctx & { app
         <ul className="space-y-2">
           {a.interviews.map((i) => (
             <li key={i.id} data-testid="interview" className="rounded-lg bg-stone-100 p-3 text-sm dark:bg-stone-800">
-              <p className="font-medium">{INTERVIEW_KIND_LABELS[i.kind as keyof typeof INTERVIEW_KIND_LABELS]}, {date(i.heldOn)} · felt {i.felt}/5</p>
-              {i.asked && <p><span className="font-medium">Asked:</span> {i.asked}</p>}
-              {i.wentBadly && <p><span className="font-medium">Went badly:</span> {i.wentBadly}</p>}
-              {i.revisitSkills.length > 0 && (
-                <p data-testid="revisit-skills">
-                  <span className="font-medium">To revise:</span>{" "}
-                  {i.revisitSkills.map((s, n) => (
-                    <span key={s.skill}>
-                      {n > 0 && ", "}
-                      {s.milestoneId ? <Link href={milestoneHref(s.milestoneId)} className="underline underline-offset-2">{s.title}</Link> : s.title}
-                    </span>
-                  ))}
+              <p className="font-medium">
+                {INTERVIEW_KIND_LABELS[i.kind as keyof typeof INTERVIEW_KIND_LABELS]}, {date(i.heldOn)} · felt {i.felt}/5
+              </p>
+              {i.asked && (
+                <p>
+                  <span className="font-medium">Asked:</span> {i.asked}
                 </p>
+              )}
+              {i.wentBadly && (
+                <p>
+                  <span className="font-medium">Went badly:</span> {i.wentBadly}
+                </p>
+              )}
+              {i.revisitSkills.length > 0 && (
+                <div data-testid="revisit-skills">
+                  <p className="font-medium">To revise:</p>
+                  <ul className="space-y-1">
+                    {i.revisitSkills.map((s) => (
+                      <li key={s.skill} className="flex flex-wrap items-center gap-x-2">
+                        {s.milestoneId ? (
+                          <Link
+                            href={milestoneHref(s.milestoneId)}
+                            className="inline-flex min-h-11 items-center underline underline-offset-2"
+                          >
+                            {s.title}
+                          </Link>
+                        ) : (
+                          s.title
+                        )}
+                        {s.milestoneId && s.status === "done" && (
+                          <ReopenButton
+                            milestoneId={s.milestoneId}
+                            title={s.title}
+                            overview={overview}
+                            busy={busy}
+                            errors={errors}
+                            run={run}
+                          />
+                        )}
+                        {s.status === "in_progress" && <span className="text-xs text-stone-600 dark:text-stone-400">in progress</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
       {!open ? (
-        <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(true)}>Log an interview</button>
+        <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(true)}>
+          Log an interview
+        </button>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-3" aria-label={`Log an interview with ${a.company}`}>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field id={`${key}--heldOn`} label="Date" errors={fields}><input id={`${key}--heldOn`} name="heldOn" type="date" max={overview.today} defaultValue={overview.today} className={input} /></Field>
+            <Field id={`${key}--heldOn`} label="Date" errors={fields}>
+              <input id={`${key}--heldOn`} name="heldOn" type="date" max={overview.today} defaultValue={overview.today} className={input} />
+            </Field>
             <Field id={`${key}--kind`} label="Kind" errors={fields}>
               <select id={`${key}--kind`} name="kind" className={input} defaultValue="screen">
-                {INTERVIEW_KINDS.map((k) => <option key={k} value={k}>{INTERVIEW_KIND_LABELS[k]}</option>)}
+                {INTERVIEW_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {INTERVIEW_KIND_LABELS[k]}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id={`${key}--felt`} label="How it felt (1 badly – 5 well)" errors={fields}>
               <select id={`${key}--felt`} name="felt" className={input} defaultValue="3">
-                {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
-          <Field id={`${key}--asked`} label="What they asked" errors={fields}><textarea id={`${key}--asked`} name="asked" rows={2} className={input} /></Field>
-          <Field id={`${key}--wentBadly`} label="What went badly" errors={fields}><textarea id={`${key}--wentBadly`} name="wentBadly" rows={2} className={input} /></Field>
+          <Field id={`${key}--asked`} label="What they asked" errors={fields}>
+            <textarea id={`${key}--asked`} name="asked" rows={2} className={input} />
+          </Field>
+          <Field id={`${key}--wentBadly`} label="What went badly" errors={fields}>
+            <textarea id={`${key}--wentBadly`} name="wentBadly" rows={2} className={input} />
+          </Field>
           {overview.milestones.length > 0 && (
             <fieldset>
               <legend className="text-sm font-medium">Skills to revise</legend>
@@ -329,12 +452,42 @@ function Interviews({ application: a, overview, busy, errors, run }: Ctx & { app
           )}
           <FormError error={errors[key]} />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className={primary} disabled={busy === key}>Save interview</button>
-            <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(false)}>Cancel</button>
+            <button type="submit" className={primary} disabled={busy === key}>
+              Save interview
+            </button>
+            <button type="button" className={`${button} border border-stone-300 dark:border-stone-700`} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
     </div>
+  );
+}
+
+/** Back to "in progress" for review: the milestone's note and evidence go with it unchanged. */
+function ReopenButton({ milestoneId, title, overview, busy, errors, run }: Ctx & { milestoneId: string; title: string }) {
+  const milestone = overview.milestones.find((m) => m.milestoneId === milestoneId);
+  const key = `reopen-${milestoneId}`;
+  if (!overview.enrollmentId || !milestone) return null;
+  const path = `/api/enrollments/${overview.enrollmentId}/milestones/${milestoneId}`;
+  return (
+    <>
+      <button
+        type="button"
+        className={`${button} border border-stone-300 dark:border-stone-700`}
+        disabled={busy === key}
+        aria-label={`Reopen for review: ${title}`}
+        onClick={() =>
+          void run(key, () =>
+            apiFetch(path, { method: "PUT", body: { status: "in_progress", note: milestone.note, evidenceUrl: milestone.evidenceUrl } }),
+          )
+        }
+      >
+        Reopen for review
+      </button>
+      <FormError error={errors[key]} />
+    </>
   );
 }
 
@@ -352,10 +505,21 @@ function GapCheckPanel({ application: a, busy, errors, run }: Ctx & { applicatio
           void run(key, () => apiFetch(`/api/applications/${a.id}`, { method: "PATCH", body: { jobDescription: text } }));
         }}
       >
-        <label htmlFor={`${key}-text`} className="block text-sm font-medium">Paste the job description</label>
-        <textarea id={`${key}-text`} rows={5} value={text} maxLength={JOB_DESCRIPTION_MAX} onChange={(e) => setText(e.target.value)} className={input} />
+        <label htmlFor={`${key}-text`} className="block text-sm font-medium">
+          Paste the job description
+        </label>
+        <textarea
+          id={`${key}-text`}
+          rows={5}
+          value={text}
+          maxLength={JOB_DESCRIPTION_MAX}
+          onChange={(e) => setText(e.target.value)}
+          className={input}
+        />
         <FieldError id={`${key}-error`} messages={errors[key]?.fields?.jobDescription} />
-        <button type="submit" className={primary} disabled={busy === key}>Check against my roadmap</button>
+        <button type="submit" className={primary} disabled={busy === key}>
+          Check against my roadmap
+        </button>
       </form>
       {gaps && (
         <div className="grid gap-3 sm:grid-cols-2" data-testid="gap-check">
@@ -367,7 +531,15 @@ function GapCheckPanel({ application: a, busy, errors, run }: Ctx & { applicatio
   );
 }
 
-function GapList({ testId, heading, items }: { testId: string; heading: string; items: { skill: string; title: string; milestoneId: string; terms: string[] }[] }) {
+function GapList({
+  testId,
+  heading,
+  items,
+}: {
+  testId: string;
+  heading: string;
+  items: { skill: string; title: string; milestoneId: string; terms: string[] }[];
+}) {
   return (
     <div data-testid={testId}>
       <h5 className="text-sm font-semibold">{heading}</h5>
@@ -377,7 +549,9 @@ function GapList({ testId, heading, items }: { testId: string; heading: string; 
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {items.map((item) => (
             <li key={item.skill}>
-              <Link href={milestoneHref(item.milestoneId)} className="underline underline-offset-2">{item.title}</Link>{" "}
+              <Link href={milestoneHref(item.milestoneId)} className="underline underline-offset-2">
+                {item.title}
+              </Link>{" "}
               <span className="text-stone-600 dark:text-stone-400">({item.terms.join(", ")})</span>
             </li>
           ))}
@@ -399,23 +573,41 @@ function OfferPanel({ application: a, busy, errors, run }: Ctx & { application: 
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           const salary = String(data.get("salary") ?? "").replace(/[£,\s]/g, "");
-          void run(key, () => apiFetch(`/api/applications/${a.id}`, { method: "PATCH", body: { offerBaseSalary: salary === "" ? null : Number(salary), offerLevel: String(data.get("level") ?? "") || null } }));
+          void run(key, () =>
+            apiFetch(`/api/applications/${a.id}`, {
+              method: "PATCH",
+              body: { offerBaseSalary: salary === "" ? null : Number(salary), offerLevel: String(data.get("level") ?? "") || null },
+            }),
+          );
         }}
       >
         <Field id={`${key}--offerBaseSalary`} label="Base salary (£ a year)" errors={fields}>
-          <input id={`${key}--offerBaseSalary`} name="salary" inputMode="numeric" defaultValue={a.offerBaseSalary ?? ""} className={input} />
+          <input
+            id={`${key}--offerBaseSalary`}
+            name="salary"
+            inputMode="numeric"
+            defaultValue={a.offerBaseSalary ?? ""}
+            className={input}
+          />
         </Field>
         <Field id={`${key}--offerLevel`} label="Level" errors={fields}>
           <select id={`${key}--offerLevel`} name="level" defaultValue={a.offerLevel ?? "Senior"} className={input}>
-            {OFFER_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+            {OFFER_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </select>
         </Field>
-        <button type="submit" className={primary} disabled={busy === key}>Compare</button>
+        <button type="submit" className={primary} disabled={busy === key}>
+          Compare
+        </button>
       </form>
       {a.offer && (
         <p className="text-sm" data-testid="offer-reading">
-          £{a.offer.baseSalary.toLocaleString("en-GB")} is <strong>{a.offer.mle.position}</strong> the ML Engineer band for {a.offer.level} ({formatBand(a.offer.mle.band)}) and{" "}
-          <strong>{a.offer.swe.position}</strong> the Software Engineer band ({formatBand(a.offer.swe.band)}). Source: {a.offer.source}.
+          £{a.offer.baseSalary.toLocaleString("en-GB")} is <strong>{a.offer.mle.position}</strong> the ML Engineer band for {a.offer.level}{" "}
+          ({formatBand(a.offer.mle.band)}) and <strong>{a.offer.swe.position}</strong> the Software Engineer band (
+          {formatBand(a.offer.swe.band)}). Source: {a.offer.source}.
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@
 import { civilOfDay, dayOfIso, formatDay } from "../pacing/calendar";
 import { describeBuffer, describeOverdue, describeVariance } from "../pacing/headline";
 import { emptyWeekText, itemHoursText, weekProgressText } from "../pacing/this-week-text";
+import { pivotMeasureLine } from "../pivot/pace";
 import { escapeHtml } from "./html";
 import type { ComposedDigest, DigestInput } from "./types";
 
@@ -34,6 +35,8 @@ interface DigestContent {
   paceNote: string | null;
   /** This week's plan (lib/pacing/this-week.ts), the dashboard's words: null when the plan isn't running. */
   thisWeek: { progress: string; items: { title: string; hours: string }[]; empty: string | null } | null;
+  /** The pivot phase's pace, one line a target (/pivot's words), in the "This week" section; empty without targets. */
+  pivot: string[];
   done: string[];
   checkIns: string | null;
   streak: string | null;
@@ -227,6 +230,7 @@ function digestContent(input: DigestInput): DigestContent {
     facts: active ? paceFacts(input) : [],
     paceNote,
     thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
+    pivot: active && input.pivot ? input.pivot.measures.map(pivotMeasureLine) : [],
     done: input.doneThisWeek.map((m) => m.title),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
@@ -274,9 +278,11 @@ function renderText(c: DigestContent): string {
     blocks.push(facts);
   }
   if (c.paceNote) blocks.push(wrap(c.paceNote));
-  if (c.thisWeek) {
-    const items = c.thisWeek.items.map((m) => wrap(`${m.title} (${m.hours})`, "- ", "  "));
-    blocks.push(["This week", wrap(c.thisWeek.progress), ...items, ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : [])].join("\n"));
+  if (c.thisWeek || c.pivot.length > 0) {
+    const plan = c.thisWeek
+      ? [wrap(c.thisWeek.progress), ...c.thisWeek.items.map((m) => wrap(`${m.title} (${m.hours})`, "- ", "  ")), ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : [])]
+      : [];
+    blocks.push(["This week", ...plan, ...c.pivot.map((line) => wrap(line))].join("\n"));
   }
   if (c.done.length > 0) blocks.push(`Milestones done\n${c.done.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
   if (c.checkIns) blocks.push(`Check-ins\n${wrap(c.checkIns)}`);
@@ -329,13 +335,15 @@ function renderHtml(c: DigestContent): string {
     body += `</table>\n`;
   }
   if (c.paceNote) body += para(c.paceNote);
+  if (c.thisWeek || c.pivot.length > 0) body += heading("This week");
   if (c.thisWeek) {
-    body += heading("This week") + para(c.thisWeek.progress);
+    body += para(c.thisWeek.progress);
     if (c.thisWeek.items.length > 0) {
       body += list(c.thisWeek.items.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.hours)}</span>`));
     }
     if (c.thisWeek.empty) body += para(c.thisWeek.empty);
   }
+  for (const line of c.pivot) body += para(line);
   if (c.done.length > 0) body += heading("Milestones done") + list(c.done.map(escapeHtml));
   if (c.checkIns) body += heading("Check-ins") + para(c.checkIns);
   if (c.streak) body += heading("Streak") + para(c.streak);

@@ -10,6 +10,8 @@ import { db } from "../db";
 import { openStatusSql } from "../enrollments";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { pivotPace } from "../pivot/pace";
+import { SENT_STAGES } from "../pivot/stages";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
@@ -20,6 +22,8 @@ const DAY_MS = 86_400_000;
 export const DIGEST_WINDOW_DAYS = 7;
 /** Check-ins read back this far (a superset of pacing's 28-day velocity window in any zone). */
 const VELOCITY_LOOKBACK_DAYS = 30;
+/** Application and interview dates read back this far for the pivot pace (4 whole weeks and the open one, with room for zones). */
+const PIVOT_LOOKBACK_DAYS = 42;
 
 export interface DigestRequest {
   userId: string;
@@ -61,6 +65,16 @@ interface DigestRow {
   shipped: { launchDate: string; gaps: string[] } | null;
   /** [skillId, hours]: hours logged per skill in all check-ins, as the dashboard's rows count them (this week's plan). */
   logged: [string, number][];
+  /** The pivot phase's weekly targets with the dates they are judged on; null without a target. */
+  pivot: {
+    applicationsPerWeek: number | null;
+    interviewsPerWeek: number | null;
+    targetsSince: string | null;
+    /** The user's zone: /pivot dates applications and interviews in it. */
+    timezone: string;
+    sentOn: string[];
+    interviewsOn: string[];
+  } | null;
 }
 
 /**
@@ -75,6 +89,9 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
   const from = new Date(Math.min(...requests.map((r) => r.at.getTime())) - VELOCITY_LOOKBACK_DAYS * DAY_MS);
   const to = new Date(Math.max(...requests.map((r) => r.at.getTime())));
   const evenIfOff = options.evenIfOff ?? false;
+  const sentStages = [...SENT_STAGES];
+  // The pivot pace reads at most the 4 whole weeks before the current one: 6 weeks back covers them in any zone.
+  const pivotFrom = new Date(Math.min(...requests.map((r) => r.at.getTime())) - PIVOT_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
   const [result] = await db.$queryRaw<{ rows: string }[]>`
     select coalesce(json_agg(d), '[]')::text as rows from (
       select u.id as "userId", u.name, u.email,
@@ -104,6 +121,20 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
             from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
             where c."userId" = u.id and c."createdAt" <= ${to}
             group by s."skillId") l), '[]') as logged,
+        -- Only for users with a weekly target; the dates since five weeks before its window, at most.
+        (select json_build_object(
+            'applicationsPerWeek', pp."applicationsPerWeek", 'interviewsPerWeek', pp."interviewsPerWeek",
+            'targetsSince', pp."targetsSince", 'timezone', u.timezone,
+            -- The day each application was sent: its first move to a sent stage (lib/applications.ts sentOn).
+            'sentOn', array(
+              select min(c."changedOn") from "JobApplication" a join "ApplicationStageChange" c on c."applicationId" = a.id
+              where a."userId" = u.id and c."toStage"::text = any(${sentStages}) group by a.id
+              having min(c."changedOn") >= ${pivotFrom}::date),
+            'interviewsOn', array(
+              select i."heldOn" from "Interview" i join "JobApplication" a on a.id = i."applicationId"
+              where a."userId" = u.id and i."heldOn" >= ${pivotFrom}::date))
+          from "PivotPlan" pp
+          where pp."userId" = u.id and (pp."applicationsPerWeek" is not null or pp."interviewsPerWeek" is not null)) as pivot,
         (select json_build_object(
             'launchDate', f."launchDate",
             'gaps', array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff"))
@@ -208,9 +239,23 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     streak: computeStreak(row.weeks, isoWeekOf(request.at, enrollment.timezone)),
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
     thisWeek: pacing.thisWeek,
+    pivot: row.pivot && pivotOf(row.pivot, end, enrollment.status === "paused"),
     firstWeek: today - start >= 0 && today - start < DIGEST_WINDOW_DAYS,
     links: links(row.userId),
   };
+}
+
+/** The pivot pace in the week holding `at` (the send moment), as /pivot shows it that day. */
+function pivotOf(pivot: NonNullable<DigestRow["pivot"]>, at: number, paused: boolean): DigestInput["pivot"] {
+  const today = isoOfDay(localDayFunction(pivot.timezone, at, at)(at));
+  return pivotPace({
+    today,
+    targets: { applicationsPerWeek: pivot.applicationsPerWeek, interviewsPerWeek: pivot.interviewsPerWeek },
+    targetsSince: pivot.targetsSince,
+    sentOn: pivot.sentOn,
+    interviewsOn: pivot.interviewsOn,
+    paused,
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Streak } from "../checkins/streak";
 import type { Verdict } from "../pacing";
 import type { ThisWeekPlan } from "../pacing/this-week";
+import type { PivotPace } from "../pivot/pace";
 
 export interface DigestInput {
   user: { name: string | null; email: string };
@@ -35,6 +36,11 @@ export interface DigestInput {
   next: { title: string; dueDate: string }[];
   /** This week's plan (lib/pacing/this-week.ts) for the week the email is sent in: the dashboard's. */
   thisWeek: ThisWeekPlan;
+  /**
+   * The pivot phase's pace (lib/pivot/pace.ts) in the week the email is sent in: applications and
+   * interviews against the weekly targets the user set on /pivot; null when none is set.
+   */
+  pivot: PivotPace | null;
   /** The enrolment started during this week. */
   firstWeek: boolean;
   /** Absolute URLs. */

@@ -30,6 +30,9 @@ export const isClosed = (stage: ApplicationStage) => (CLOSING_STAGES as readonly
 /** Reaching this stage means the application was sent ("applied" or any later pipeline stage). */
 export const isSentStage = (stage: ApplicationStage) => pipelineIndex(stage) >= 1;
 
+/** The stages that mean "sent", for SQL that must say the same as isSentStage (lib/digest/load.ts passes it). */
+export const SENT_STAGES: readonly ApplicationStage[] = PIPELINE_STAGES.filter(isSentStage);
+
 /** The stages `from` may move to, in pipeline order. */
 export function nextStages(from: ApplicationStage): ApplicationStage[] {
   if (isClosed(from)) return [];

@@ -1,6 +1,7 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
 import { db } from "../db";
 import { hasEnded } from "../enrollment-status";
+import { enrollmentOrder, openStatusWhere } from "../enrollments";
 import type { EnrollmentStatus } from "../generated/prisma/enums";
 import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
@@ -207,6 +208,52 @@ export async function milestonesOf(enrollment: TickEnrollment, milestoneIds: rea
   });
 }
 
+/** Who ticks a milestone when the server does it for the user: the shipped-feature record, an application sent, the interview reaching the goal. */
+export type AutomaticTickSource = "shipped_record" | "application" | "interview";
+
+type TickReader = Pick<Tx, "enrollment">;
+
+/**
+ * Where the server ticks a skill for the user: the first open enrolment (in the listing order, as the
+ * dashboard lists them) whose roadmap has a live milestone for it, with that milestone. Null when
+ * no open roadmap has it. The one lookup every automatic tick uses.
+ */
+export async function tickTargetFor(reader: TickReader, userId: string, skillSlug: string): Promise<{ enrollment: TickEnrollment; milestone: TickMilestone } | null> {
+  const enrollment = await reader.enrollment.findFirst({
+    where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
+    orderBy: enrollmentOrder,
+    select: {
+      id: true,
+      roadmapId: true,
+      startDate: true,
+      timezone: true,
+      roadmap: {
+        select: {
+          milestones: {
+            where: { retiredAt: null, skill: { slug: skillSlug } },
+            take: 1,
+            select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
+          },
+        },
+      },
+    },
+  });
+  const milestone = enrollment?.roadmap.milestones[0];
+  if (!enrollment || !milestone) return null;
+  return { enrollment: { id: enrollment.id, roadmapId: enrollment.roadmapId, startDate: enrollment.startDate, timezone: enrollment.timezone }, milestone };
+}
+
+/**
+ * Ticks the skill done through the normal path (one event tagged `source`) where tickTargetFor
+ * finds it, in the caller's transaction. False when no open roadmap has it.
+ */
+export async function tickSkillDone(tx: Tx, userId: string, skillSlug: string, now: Date, source: AutomaticTickSource): Promise<boolean> {
+  const target = await tickTargetFor(tx, userId, skillSlug);
+  if (!target) return false;
+  await applyMilestoneUpdate(tx, userId, target.enrollment, target.milestone, { status: "done" }, now, { source });
+  return true;
+}
+
 /**
  * Sets a milestone's status (and note / evidence) for the user, through one of their enrolments.
  * Progress belongs to the skill, so the change shows in every roadmap that shares it; each change
@@ -247,7 +294,7 @@ export async function applyMilestoneUpdate(
   milestone: TickMilestone,
   update: { status: ProgressStatus; note?: string | null; evidenceUrl?: string | null },
   requestedAt: Date | undefined,
-  via: { checkInId: string } | { source: "shipped_record" | "application" } | null = null,
+  via: { checkInId: string } | { source: AutomaticTickSource } | null = null,
 ): Promise<MilestoneProgressView> {
   // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
   // before the progress rows it cascades to; taking them the other way round deadlocked the two.

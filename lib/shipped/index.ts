@@ -9,12 +9,12 @@
 // maintenance pass (`completeDueMaintenance`, every 15 minutes on pg-boss: lib/shipped/schedule.ts),
 // never on a read: a GET changes nothing.
 import { db } from "../db";
-import { enrollmentOrder, openStatusSql, openStatusWhere } from "../enrollments";
+import { openStatusSql } from "../enrollments";
 import { AppError, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../pacing/rules";
 export { anchorOfRecord, featureLaunchAnchor } from "./anchor";
-import { applyMilestoneUpdate, type TickEnrollment } from "../progress";
+import { tickSkillDone, tickTargetFor } from "../progress";
 import type { ProgressStatus } from "../validation/progress";
 import type { ShippedFeatureUpdate } from "../validation/shipped";
 import { draftCvBullets } from "./cv-bullets";
@@ -86,44 +86,9 @@ async function timeZoneOf(userId: string): Promise<string> {
   return user?.timezone ?? "Europe/London";
 }
 
-/** The first open enrolment whose roadmap has the skill, with that milestone: where a record's tick goes. */
-async function tickTarget(reader: Reader, userId: string, skillSlug: string) {
-  const enrollment = await reader.enrollment.findFirst({
-    where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
-    orderBy: enrollmentOrder,
-    select: {
-      id: true,
-      roadmapId: true,
-      startDate: true,
-      timezone: true,
-      roadmap: {
-        select: {
-          milestones: {
-            where: { retiredAt: null, skill: { slug: skillSlug } },
-            take: 1,
-            select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
-          },
-        },
-      },
-    },
-  });
-  const milestone = enrollment?.roadmap.milestones[0];
-  if (!enrollment || !milestone) return null;
-  const target: TickEnrollment = { id: enrollment.id, roadmapId: enrollment.roadmapId, startDate: enrollment.startDate, timezone: enrollment.timezone };
-  return { enrollment: target, milestone };
-}
-
 async function statusOf(reader: Reader, userId: string, skillSlug: string): Promise<ProgressStatus | null> {
   const row = await reader.milestoneProgress.findFirst({ where: { userId, skill: { slug: skillSlug } }, select: { status: true } });
   return row?.status ?? null;
-}
-
-/** Ticks a skill done through the normal path, as the record's doing. False when there is nowhere to tick it. */
-async function tickByRecord(tx: Tx, userId: string, skillSlug: string, now: Date): Promise<boolean> {
-  const target = await tickTarget(tx, userId, skillSlug);
-  if (!target) return false;
-  await applyMilestoneUpdate(tx, userId, target.enrollment, target.milestone, { status: "done" }, now, { source: "shipped_record" });
-  return true;
 }
 
 /** Self-completion of "maintained 3+ months" (see the header). Returns whether it ticked. */
@@ -139,7 +104,7 @@ export async function syncShippedMilestones(userId: string, now: Date = new Date
       if (!locked[0]) return false;
       const state = { maintainStatus: await statusOf(tx, userId, MAINTAIN_FEATURE_SKILL), autoCompletedFor: locked[0].autoCompletedFor ? iso(locked[0].autoCompletedFor) : null };
       if (!maintenanceTickDue(clock, state)) return false;
-      const ticked = await tickByRecord(tx, userId, MAINTAIN_FEATURE_SKILL, now);
+      const ticked = await tickSkillDone(tx, userId, MAINTAIN_FEATURE_SKILL, now, "shipped_record");
       if (ticked) await tx.shippedFeature.update({ where: { userId }, data: { autoCompletedFor: dateOf(clock.since) } });
       return ticked;
     });
@@ -225,7 +190,7 @@ export async function getShippedOverview(userId: string, now: Date = new Date())
     loadRow(db, userId),
     timeZoneOf(userId),
     statusOf(db, userId, MAINTAIN_FEATURE_SKILL),
-    tickTarget(db, userId, MAINTAIN_FEATURE_SKILL),
+    tickTargetFor(db, userId, MAINTAIN_FEATURE_SKILL),
   ]);
   const today = localToday(now, timezone);
   if (!row) return { id: null, record: null, timezone, today, clock: null, maintenanceTick: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
@@ -270,7 +235,7 @@ async function writeRecord(tx: Tx, userId: string, featureId: string, input: Shi
     });
   }
   const ship = await statusOf(tx, userId, FEATURE_LAUNCH_SKILL);
-  if (ship !== "done" && ship !== "skipped") await tickByRecord(tx, userId, FEATURE_LAUNCH_SKILL, now);
+  if (ship !== "done" && ship !== "skipped") await tickSkillDone(tx, userId, FEATURE_LAUNCH_SKILL, now, "shipped_record");
 }
 
 /** Creates the user's record; 409 when they have one (one per user: edit it instead). */

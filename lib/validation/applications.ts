@@ -1,5 +1,6 @@
 // Job applications, their stage moves and interviews, as the /pivot page and the JSON routes send them.
 import { z } from "zod";
+import { INTERVIEW_GOAL_MAX, INTERVIEW_GOAL_MIN } from "../pivot/interview-goal";
 import { OFFER_LEVELS } from "../pivot/offer-bands";
 import { APPLICATION_STAGES } from "../pivot/stages";
 import { hasNoNul, idSchema, optionalText } from "./common";
@@ -108,6 +109,32 @@ export const interviewSchema = z
   })
   .strict();
 
+export const APPLICATIONS_PER_WEEK_MAX = 50;
+export const INTERVIEWS_PER_WEEK_MAX = 20;
+
+const weeklyTarget = (what: string, max: number) =>
+  z
+    .number({ error: `The weekly target for ${what} must be a whole number, or left empty.` })
+    .int(`The weekly target for ${what} must be a whole number.`)
+    .min(1, `The weekly target for ${what} must be at least 1, or left empty.`)
+    .max(max, `The weekly target for ${what} can be at most ${max}.`)
+    .nullable();
+
+/** The pivot phase's own numbers; any left out keep their value. */
+export const pivotPlanSchema = z
+  .object({
+    interviewGoal: z
+      .number({ error: `Choose ${INTERVIEW_GOAL_MIN} to ${INTERVIEW_GOAL_MAX} interviews.` })
+      .int(`Choose ${INTERVIEW_GOAL_MIN} to ${INTERVIEW_GOAL_MAX} interviews.`)
+      .min(INTERVIEW_GOAL_MIN, `Choose ${INTERVIEW_GOAL_MIN} to ${INTERVIEW_GOAL_MAX} interviews.`)
+      .max(INTERVIEW_GOAL_MAX, `Choose ${INTERVIEW_GOAL_MIN} to ${INTERVIEW_GOAL_MAX} interviews.`),
+    applicationsPerWeek: weeklyTarget("applications", APPLICATIONS_PER_WEEK_MAX),
+    interviewsPerWeek: weeklyTarget("interviews", INTERVIEWS_PER_WEEK_MAX),
+  })
+  .partial()
+  .strict();
+
+export type PivotPlanUpdate = z.output<typeof pivotPlanSchema>;
 export type ApplicationCreate = z.output<typeof applicationCreateSchema>;
 export type ApplicationCreateInput = z.input<typeof applicationCreateSchema>;
 export type ApplicationUpdate = z.output<typeof applicationUpdateSchema>;

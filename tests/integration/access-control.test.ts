@@ -149,6 +149,9 @@ const routes: Record<string, RouteSpec> = {
   },
   "DELETE /api/shipped-features/[featureId]": { access: "owner", attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}` }] },
   "GET /api/applications": { access: "caller", status: 200, attempts: () => [{ path: "/api/applications" }] },
+  "GET /api/pivot-plan": { access: "caller", status: 200, attempts: () => [{ path: "/api/pivot-plan" }] },
+  // B sets B's own targets; A's plan stays as it was.
+  "PUT /api/pivot-plan": { access: "caller", status: 200, attempts: () => [{ path: "/api/pivot-plan", body: { interviewGoal: 9, applicationsPerWeek: 4 } }] },
   // B adds B's own application; A's stay as they were.
   "POST /api/applications": { access: "caller", status: 201, attempts: () => [{ path: "/api/applications", body: applicationBody("B's own") }] },
   "GET /api/applications/[applicationId]": { access: "owner", attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}` }] },

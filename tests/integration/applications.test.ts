@@ -239,3 +239,106 @@ describe("applications: ownership, export and deletion", () => {
     expect(await db.interviewRevisitSkill.count({ where: { interviewId: { in: interviewIds } } })).toBe(0);
   });
 });
+
+describe("applications: the interview goal, the weekly targets and the readiness list", () => {
+  const interview = (user: TestUser, id: string, daysAgo = 0) =>
+    call("POST", `/api/applications/${id}/interviews`, { user, body: { heldOn: localDaysAgo(daysAgo), kind: "coding", felt: 3 } });
+  const plan = (user: TestUser, b: Record<string, unknown>) => call("PUT", "/api/pivot-plan", { user, body: b });
+  const interviewsStatus = async (user: TestUser) => (await overview(user)).interviewsMilestone?.status;
+
+  it("ticks the interviews milestone with the interview that reaches the chosen number, once, and an un-tick stays", async () => {
+    const user = await createUser("app-goal");
+    const enrollment = await createEnrollment(user.id);
+    const milestone = await milestoneOf("swe-to-mle", "first-rough-interviews");
+    expect(((await call("GET", "/api/pivot-plan", { user })).json)).toEqual({ interviewGoal: 5, applicationsPerWeek: null, interviewsPerWeek: null });
+    expectOk(await plan(user, { interviewGoal: 6 }));
+    const app = await create(user, { stage: "applied" });
+    for (let n = 1; n <= 5; n++) expectOk(await interview(user, app.id, n), 201);
+    expect(await interviewsStatus(user)).toBe("not_started");
+    expect((await overview(user)).interviewGoal).toEqual({ count: 5, goal: 6, reached: false, text: "5 of 6 interviews logged" });
+
+    expectOk(await interview(user, app.id), 201);
+    expect(await interviewsStatus(user)).toBe("done");
+    const events = () => testDb().progressEvent.findMany({ where: { userId: user.id, skillId: milestone.skillId }, select: { toStatus: true, source: true } });
+    expect(await events()).toEqual([{ toStatus: "done", source: "interview" }]);
+
+    // Un-ticked by hand: the 7th interview doesn't cross the goal, so it stays open.
+    expectOk(await tick(user, enrollment.id, milestone.id, { status: "not_started" }));
+    expectOk(await interview(user, app.id), 201);
+    expect(await interviewsStatus(user)).toBe("not_started");
+    expect(await events()).toHaveLength(2);
+  });
+
+  it("ticks it when the goal is lowered to the interviews already logged, and refuses goals outside 5–10 and bad targets with field errors", async () => {
+    const user = await createUser("app-goal-lower");
+    await createEnrollment(user.id);
+    expectOk(await plan(user, { interviewGoal: 8 }));
+    const app = await create(user, { stage: "applied" });
+    for (let n = 0; n < 5; n++) expectOk(await interview(user, app.id, n), 201);
+    expect(await interviewsStatus(user)).toBe("not_started");
+
+    expect(expectError(await plan(user, { interviewGoal: 4 }), "bad_request").fields).toEqual({ interviewGoal: ["Choose 5 to 10 interviews."] });
+    expect(expectError(await plan(user, { interviewGoal: 11 }), "bad_request").fields).toEqual({ interviewGoal: ["Choose 5 to 10 interviews."] });
+    expect(expectError(await plan(user, { applicationsPerWeek: 0, interviewsPerWeek: 2.5 }), "bad_request").fields).toEqual({
+      applicationsPerWeek: ["The weekly target for applications must be at least 1, or left empty."],
+      interviewsPerWeek: ["The weekly target for interviews must be a whole number."],
+    });
+    expect(Object.keys(expectError(await plan(user, { goal: 5 }), "bad_request").fields ?? {})).toEqual(["_"]);
+    expect(await interviewsStatus(user)).toBe("not_started");
+
+    expectOk(await plan(user, { interviewGoal: 5 }));
+    expect(await interviewsStatus(user)).toBe("done");
+  });
+
+  it("paces applications and interviews from the week the targets were set, and lists what is missing before applying", async () => {
+    const user = await createUser("app-pace");
+    await createEnrollment(user.id);
+    expect((await overview(user)).pace.measures).toEqual([]);
+    const saved = await plan(user, { applicationsPerWeek: 3, interviewsPerWeek: 1 });
+    expectOk(saved);
+    expect(saved.json).toEqual({ interviewGoal: 5, applicationsPerWeek: 3, interviewsPerWeek: 1 });
+    expect((await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince?.toISOString().slice(0, 10)).toBe(localDaysAgo(0));
+
+    const app = await create(user, { stage: "applied", stageOn: localDaysAgo(0) });
+    await create(user, { stage: "saved", company: "Not sent yet" });
+    expectOk(await interview(user, app.id), 201);
+    const { pace, readiness } = await overview(user);
+    // Set this week: nothing judged yet, this week's counts shown (the saved one isn't sent).
+    expect(pace.measures.map((m) => [m.kind, m.status, m.label, m.thisWeek, m.weeksJudged])).toEqual([
+      ["applications", "just_started", "Just started", 1, 0],
+      ["interviews", "just_started", "Just started", 1, 0],
+    ]);
+    expect(readiness).toMatchObject({ ready: false, summary: "0 of 3 ready" });
+    // The weekly email's preview (the batch read and compose the sends use) says the same in its "This week".
+    const preview = await call("GET", "/digest", { user });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain("Applications sent: Just started — 1 so far this week");
+    expect(preview.text).toContain("Interviews done: Just started — 1 so far this week");
+
+    // Saving the same numbers again doesn't restart the weeks; the plan is in the export and goes with the account.
+    const before = (await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince;
+    expectOk(await plan(user, { applicationsPerWeek: 3 }));
+    expect((await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince).toEqual(before);
+    const exported = (await call("GET", "/api/me/export", { user })).json as { pivotPlan: unknown };
+    expect(exported.pivotPlan).toMatchObject({ interviewGoal: 5, applicationsPerWeek: 3, interviewsPerWeek: 1, targetsSince: localDaysAgo(0) });
+    expectOk(await call("DELETE", "/api/me", { user, body: { confirmEmail: user.email } }));
+    expect(await testDb().pivotPlan.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("reopens a weak skill's done milestone as in progress for review, keeping its note", async () => {
+    const user = await createUser("app-reopen");
+    const enrollment = await createEnrollment(user.id);
+    const drift = await milestoneOf("swe-to-mle", "drift-detection-incident-response");
+    expectOk(await tick(user, enrollment.id, drift.id, { status: "done", note: "PSI on the scores" }));
+    const app = await create(user, { stage: "applied" });
+    expectOk(await call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "ml_depth", felt: 2, revisitMilestoneIds: [drift.id] } }), 201);
+    const first = await overview(user);
+    expect(first.applications[0]!.interviews[0]!.revisitSkills).toEqual([{ skill: "drift-detection-incident-response", title: drift.title, milestoneId: drift.id, status: "done" }]);
+    const row = first.milestones.find((m) => m.milestoneId === drift.id)!;
+    // What the page's "Reopen for review" sends: the status, with the note and evidence as they are.
+    expectOk(await tick(user, enrollment.id, drift.id, { status: "in_progress", note: row.note, evidenceUrl: row.evidenceUrl }));
+    const after = await overview(user);
+    expect(after.applications[0]!.interviews[0]!.revisitSkills[0]!.status).toBe("in_progress");
+    expect(after.milestones.find((m) => m.milestoneId === drift.id)).toMatchObject({ status: "in_progress", note: "PSI on the scores" });
+  });
+});

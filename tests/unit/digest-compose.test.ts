@@ -3,6 +3,7 @@ import { composeDigest, digestKind } from "../../lib/digest/compose";
 import { escapeHtml } from "../../lib/digest/html";
 import type { DigestInput } from "../../lib/digest/types";
 import { decideVerdict, type VerdictFacts } from "../../lib/pacing/verdict";
+import { pivotPace } from "../../lib/pivot/pace";
 
 type PaceFields = Omit<DigestInput["pace"], "verdict">;
 
@@ -86,6 +87,7 @@ const ahead: DigestInput = {
     ],
     notYet: [],
   },
+  pivot: null,
   firstWeek: false,
   links,
 };
@@ -577,7 +579,65 @@ describe("composeDigest: the streak paragraph", () => {
   });
 });
 
+// The same week for someone in the pivot phase with both weekly targets set on /pivot: the pace as
+// lib/pivot/pace.ts makes it on Mon 30 Nov 2026, the day the email goes out.
+const pivoting: DigestInput = {
+  ...ahead,
+  pivot: pivotPace({
+    today: "2026-11-30",
+    targets: { applicationsPerWeek: 3, interviewsPerWeek: 1 },
+    targetsSince: "2026-11-09",
+    sentOn: ["2026-11-10", "2026-11-11", "2026-11-13", "2026-11-17", "2026-11-18", "2026-11-24", "2026-11-25", "2026-11-27", "2026-11-28", "2026-11-30"],
+    interviewsOn: ["2026-11-26"],
+    paused: false,
+  }),
+};
+
+describe("composeDigest: the pivot phase's pace", () => {
+  const digest = composeDigest(pivoting);
+
+  it("adds one line a target to this week's section, in /pivot's words", () => {
+    expect(digest.text).toContain(`This week
+1.5 of 8 hours done this week.
+- PyTorch fluency: tensors, autograd, training loops (4 h)
+- Hugging Face Transformers: load, fine-tune, run inference (2.5 of its 20 h
+  this week)
+Applications sent: On track — 3 applications a week over the last 3 weeks,
+against a target of 3 a week; 1 so far this week
+Interviews done: Off track — 0.3 interviews a week over the last 3 weeks,
+against a target of 1 a week; 0 so far this week
+
+Milestones done`);
+  });
+
+  it("has the same lines in the HTML part, under the one heading", () => {
+    expect(occurrences(digest.html, ">This week</h2>")).toBe(1);
+    expect(digest.html).toContain(">Applications sent: On track — 3 applications a week over the last 3 weeks, against a target of 3 a week; 1 so far this week</p>");
+    expect(digest.html).toContain(">Interviews done: Off track — 0.3 interviews a week over the last 3 weeks, against a target of 1 a week; 0 so far this week</p>");
+  });
+
+  it("changes nothing else", () => {
+    expect(digest.subject).toBe(composeDigest(ahead).subject);
+    expect(digest.text.replace(/\nApplications sent:[^]*?this week\nInterviews done:[^]*?this week\n/, "\n")).toBe(composeDigest(ahead).text);
+  });
+
+  it("shows the section for the targets alone when the week's plan has nothing to say", () => {
+    const text = composeDigest({ ...pivoting, thisWeek: { ...pivoting.thisWeek, state: "done" } }).text;
+    expect(text).toContain(`Target finish:    24 Aug 2027
+
+This week
+Applications sent: On track`);
+  });
+
+  it("says nothing of it once the roadmap is finished", () => {
+    const done = composeDigest({ ...finished, pivot: pivoting.pivot });
+    expect(done.text).not.toContain("Applications sent");
+    expect(done.html).not.toContain("Applications sent");
+  });
+});
+
 const allCases: [string, DigestInput][] = [
+  ["pivoting", pivoting],
   ["ahead", ahead],
   ["behind", behind],
   ["no activity", quiet],

@@ -94,6 +94,7 @@ function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
       items: [{ id: "m1", title: "PyTorch fluency", phaseTitle: "ML fundamentals", inProgress: true, dueDate: "2026-10-03", hours: 5, remainingHours: 12 }],
       notYet: [],
     },
+    pivot: null,
     firstWeek: false,
     links: { checkIn: "https://w.test/checkin", dashboard: "https://w.test/dashboard", settings: "https://w.test/settings", unsubscribe: "https://w.test/u" },
   };
