@@ -232,19 +232,29 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
 
         <fieldset>
           <legend className="text-sm font-medium">How confident do you feel?</legend>
-          <div className="mt-1 grid grid-cols-5 gap-1.5" role="radiogroup" aria-describedby="confidence-error">
+          {/* Native radios sharing a name: arrow keys move the choice, one tab stop for the group. The
+              input covers its tile (transparent), so a tap anywhere on it chooses. */}
+          <div className="mt-1 grid grid-cols-5 gap-1.5">
             {CONFIDENCE.map((c) => (
-              <button
-                key={c.value}
-                type="button"
-                role="radio"
-                aria-checked={confidence === c.value}
-                onClick={() => setConfidence(c.value)}
-                className={`${big} flex flex-col items-center justify-center px-1 py-1.5 aria-checked:border-brand-700 aria-checked:bg-brand-700 aria-checked:text-white border-stone-400`}
-              >
-                <span className="text-lg leading-none">{c.value}</span>
-                <span className="text-[11px] leading-tight">{c.label}</span>
-              </button>
+              <label key={c.value} className="relative">
+                <input
+                  type="radio"
+                  name="confidence"
+                  value={c.value}
+                  checked={confidence === c.value}
+                  onChange={() => setConfidence(c.value)}
+                  aria-describedby="confidence-error"
+                  className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0"
+                />
+                <span
+                  aria-hidden="true"
+                  className={`${big} flex h-full flex-col items-center justify-center border-stone-400 px-1 py-1.5 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600`}
+                >
+                  <span className="text-lg leading-none">{c.value}</span>
+                  <span className="text-[11px] leading-tight">{c.label}</span>
+                </span>
+                <span className="sr-only">{c.value} {c.label}</span>
+              </label>
             ))}
           </div>
           <FieldError id="confidence-error" messages={fields.confidence} />

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnrollForm } from "@/components/roadmaps/EnrollForm";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
+import { ResourcesDisclosure } from "@/components/roadmaps/ResourcesDisclosure";
+import { resourcesFrom } from "@/lib/roadmaps/resources";
 import { getAssessment } from "@/lib/assessment";
 import { getCurrentUser, signInPath } from "@/lib/auth";
 import { getRoadmapBySlug } from "@/lib/catalogue";
@@ -67,6 +69,7 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
                     </div>
                     <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
                     <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">≈ {m.effortHours} h</p>
+                    <ResourcesDisclosure resources={resourcesFrom(m.resources)} milestoneTitle={m.title} />
                   </li>
                 ))}
               </ul>
