@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { RegisterServiceWorker } from "@/components/checkin/RegisterServiceWorker";
-import { BOTTOM_NAV_PADDING, BottomNav } from "@/components/layout/BottomNav";
+import { BottomNav } from "@/components/layout/BottomNav";
 import { InstallHint } from "@/components/layout/InstallHint";
 import { SIGNED_IN_NAV, SIGNED_OUT_NAV } from "@/components/layout/nav-items";
 import { SiteHeader } from "@/components/layout/SiteHeader";
@@ -44,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <RegisterServiceWorker enabled={env.NODE_ENV === "production"} />
         <Providers>
           <SiteHeader user={user} />
-          <main id="main" className={`mx-auto max-w-5xl px-4 pt-6 sm:pt-10 ${BOTTOM_NAV_PADDING}`}>
+          <main id="main" className="mx-auto max-w-5xl px-4 pt-6 pb-6 sm:pt-10 sm:pb-10">
             {children}
             <InstallHint />
           </main>

@@ -6,8 +6,8 @@ import { NavIcon } from "./NavIcon";
 import { isCurrent, type NavItem } from "./nav-items";
 
 /**
- * Phones only: the main destinations in a bar along the bottom, where a thumb reaches. The layout pads
- * the page by the bar's height (BOTTOM_NAV_PADDING) so it never covers the end of the content.
+ * Phones only: the main destinations in a bar along the bottom, where a thumb reaches. Its height is
+ * --bottom-nav-height in app/globals.css, which also pads the page by it so it never covers content.
  */
 export function BottomNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
@@ -25,7 +25,7 @@ export function BottomNav({ items }: { items: readonly NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`flex min-h-16 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium ${
+                className={`flex min-h-(--bottom-nav-height) flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium ${
                   current ? "text-brand-700 dark:text-brand-100" : "text-stone-700 dark:text-stone-300"
                 }`}
               >
@@ -40,5 +40,3 @@ export function BottomNav({ items }: { items: readonly NavItem[] }) {
   );
 }
 
-/** Bottom padding for <main> on phones: the bar's 4 rem, the safe area, and breathing room. */
-export const BOTTOM_NAV_PADDING = "pb-[calc(5.5rem+env(safe-area-inset-bottom))] sm:pb-10";

@@ -80,7 +80,7 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
         {behind.length > 0 && <MoveEnrollmentsChoice enrollments={behind} zone={timezone} checked={moveEnrollments} onChange={setMoveEnrollments} />}
       </div>
       {save.isSuccess && (
-        <p role="status" className="text-sm">
+        <p role="status" data-testid="settings-saved" className="text-sm">
           Saved.{save.data.movedEnrollments > 0 && ` Your roadmap now counts its days and weeks in ${save.data.settings.timezone.replace(/_/g, " ")}.`}
         </p>
       )}

@@ -24,7 +24,7 @@ test("settings: a zone found by searching, and changing it offers to move the ro
   expect((await axe(page).include("main form").analyze()).violations.map((v) => v.id)).toEqual([]);
 
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved. Your roadmap now counts its days and weeks in Asia/Tokyo.");
+  await expect(page.getByTestId("settings-saved")).toHaveText("Saved. Your roadmap now counts its days and weeks in Asia/Tokyo.");
   expect((await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id } })).timezone).toBe("Asia/Tokyo");
   expect((await testDb().enrollment.findUniqueOrThrow({ where: { id: enrolledUser.enrollmentId } })).timezone).toBe("Asia/Tokyo");
   await expect(move).toBeHidden();
@@ -33,7 +33,7 @@ test("settings: a zone found by searching, and changing it offers to move the ro
   await zone.selectOption("America/New_York");
   await move.getByRole("checkbox").uncheck();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByTestId("settings-saved")).toHaveText("Saved.");
   expect((await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id } })).timezone).toBe("America/New_York");
   expect((await testDb().enrollment.findUniqueOrThrow({ where: { id: enrolledUser.enrollmentId } })).timezone).toBe("Asia/Tokyo");
 });
