@@ -35,7 +35,7 @@ export interface DigestInput {
   next: { title: string; dueDate: string }[];
   /** This week's plan (lib/pacing/this-week.ts) for the week the email is sent in: the dashboard's. */
   thisWeek: ThisWeekPlan;
-  /** The enrolment started during this week. */
+  /** The first email (the first whole week after enrolling, lib/digest/timing.ts), or a preview before it. */
   firstWeek: boolean;
   /** Absolute URLs. */
   links: { checkIn: string; dashboard: string; settings: string; unsubscribe: string };
