@@ -6,7 +6,7 @@ import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
-import { checkInHistory } from "@/lib/checkins";
+import { checkInDays, checkInHistory } from "@/lib/checkins";
 import { monthsIntoPlan, pivotWarnings } from "@/lib/context/warnings";
 import { listEnrollments } from "@/lib/enrollments";
 import { pacingHeadline } from "@/lib/pacing/headline";
@@ -38,11 +38,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing, history, assessment] = await Promise.all([
+  const [dashboard, pacing, history, assessment, days] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
     checkInHistory(user.id),
     getAssessment(user.id),
+    checkInDays(user.id, selected.id),
   ]);
   const ended = selected.status === "abandoned" || selected.status === "completed";
   // Warnings are about a plan in progress: an ended enrolment gets none.
@@ -71,7 +72,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <PivotWarnings warnings={warnings} />
-      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
+      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} checkInDays={days} />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <summary className="min-h-11 cursor-pointer content-center font-semibold">Context: what the move pays</summary>
