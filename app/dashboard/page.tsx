@@ -4,6 +4,7 @@ import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
+import { SavedCopyNotice } from "@/components/dashboard/SavedCopyNotice";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
 import { checkInDays, checkInHistory } from "@/lib/checkins";
@@ -25,6 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!selected) {
     return (
       <div className="space-y-4">
+        <SavedCopyNotice />
         <h1 className="text-2xl font-semibold">Your dashboard</h1>
         <p>You&apos;re not on a roadmap yet. Pick one to start ticking off milestones.</p>
         <p className="flex flex-wrap gap-3">
@@ -57,6 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       });
   return (
     <div className="space-y-6">
+      <SavedCopyNotice />
       {enrollments.length > 1 && (
         <nav aria-label="Your roadmaps" className="flex flex-wrap gap-2">
           {enrollments.map((e) => (

@@ -112,7 +112,7 @@ export function ActivityCalendar({ calendar }: { calendar: Calendar }) {
           <tbody>
             {[...calendar.weeks].reverse().map((week) => (
               <tr key={week.monday} className="border-b border-stone-200 last:border-0 dark:border-stone-800">
-                <th scope="row" className="py-1 pr-2 font-normal">{formatDay(dayOfIso(week.monday))}</th>
+                <th scope="row" className="whitespace-nowrap py-1 pr-2 font-normal">{formatDay(dayOfIso(week.monday))}</th>
                 <td className="py-1 pr-2 text-right tabular-nums">{week.checkIns}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{week.hours}</td>
                 <td className="py-1 text-right tabular-nums">{week.ticks}</td>
