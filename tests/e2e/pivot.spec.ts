@@ -8,6 +8,8 @@ const PYTORCH = "PyTorch fluency: tensors, autograd, training loops";
 const SERVE = "Serve a model behind an API: FastAPI, Docker, a cloud host";
 
 test("a user tracks an application through its stages, logs two interviews, reopens a weak skill, checks a job description and reads the offer against the bands", async ({ page, context, enrolledUser }, testInfo) => {
+  // A long flow (a dozen saves and an axe pass) on a shared machine: three times the default timeout.
+  test.slow();
   // The phone profiles run it at 360 px, the narrowest phone the page is built for; desktop at its own size.
   if (testInfo.project.name !== "desktop") await page.setViewportSize({ width: 360, height: 800 });
   await signInAs(context, enrolledUser);

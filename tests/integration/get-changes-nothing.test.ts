@@ -46,6 +46,7 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/shipped-features/[featureId]": (w) => [`/api/shipped-features/${w.featureId}`],
   "GET /api/applications": () => ["/api/applications"],
   "GET /api/applications/[applicationId]": (w) => [`/api/applications/${w.applicationId}`],
+  "GET /api/pivot-plan": () => ["/api/pivot-plan"],
 };
 
 /** What to request for each page; where a page takes a token or an id, the user's own. */
