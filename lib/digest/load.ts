@@ -15,11 +15,11 @@ import { SENT_STAGES } from "../pivot/stages";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
-import { digestWindow, firstDigestWeek, planWeekOf } from "./timing";
-import { enrolledAtSql } from "./timing-sql";
 import type { DigestInput } from "./types";
 
 const DAY_MS = 86_400_000;
+/** A digest looks back over the seven days before it is composed. */
+export const DIGEST_WINDOW_DAYS = 7;
 /** Check-ins read back this far (a superset of pacing's 28-day velocity window in any zone). */
 const VELOCITY_LOOKBACK_DAYS = 30;
 /** Application and interview dates read back this far for the pivot pace (4 whole weeks and the open one, with room for zones). */
@@ -44,11 +44,6 @@ interface DigestRow {
   userId: string;
   name: string | null;
   email: string;
-  /** The user's own zone (the delivery week's), and when the account was made, in epoch ms. */
-  timezone: string;
-  createdAt: number;
-  /** The earliest open enrolment's creation, in epoch ms: the first email waits for the week after it. */
-  enrolledAt: number | null;
   enrollment: {
     roadmapId: string;
     id: string;
@@ -99,9 +94,7 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
   const pivotFrom = new Date(Math.min(...requests.map((r) => r.at.getTime())) - PIVOT_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
   const [result] = await db.$queryRaw<{ rows: string }[]>`
     select coalesce(json_agg(d), '[]')::text as rows from (
-      select u.id as "userId", u.name, u.email, u.timezone,
-        (extract(epoch from u."createdAt") * 1000)::bigint as "createdAt",
-        (extract(epoch from ${enrolledAtSql}) * 1000)::bigint as "enrolledAt",
+      select u.id as "userId", u.name, u.email,
         (select json_build_object(
             'roadmapId', e."roadmapId", 'id', e.id, 'startDate', e."startDate", 'targetMonths', e."targetMonths", 'weeklyHours', e."weeklyHours",
             'status', e.status, 'timezone', e.timezone, 'roadmapTitle', r.title,
@@ -213,8 +206,8 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     timeZone: enrollment.timezone,
   });
 
-  // Seven days, or fewer for a new account: nothing from before the account existed.
-  const { from: windowStart, to: end } = digestWindow(request.at, new Date(row.createdAt));
+  const windowStart = request.at.getTime() - DIGEST_WINDOW_DAYS * DAY_MS;
+  const end = request.at.getTime();
   // Done in the window and still done at its end: the flip into done is the last one, inside the window.
   const doneThisWeek = rows
     .filter((r) => r.status === "done" && tree.titleOf.has(r.skillId))
@@ -233,12 +226,13 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
   const localDay = localDayFunction(enrollment.timezone, windowStart, end);
   const today = localDay(end - 1);
   const start = dayOfIso(enrollment.startDate);
+  const planDays = dayOfIso(pacing.targetDate) - start;
   return {
     user: { name: row.name, email: row.email },
     week: request.week,
     weekRange: { from: isoOfDay(localDay(windowStart)), to: isoOfDay(today) },
     roadmapTitle: enrollment.roadmapTitle,
-    planWeek: planWeekOf(start, dayOfIso(pacing.targetDate), today),
+    planWeek: { n: Math.max(1, Math.floor((today - start) / 7) + 1), of: Math.max(1, Math.ceil(planDays / 7)) },
     pace: digestPace(pacing),
     doneThisWeek,
     checkIns,
@@ -246,8 +240,7 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
     thisWeek: pacing.thisWeek,
     pivot: row.pivot && pivotOf(row.pivot, end, enrollment.status === "paused"),
-    // The first email's week, or (in the preview) one before it: the welcome email.
-    firstWeek: row.enrolledAt !== null && request.week <= firstDigestWeek(new Date(row.enrolledAt), row.timezone),
+    firstWeek: today - start >= 0 && today - start < DIGEST_WINDOW_DAYS,
     links: links(row.userId),
   };
 }
