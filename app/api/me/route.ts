@@ -13,8 +13,7 @@ export const GET = handle(async () => {
 export const PATCH = handle(async (request: Request) => {
   const user = await requireUser();
   const update = await parseJson(request, settingsUpdateSchema);
-  const { movedEnrollments, ...settings } = await updateSettings(user.id, update);
-  return json({ settings, movedEnrollments });
+  return json({ settings: await updateSettings(user.id, update) });
 });
 
 /** Deletes the caller's account and all their data; the body must repeat their email. */

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Milestone" ADD COLUMN     "resources" JSONB NOT NULL DEFAULT '[]';
