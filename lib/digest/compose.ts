@@ -35,6 +35,8 @@ interface DigestContent {
   /** This week's plan (lib/pacing/this-week.ts), the dashboard's words: null when the plan isn't running. */
   thisWeek: { progress: string; items: { title: string; hours: string }[]; empty: string | null } | null;
   done: string[];
+  /** Kudos and comments from partners: "Sam sent kudos on Linear algebra", with the words if any. */
+  partnerNotes: string[];
   checkIns: string | null;
   streak: string | null;
   next: { title: string; due: string }[];
@@ -228,6 +230,7 @@ function digestContent(input: DigestInput): DigestContent {
     paceNote,
     thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
     done: input.doneThisWeek.map((m) => m.title),
+    partnerNotes: input.partnerNotes.map((n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
     next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
@@ -279,6 +282,7 @@ function renderText(c: DigestContent): string {
     blocks.push(["This week", wrap(c.thisWeek.progress), ...items, ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : [])].join("\n"));
   }
   if (c.done.length > 0) blocks.push(`Milestones done\n${c.done.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
+  if (c.partnerNotes.length > 0) blocks.push(`From your partners\n${c.partnerNotes.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
   if (c.checkIns) blocks.push(`Check-ins\n${wrap(c.checkIns)}`);
   if (c.streak) blocks.push(`Streak\n${wrap(c.streak)}`);
   if (c.next.length > 0) blocks.push(`Next up\n${c.next.map((m) => wrap(`${m.title} (${m.due})`, "- ", "  ")).join("\n")}`);
@@ -337,6 +341,7 @@ function renderHtml(c: DigestContent): string {
     if (c.thisWeek.empty) body += para(c.thisWeek.empty);
   }
   if (c.done.length > 0) body += heading("Milestones done") + list(c.done.map(escapeHtml));
+  if (c.partnerNotes.length > 0) body += heading("From your partners") + list(c.partnerNotes.map(escapeHtml));
   if (c.checkIns) body += heading("Check-ins") + para(c.checkIns);
   if (c.streak) body += heading("Streak") + para(c.streak);
   if (c.next.length > 0) {

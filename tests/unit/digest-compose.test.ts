@@ -87,6 +87,8 @@ const ahead: DigestInput = {
     notYet: [],
   },
   firstWeek: false,
+  lastCheckInWeek: null,
+  partnerNotes: [],
   links,
 };
 
@@ -150,6 +152,8 @@ const firstWeek: DigestInput = {
     { title: "Bias–variance in practice: diagnose real training runs", dueDate: "2026-10-12" },
   ],
   firstWeek: true,
+  lastCheckInWeek: null,
+  partnerNotes: [],
 };
 
 const finished: DigestInput = {
