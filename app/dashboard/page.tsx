@@ -4,6 +4,8 @@ import { CheckInHistoryPanel } from "@/components/checkin/CheckInHistory";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
+import { PartnerNotesPanel } from "@/components/partners/PartnerNotesPanel";
+import { receivedNotes } from "@/lib/partners/notes";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
 import { checkInHistory } from "@/lib/checkins";
@@ -38,11 +40,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing, history, assessment] = await Promise.all([
+  const [dashboard, pacing, history, assessment, notes] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
     checkInHistory(user.id),
     getAssessment(user.id),
+    receivedNotes(user.id),
   ]);
   const ended = selected.status === "abandoned" || selected.status === "completed";
   // Warnings are about a plan in progress: an ended enrolment gets none.
@@ -71,6 +74,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <PivotWarnings warnings={warnings} />
+      <PartnerNotesPanel initial={notes} />
       <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
