@@ -11,6 +11,7 @@ const pages = [
   { name: "checkin", path: "/checkin", signedIn: true },
   { name: "assessment", path: "/assessment", signedIn: true },
   { name: "shipped", path: "/shipped", signedIn: true },
+  { name: "partners", path: "/partners", signedIn: true },
 ];
 
 for (const p of pages) {
