@@ -7,7 +7,8 @@ import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import type { CheckInHistory, CheckInView } from "@/lib/checkins";
 import { previousIsoWeek } from "@/lib/checkins/week";
-import { checkInUpdateSchema, CHECKIN_NOTE_MAX, type CheckInUpdateInput } from "@/lib/validation/checkin";
+import type { CheckInUpdateInput } from "@/lib/validation/checkin";
+import { CHECKIN_NOTE_MAX } from "@/lib/validation/limits";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { StreakBadge } from "./StreakBadge";
 
@@ -87,15 +88,17 @@ function EditCheckIn({ checkIn, onDone }: { checkIn: CheckInView; onDone: () => 
     },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : { _: [error.message] }),
   });
-  function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    // zod comes with the first edit, not with the dashboard that lists the check-ins.
+    const { checkInUpdateSchema } = await import("@/lib/validation/checkin");
     const parsed = checkInUpdateSchema.safeParse({ hours: hours.trim() === "" ? Number.NaN : Number(hours), confidence: Number(confidence), note });
     if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
     save.mutate({ hours: parsed.data.hours, confidence: parsed.data.confidence, note: parsed.data.note ?? null });
   }
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-2 sm:grid-cols-2" aria-label="Edit check-in">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="mt-2 grid gap-2 sm:grid-cols-2" aria-label="Edit check-in">
       <div>
         <label htmlFor={`hours-${checkIn.id}`} className="text-sm font-medium">Hours</label>
         <input id={`hours-${checkIn.id}`} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} className={input} aria-describedby={`hours-${checkIn.id}-error`} />
@@ -147,7 +150,11 @@ function CheckInItem({ checkIn }: { checkIn: CheckInView }) {
         <EditCheckIn checkIn={checkIn} onDone={() => setEditing(false)} />
       ) : (
         <div className="mt-1 flex flex-wrap gap-2">
-          <button type="button" onClick={() => setEditing(true)} className="min-h-11 rounded-lg border border-stone-300 px-3 text-sm dark:border-stone-700">Edit</button>
+          <button type="button" onClick={() => {
+              // Fetched while the user edits, so saving doesn't wait for it.
+              void import("@/lib/validation/checkin");
+              setEditing(true);
+            }} className="min-h-11 rounded-lg border border-stone-300 px-3 text-sm dark:border-stone-700">Edit</button>
           {confirming ? (
             <>
               <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending} className="min-h-11 rounded-lg bg-red-700 px-3 text-sm font-medium text-white">

@@ -7,7 +7,8 @@ import { FieldError } from "@/components/ui/FieldError";
 import type { DashboardMilestone } from "@/lib/progress";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "@/lib/pacing/rules";
 import { countdownText } from "@/lib/shipped/rules";
-import { milestoneUpdateSchema, NOTE_MAX, type ProgressStatus } from "@/lib/validation/progress";
+import { NOTE_MAX } from "@/lib/validation/limits";
+import type { ProgressStatus } from "@/lib/validation/progress";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import type { TickVariables } from "./DashboardView";
 
@@ -47,8 +48,10 @@ export function MilestoneRow({
   const id = useId();
   const set = (status: ProgressStatus) => onChange({ status, note: m.note, evidenceUrl: m.evidenceUrl });
 
-  function saveDetails(event: FormEvent) {
+  async function saveDetails(event: FormEvent) {
     event.preventDefault();
+    // zod comes with the first save, not with the page: most visits never open a note.
+    const { milestoneUpdateSchema } = await import("@/lib/validation/progress");
     const parsed = milestoneUpdateSchema.safeParse({ status: m.status, note, evidenceUrl });
     if (!parsed.success) {
       setFields(fieldErrorsOf(parsed.error));
@@ -119,13 +122,17 @@ export function MilestoneRow({
               Skip
             </button>
           ) : null}
-          <button type="button" disabled={disabled} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={`${id}-details`} className={`${button} border-stone-300 dark:border-stone-700`}>
+          <button type="button" disabled={disabled} onClick={() => {
+              // Fetched while the user types, so the save doesn't wait for it.
+              void import("@/lib/validation/progress");
+              setOpen((o) => !o);
+            }} aria-expanded={open} aria-controls={`${id}-details`} className={`${button} border-stone-300 dark:border-stone-700`}>
             Note
           </button>
         </div>
       </div>
       {open && (
-        <form id={`${id}-details`} onSubmit={saveDetails} noValidate className="mt-3 space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800">
+        <form id={`${id}-details`} onSubmit={(event) => void saveDetails(event)} noValidate className="mt-3 space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800">
           <div>
             <label htmlFor={`${id}-note`} className="block text-sm font-medium">Note (where you left off)</label>
             <textarea id={`${id}-note`} value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} rows={3} className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" aria-describedby={`${id}-note-error`} />

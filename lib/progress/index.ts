@@ -65,37 +65,89 @@ export async function hoursLoggedBySkill(userId: string, asOf: Date | null = nul
   return new Map(rows.map((r) => [r.skillId, Math.round(r.hours * 10) / 10]));
 }
 
+type CatalogueMilestone = Omit<DashboardMilestone, "status" | "note" | "evidenceUrl" | "completedAt" | "hoursLogged"> & { skillId: string };
+
+/** The part of the dashboard that is the catalogue's: the roadmap, its live phases and milestones. */
+interface DashboardTree {
+  roadmap: Dashboard["enrollment"]["roadmap"];
+  phases: (Omit<DashboardPhase, "milestones"> & { milestones: CatalogueMilestone[] })[];
+}
+
 /**
- * Everything the dashboard shows for one enrolment, in a fixed number of queries whatever the
- * roadmap's size: the enrolment with its roadmap tree, then the user's progress on those skills.
+ * Trees by roadmap id with the seededAt they were read at, as lib/progress/pacing.ts keeps its own:
+ * the catalogue changes only when it is re-seeded, which moves seededAt, so every dashboard render
+ * until then reuses the tree instead of reading three levels of catalogue rows again.
  */
-export async function getDashboard(userId: string, enrollmentId: string): Promise<Dashboard> {
-  const enrollment = await db.enrollment.findFirst({
-    where: { id: enrollmentId, userId },
+const dashboardTrees = new Map<string, { seededAt: number; tree: DashboardTree }>();
+
+async function dashboardTree(roadmapId: string, seededAt: Date): Promise<DashboardTree> {
+  const cached = dashboardTrees.get(roadmapId);
+  if (cached && cached.seededAt === seededAt.getTime()) return cached.tree;
+  const roadmap = await db.roadmap.findUniqueOrThrow({
+    where: { id: roadmapId },
     include: {
-      changes: { orderBy: { at: "asc" } },
-      roadmap: {
+      phases: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
         include: {
-          phases: {
-            where: { retiredAt: null },
-            orderBy: { position: "asc" },
-            include: {
-              milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, include: { skill: { select: { slug: true } } } },
-            },
-          },
+          milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, include: { skill: { select: { slug: true } } } },
         },
       },
     },
   });
+  const tree: DashboardTree = {
+    roadmap: {
+      slug: roadmap.slug,
+      title: roadmap.title,
+      minMonths: roadmap.minMonths,
+      maxMonths: roadmap.maxMonths,
+      canonicalMonths: roadmap.canonicalMonths,
+    },
+    phases: roadmap.phases.map((phase) => ({
+      id: phase.id,
+      slug: phase.slug,
+      title: phase.title,
+      summary: phase.summary,
+      startMonth: Number(phase.startMonth),
+      endMonth: Number(phase.endMonth),
+      milestones: phase.milestones.map((m) => ({
+        id: m.id,
+        skillId: m.skillId,
+        slug: m.slug,
+        skillSlug: m.skill.slug,
+        title: m.title,
+        why: m.why,
+        kind: m.kind,
+        effortHours: m.effortHours,
+        evidencePrompt: m.evidencePrompt,
+        optional: m.optional,
+        minDurationDays: m.minDurationDays,
+      })),
+    })),
+  };
+  dashboardTrees.set(roadmapId, { seededAt: seededAt.getTime(), tree });
+  return tree;
+}
+
+/**
+ * Everything the dashboard shows for one enrolment, in a fixed number of queries whatever the
+ * roadmap's size: the enrolment with its changes (and its roadmap tree, when not already read for
+ * this catalogue version), then the user's progress on those skills.
+ */
+export async function getDashboard(userId: string, enrollmentId: string): Promise<Dashboard> {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, userId },
+    include: { changes: { orderBy: { at: "asc" } }, roadmap: { select: { seededAt: true } } },
+  });
   if (!enrollment) throw notFound("No such enrolment.");
-  const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
+  const tree = await dashboardTree(enrollment.roadmapId, enrollment.roadmap.seededAt);
+  const skillIds = tree.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
   const [progress, logged] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } }),
     hoursLoggedBySkill(userId),
   ]);
   const bySkill = new Map(progress.map((p) => [p.skillId, p]));
 
-  const { roadmap } = enrollment;
   return {
     enrollment: {
       id: enrollment.id,
@@ -104,13 +156,7 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
       targetMonths: enrollment.targetMonths,
       weeklyHours: enrollment.weeklyHours,
       timezone: enrollment.timezone,
-      roadmap: {
-        slug: roadmap.slug,
-        title: roadmap.title,
-        minMonths: roadmap.minMonths,
-        maxMonths: roadmap.maxMonths,
-        canonicalMonths: roadmap.canonicalMonths,
-      },
+      roadmap: { ...tree.roadmap },
       changes: enrollment.changes.map((c) => ({
         kind: c.kind,
         at: c.at.toISOString(),
@@ -120,31 +166,17 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
         toWeeklyHours: c.toWeeklyHours,
       })),
     },
-    phases: roadmap.phases.map((phase) => ({
-      id: phase.id,
-      slug: phase.slug,
-      title: phase.title,
-      summary: phase.summary,
-      startMonth: Number(phase.startMonth),
-      endMonth: Number(phase.endMonth),
-      milestones: phase.milestones.map((m) => {
-        const p = bySkill.get(m.skillId);
+    phases: tree.phases.map((phase) => ({
+      ...phase,
+      milestones: phase.milestones.map(({ skillId, ...m }) => {
+        const p = bySkill.get(skillId);
         return {
-          id: m.id,
-          slug: m.slug,
-          skillSlug: m.skill.slug,
-          title: m.title,
-          why: m.why,
-          kind: m.kind,
-          effortHours: m.effortHours,
-          evidencePrompt: m.evidencePrompt,
-          optional: m.optional,
-          minDurationDays: m.minDurationDays,
+          ...m,
           status: p?.status ?? "not_started",
           note: p?.note ?? null,
           evidenceUrl: p?.evidenceUrl ?? null,
           completedAt: p?.completedAt?.toISOString() ?? null,
-          hoursLogged: logged.get(m.skillId) ?? 0,
+          hoursLogged: logged.get(skillId) ?? 0,
         };
       }),
     })),
@@ -191,13 +223,20 @@ export async function openEnrollmentFor(userId: string, enrollmentId: string): P
 
 type TickMilestone = { id: string; skillId: string; title: string; minDurationDays: number | null; durationAnchor: string | null };
 
-/** Live milestones of the enrolment's roadmap by id; any id not among them is a 404. */
-export async function milestonesOf(enrollment: TickEnrollment, milestoneIds: readonly string[]): Promise<TickMilestone[]> {
-  const found = await db.milestone.findMany({
-    where: { id: { in: [...milestoneIds] }, roadmapId: enrollment.roadmapId, retiredAt: null },
-    select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
-  });
-  const byId = new Map(found.map((m) => [m.id, m]));
+/**
+ * Live milestones of the enrolment's roadmap by id; any id not among them is a 404. Given the
+ * enrolment's lookup still under way, the milestones are read beside it (one round trip, not two)
+ * and kept only if they are on its roadmap; a refused enrolment is still the error.
+ */
+export async function milestonesOf(enrollment: TickEnrollment | Promise<TickEnrollment>, milestoneIds: readonly string[]): Promise<TickMilestone[]> {
+  const [{ roadmapId }, found] = await Promise.all([
+    enrollment,
+    db.milestone.findMany({
+      where: { id: { in: [...milestoneIds] }, retiredAt: null },
+      select: { id: true, roadmapId: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
+    }),
+  ]);
+  const byId = new Map(found.filter((m) => m.roadmapId === roadmapId).map((m) => [m.id, m]));
   return milestoneIds.map((id) => {
     const milestone = byId.get(id);
     if (!milestone) throw notFound("No such milestone on this roadmap.");
@@ -217,8 +256,9 @@ export async function setMilestoneStatus(
   update: MilestoneUpdate,
   now?: Date,
 ): Promise<MilestoneProgressView> {
-  const enrollment = await openEnrollmentFor(userId, enrollmentId);
-  const [milestone] = await milestonesOf(enrollment, [milestoneId]);
+  const checked = openEnrollmentFor(userId, enrollmentId);
+  const [milestone] = await milestonesOf(checked, [milestoneId]);
+  const enrollment = await checked;
   // Without a given time, the tick is dated once it holds the row lock (applyMilestoneUpdate).
   return db.$transaction((tx) => applyMilestoneUpdate(tx, userId, enrollment, milestone!, update, now));
 }

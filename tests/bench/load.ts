@@ -79,7 +79,17 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 function send(base: URL, req: Request): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { agent, host: base.hostname, port: base.port, method: req.method, path: req.path, headers: { ...(req.body ? { "content-type": "application/json", "content-length": Buffer.byteLength(req.body) } : {}), ...req.headers } },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: req.method,
+        path: req.path,
+        headers: {
+          ...(req.body ? { "content-type": "application/json", "content-length": Buffer.byteLength(req.body) } : {}),
+          ...req.headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -93,7 +103,11 @@ function send(base: URL, req: Request): Promise<{ status: number; body: string }
 }
 
 /** `connections` closed loops for `seconds`, or until `maxRequests` have been sent in all. */
-async function load(base: URL, target: Target, { seconds, maxRequests = Infinity }: { seconds: number; maxRequests?: number }): Promise<Run> {
+async function load(
+  base: URL,
+  target: Target,
+  { seconds, maxRequests = Infinity }: { seconds: number; maxRequests?: number },
+): Promise<Run> {
   const run: Run = { requests: 0, seconds: 0, latencies: [], non2xx: new Map() };
   const started = performance.now();
   const end = started + seconds * 1000;
@@ -135,7 +149,7 @@ const count = (r: Run) => [...r.non2xx.values()].reduce((a, b) => a + b, 0);
 /** The PID listening on `port` (the app runs under tsx, a grandchild of the stack's process). */
 function listeningPid(port: number): number | null {
   const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
-  const match = /pid=(\d+)/.exec(out.stdout ?? "");
+  const match = /pid=(\d+)/.exec(out.stdout);
   return match?.[1] ? Number(match[1]) : null;
 }
 
@@ -159,24 +173,47 @@ async function freePort(): Promise<number> {
 /** A blank App Router page (a layout and a heading) built with this repository's Next, served by `next start`. */
 async function startBlankApp(): Promise<{ url: string; stop: () => Promise<void> }> {
   const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
-  const version = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/next/package.json"), "utf8")) as { version: string })
+    .version;
   const dir = path.join(os.tmpdir(), `waypoint-blank-next-${version}`);
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
     console.log(`building a blank Next ${version} page in ${dir}…`);
     await mkdir(path.join(dir, "app"), { recursive: true });
-    if (!existsSync(path.join(dir, "node_modules"))) await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+    if (!existsSync(path.join(dir, "node_modules")))
+      await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
     await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "blank", private: true, type: "module" }));
     // node_modules is a link out of the directory: Turbopack's root must contain both ends.
     await writeFile(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" } };\n`);
-    await writeFile(path.join(dir, "app", "layout.jsx"), `export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`);
-    await writeFile(path.join(dir, "app", "page.jsx"), `export default function Page() {\n  return <main><h1>A blank page</h1></main>;\n}\n`);
-    const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    await writeFile(
+      path.join(dir, "app", "layout.jsx"),
+      `export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`,
+    );
+    await writeFile(
+      path.join(dir, "app", "page.jsx"),
+      `export default function Page() {\n  return <main><h1>Blank</h1></main>;\n}\n`,
+    );
+    const built = spawnSync(process.execPath, [nextBin, "build"], {
+      cwd: dir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (built.status !== 0) throw new Error("the blank page's next build failed");
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    stdio: "ignore",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const url = `http://localhost:${port}/`;
-  await waitFor(async () => (await fetch(url).then((r) => r.ok).catch(() => false)), `the blank page on ${url}`, 60_000);
+  await waitFor(
+    async () =>
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false),
+    `the blank page on ${url}`,
+    60_000,
+  );
   return {
     url,
     stop: async () => {
@@ -189,7 +226,11 @@ async function startBlankApp(): Promise<{ url: string; stop: () => Promise<void>
 }
 
 /** Compressed bytes of every script the page loaded (resource timing's encodedBodySize), and whether all came gzip'd. */
-async function scriptWeight(browser: Browser, url: string, user?: TestUser): Promise<{ kB: number; files: number; uncompressed: string[] }> {
+async function scriptWeight(
+  browser: Browser,
+  url: string,
+  user?: TestUser,
+): Promise<{ kB: number; files: number; uncompressed: string[] }> {
   const context = await browser.newContext();
   if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, url }]);
   const page = await context.newPage();
@@ -198,7 +239,8 @@ async function scriptWeight(browser: Browser, url: string, user?: TestUser): Pro
     if (res.request().resourceType() === "script" && !res.headers()["content-encoding"]) uncompressed.push(res.url());
   });
   const res = await page.goto(url, { waitUntil: "networkidle" });
-  if (!res?.ok() || new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} answered ${res?.status()} at ${page.url()}`);
+  if (!res?.ok() || new URL(page.url()).pathname !== new URL(url).pathname)
+    throw new Error(`${url} answered ${res?.status()} at ${page.url()}`);
   const bytes = await page.evaluate(() =>
     (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
       .filter((e) => e.initiatorType === "script" || new URL(e.name).pathname.endsWith(".js"))
@@ -220,9 +262,23 @@ async function bulkUsers(n: number): Promise<{ cookie: string; enrollmentId: str
   const sessions = users.map((u) => ({ userId: u.id, sessionToken: randomUUID() + randomUUID(), expires }));
   await db.session.createMany({ data: sessions });
   const startDate = new Date(`${localDaysAgo(70)}T00:00:00Z`);
-  await db.enrollment.createMany({ data: users.map((u) => ({ userId: u.id, roadmapId: roadmap.id, startDate, targetMonths: 12, weeklyHours: 8, timezone: "Europe/London" })) });
-  const enrollments = await db.enrollment.findMany({ where: { userId: { in: users.map((u) => u.id) } }, select: { id: true, userId: true } });
-  await db.enrollmentChange.createMany({ data: enrollments.map((e) => ({ enrollmentId: e.id, kind: "enrolled" as const, toTargetMonths: 12, toWeeklyHours: 8 })) });
+  await db.enrollment.createMany({
+    data: users.map((u) => ({
+      userId: u.id,
+      roadmapId: roadmap.id,
+      startDate,
+      targetMonths: 12,
+      weeklyHours: 8,
+      timezone: "Europe/London",
+    })),
+  });
+  const enrollments = await db.enrollment.findMany({
+    where: { userId: { in: users.map((u) => u.id) } },
+    select: { id: true, userId: true },
+  });
+  await db.enrollmentChange.createMany({
+    data: enrollments.map((e) => ({ enrollmentId: e.id, kind: "enrolled" as const, toTargetMonths: 12, toWeeklyHours: 8 })),
+  });
   const byUser = new Map(enrollments.map((e) => [e.userId, e.id]));
   return sessions.map((s) => ({ cookie: `${SESSION_COOKIE}=${s.sessionToken}`, enrollmentId: byUser.get(s.userId) ?? "" }));
 }
@@ -231,6 +287,10 @@ let stack: Stack | null = null;
 let blank: Awaited<ReturnType<typeof startBlankApp>> | null = null;
 let browser: Browser | null = null;
 let exitCode = 0;
+// Ctrl-C mid-run: the app and the blank page's server are children of ours; don't leave them serving.
+process.once("SIGINT", () => {
+  void Promise.allSettled([blank?.stop(), stack?.stop()]).then(() => process.exit(130));
+});
 try {
   const loadBefore = os.loadavg();
   console.log(`starting the stack (${process.env.SKIP_BUILD === "1" ? "existing build" : "building first"})…`);
@@ -253,7 +313,10 @@ try {
       { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
     ],
   });
-  const milestones = await db.milestone.findMany({ where: { roadmapId: enrollment.roadmapId, retiredAt: null }, select: { id: true, minDurationDays: true } });
+  const milestones = await db.milestone.findMany({
+    where: { roadmapId: enrollment.roadmapId, retiredAt: null },
+    select: { id: true, minDurationDays: true },
+  });
   // The ones a tick can flip at any time (a time-based milestone can't be done before its days are up).
   const tickable = milestones.filter((m) => m.minDurationDays === null);
   if (tickable.length < CONNECTIONS) throw new Error(`${tickable.length} tickable milestones for ${CONNECTIONS} connections`);
@@ -274,14 +337,27 @@ try {
       }),
       goal: { throughput: 0.5, p99: 2 },
     },
-    { name: "pacing: GET …/pacing", request: () => ({ method: "GET", path: `/api/enrollments/${enrollment.id}/pacing`, headers: cookie }), goal: { throughput: 0.6 } },
-    { name: "dashboard HTML: GET /dashboard", request: () => ({ method: "GET", path: "/dashboard", headers: cookie }), goal: { throughput: 0.3 } },
+    {
+      name: "pacing: GET …/pacing",
+      request: () => ({ method: "GET", path: `/api/enrollments/${enrollment.id}/pacing`, headers: cookie }),
+      goal: { throughput: 0.6 },
+    },
+    {
+      name: "dashboard HTML: GET /dashboard",
+      request: () => ({ method: "GET", path: "/dashboard", headers: cookie }),
+      goal: { throughput: 0.3 },
+    },
     {
       name: "check-in: POST /api/checkins",
       request: () => {
         const u = checkInUsers[Math.floor(checkIns++ / CHECKINS_PER_USER)];
         if (!u) throw new Error("ran out of check-in users");
-        return { method: "POST", path: "/api/checkins", headers: { cookie: u.cookie }, body: JSON.stringify({ enrollmentId: u.enrollmentId, hours: 1.5, confidence: 3, idempotencyKey: randomUUID() }) };
+        return {
+          method: "POST",
+          path: "/api/checkins",
+          headers: { cookie: u.cookie },
+          body: JSON.stringify({ enrollmentId: u.enrollmentId, hours: 1.5, confidence: 3, idempotencyKey: randomUUID() }),
+        };
       },
     },
   ];
@@ -294,10 +370,6 @@ try {
 
   const pid = listeningPid(TEST_PORT);
   const rssBefore = rssMb(pid);
-  const mixed: Target = { name: "mixed", request: (conn, n) => [health, ...targets][(conn + n) % (targets.length + 1)]?.request(conn, n) ?? health.request(conn, n) };
-  const memoryRun = await load(base, mixed, { seconds: 3600, maxRequests: RSS_REQUESTS });
-  const rssAfter = rssMb(pid);
-
   const results = new Map<string, { route: Run[]; health: Run[] }>(targets.map((t) => [t.name, { route: [], health: [] }]));
   for (let round = 1; round <= ROUNDS; round++) {
     for (const t of targets) {
@@ -310,17 +382,15 @@ try {
     }
   }
 
-  // The browser's side: script bytes as sent (gzip), the blank page first.
-  blank = await startBlankApp();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  const blankJs = await scriptWeight(browser, blank.url);
-  const pages = [];
-  for (const p of ["/dashboard", "/checkin"]) pages.push({ path: p, ...(await scriptWeight(browser, new URL(p, stack.baseUrl).toString(), user)) });
-
-  const loadAfter = os.loadavg();
-  console.log(`\nload benchmark, ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, load average ${loadBefore[0]?.toFixed(1)} → ${loadAfter[0]?.toFixed(1)}`);
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds, each route alternated with GET /api/health; user with ${milestones.length} milestones\n`);
-  let non2xx = count(memoryRun);
+  const roundRequests = [...results.values()].flatMap((r) => [...r.route, ...r.health]).reduce((n, r) => n + r.requests, 0);
+  const report = (line = "") => console.log(line);
+  report(
+    `\nload benchmark, ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores, load average ${loadBefore[0]?.toFixed(1)} at the start`,
+  );
+  report(
+    `${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds, each route alternated with GET /api/health; a user with ${milestones.length} milestones\n`,
+  );
+  let non2xx = 0;
   const rows: string[][] = [["what", "req/s", "p50", "p99", "health req/s", "health p99", "ratio", "goal", ""]];
   for (const t of targets) {
     const r = results.get(t.name);
@@ -332,25 +402,63 @@ try {
     const p99Ratio = percentile(route.latencies, 99) / percentile(beside.latencies, 99);
     const met = !t.goal || (ratio >= t.goal.throughput && (t.goal.p99 === undefined || p99Ratio <= t.goal.p99));
     const goal = t.goal ? `≥ ${t.goal.throughput}${t.goal.p99 ? `, p99 ≤ ${t.goal.p99}× (${p99Ratio.toFixed(2)}×)` : ""}` : "—";
-    rows.push([t.name, rate(route).toFixed(0), ms(percentile(route.latencies, 50)), ms(percentile(route.latencies, 99)), rate(beside).toFixed(0), ms(percentile(beside.latencies, 99)), ratio.toFixed(2), goal, t.goal ? (met ? "✓" : "✗") : ""]);
+    const p = (q: number, run: Run) => ms(percentile(run.latencies, q));
+    rows.push([
+      t.name,
+      rate(route).toFixed(1),
+      p(50, route),
+      p(99, route),
+      rate(beside).toFixed(1),
+      p(99, beside),
+      ratio.toFixed(2),
+      goal,
+      t.goal ? (met ? "✓" : "✗") : "",
+    ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+  for (const r of rows)
+    report(
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
 
-  console.log(`\nJS loaded by the browser (gzip'd bytes, resource timing), beside a blank Next page: ${blankJs.kB.toFixed(1)} kB in ${blankJs.files} files`);
-  for (const p of pages) {
-    const ratio = p.kB / blankJs.kB;
-    console.log(`${p.path}: ${p.kB.toFixed(1)} kB in ${p.files} files, ${ratio.toFixed(2)}× (goal ≤ 1.2×) ${ratio <= 1.2 ? "✓" : "✗"}`);
-    if (p.uncompressed.length) console.log(`    not compressed: ${p.uncompressed.join(", ")}`);
+  // The browser's side: script bytes as sent (gzip), the blank page first.
+  blank = await startBlankApp();
+  browser = await chromium.launch(chromiumLaunchOptions());
+  const blankJs = await scriptWeight(browser, blank.url);
+  report(
+    `\nJS loaded by the browser (gzip'd bytes, resource timing), beside a blank Next page: ${blankJs.kB.toFixed(1)} kB in ${blankJs.files} files`,
+  );
+  for (const pagePath of ["/dashboard", "/checkin"]) {
+    const page = await scriptWeight(browser, new URL(pagePath, stack.baseUrl).toString(), user);
+    const ratio = page.kB / blankJs.kB;
+    report(`${pagePath}: ${page.kB.toFixed(1)} kB in ${page.files} files, ${ratio.toFixed(2)}× (goal ≤ 1.2×) ${ratio <= 1.2 ? "✓" : "✗"}`);
+    if (page.uncompressed.length) report(`    not compressed: ${page.uncompressed.join(", ")}`);
   }
+
+  // Memory: the rounds' requests, topped up with a mix of every route to RSS_REQUESTS when the
+  // machine was too busy for the rounds to reach it.
+  const mixed: Target = {
+    name: "mixed",
+    request: (conn, n) => [health, ...targets][(conn + n) % (targets.length + 1)]?.request(conn, n) ?? health.request(conn, n),
+  };
+  const topUp =
+    roundRequests < RSS_REQUESTS ? await load(base, mixed, { seconds: 3600, maxRequests: RSS_REQUESTS - roundRequests }) : merge([]);
+  const rssAfter = rssMb(pid);
   if (rssBefore !== null && rssAfter !== null) {
     const growth = rssAfter / rssBefore - 1;
-    console.log(`\nserver RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after ${memoryRun.requests} mixed requests (${(growth * 100).toFixed(1)} %, goal within 10 %) ${Math.abs(growth) <= 0.1 ? "✓" : "✗"}`);
+    report(
+      `\nserver RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after ${roundRequests + topUp.requests} requests (${(growth * 100).toFixed(1)} %, goal within 10 %) ${Math.abs(growth) <= 0.1 ? "✓" : "✗"}`,
+    );
   } else {
-    console.log(`\nserver RSS: not measured (no /proc or no listening PID for port ${TEST_PORT})`);
+    report(`\nserver RSS: not measured (no /proc or no listening PID for port ${TEST_PORT})`);
   }
-  console.log(`non-2xx answers: ${non2xx}`);
-  for (const [what, n] of merge([memoryRun, ...[...results.values()].flatMap((r) => [...r.route, ...r.health])]).non2xx) console.log(`    ${n} × ${what}`);
+  non2xx += count(topUp);
+  report(`load average ${os.loadavg()[0]?.toFixed(1)} at the end; non-2xx answers: ${non2xx}`);
+  for (const [what, n] of merge([topUp, ...[...results.values()].flatMap((r) => [...r.route, ...r.health])]).non2xx)
+    report(`    ${n} × ${what}`);
   if (non2xx) exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
@@ -359,7 +467,10 @@ try {
   agent.destroy();
   await browser?.close();
   await blank?.stop();
-  if (process.env.TEST_DATABASE_URL) await testDb().$disconnect().catch(() => {});
+  if (process.env.TEST_DATABASE_URL)
+    await testDb()
+      .$disconnect()
+      .catch(() => {});
   await stack?.stop();
 }
 process.exit(exitCode);
