@@ -39,16 +39,17 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "8" },
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "20" },
+    "rss-requests": { type: "string", default: "10000" },
   },
 });
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
-for (const [name, value] of Object.entries({ seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS })) {
+/** Requests between the two memory readings. */
+const RSS_REQUESTS = Number(args["rss-requests"]);
+for (const [name, value] of Object.entries({ seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, "rss-requests": RSS_REQUESTS })) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
 }
-/** Requests between the two memory readings. */
-const RSS_REQUESTS = 10_000;
 /** Stored check-ins a user may make in an hour is 30 (USER_LIMITS.checkIn); each bench user makes fewer. */
 const CHECKINS_PER_USER = 25;
 
@@ -121,7 +122,7 @@ async function load(
         run.latencies.push(performance.now() - t0);
         run.requests += 1;
         if (res.status < 200 || res.status > 299) {
-          const key = `${res.status} ${res.body.slice(0, 160)}`;
+          const key = `${target.name}: ${res.status} ${res.body.slice(0, 160)}`;
           run.non2xx.set(key, (run.non2xx.get(key) ?? 0) + 1);
         }
       }
@@ -188,10 +189,7 @@ async function startBlankApp(): Promise<{ url: string; stop: () => Promise<void>
       path.join(dir, "app", "layout.jsx"),
       `export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`,
     );
-    await writeFile(
-      path.join(dir, "app", "page.jsx"),
-      `export default function Page() {\n  return <main><h1>Blank</h1></main>;\n}\n`,
-    );
+    await writeFile(path.join(dir, "app", "page.jsx"), `export default function Page() {\n  return <main><h1>Blank</h1></main>;\n}\n`);
     const built = spawnSync(process.execPath, [nextBin, "build"], {
       cwd: dir,
       stdio: "inherit",
