@@ -7,11 +7,13 @@
 import { computeStreak } from "../checkins/streak";
 import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { openStatusSql } from "../enrollments";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
 import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
 import { pivotPace } from "../pivot/pace";
 import { SENT_STAGES } from "../pivot/stages";
+import { loggedHoursSql, roundLoggedHours } from "../progress/logged-hours";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
@@ -114,13 +116,8 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
           select json_agg(json_build_array((extract(epoch from c."createdAt") * 1000)::bigint, c.hours, c.confidence, c."enrollmentId"))
           from "CheckIn" c where c."userId" = u.id and c."createdAt" >= ${from} and c."createdAt" <= ${to}), '[]') as "checkIns",
         array(select distinct c."isoWeek" from "CheckIn" c where c."userId" = u.id) as weeks,
-        -- hoursLoggedBySkill's sum (lib/progress/index.ts), rounded the same way in inputOf.
         coalesce((
-          select json_agg(json_build_array(l."skillId", l.hours)) from (
-            select s."skillId", sum(c.hours / cardinality(c."workedSkillIds"))::float8 as hours
-            from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
-            where c."userId" = u.id and c."createdAt" <= ${to}
-            group by s."skillId") l), '[]') as logged,
+          select json_agg(json_build_array(l."skillId", l.hours)) from (${loggedHoursSql(Prisma.sql`u.id`, to)}) l), '[]') as logged,
         -- Only for users with a weekly target; the dates since five weeks before its window, at most.
         (select json_build_object(
             'applicationsPerWeek', pp."applicationsPerWeek", 'interviewsPerWeek', pp."interviewsPerWeek",
@@ -194,7 +191,7 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
       .filter(([at, , , enrollmentId]) => enrollmentId === enrollment.id && at > velocityFrom && at <= request.at.getTime())
       .map(([at, hours]) => ({ at, hours })),
     progress: rows,
-    hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: Math.round(hours * 10) / 10 })),
+    hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
     featureLaunch: row.shipped
       ? anchorOfRecord(
           { launchDate: new Date(row.shipped.launchDate), incidents: row.shipped.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },

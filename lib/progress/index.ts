@@ -1,5 +1,7 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { loggedHoursSql, roundLoggedHours } from "./logged-hours";
 import { hasEnded } from "../enrollment-status";
 import { enrollmentOrder, openStatusWhere } from "../enrollments";
 import type { EnrollmentStatus } from "../generated/prisma/enums";
@@ -53,19 +55,10 @@ export interface Dashboard {
   phases: DashboardPhase[];
 }
 
-/**
- * Hours logged per skill across the user's check-ins (any roadmap: the skill is one skill), each
- * check-in's hours split evenly between the skills it worked on; made by `asOf` when given. One
- * statement. The dashboard's rows show it, and this week's plan counts it against estimates
- * (getPacing), so both read this one function.
- */
+/** Hours logged per skill across the user's check-ins, made by `asOf` when given (lib/progress/logged-hours.ts). */
 export async function hoursLoggedBySkill(userId: string, asOf: Date | null = null): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ skillId: string; hours: number }[]>`
-    select s."skillId", sum(c.hours / cardinality(c."workedSkillIds"))::float8 as hours
-    from "CheckIn" c cross join lateral unnest(c."workedSkillIds") as s("skillId")
-    where c."userId" = ${userId} and (${asOf}::timestamptz is null or c."createdAt" <= ${asOf}::timestamptz)
-    group by s."skillId"`;
-  return new Map(rows.map((r) => [r.skillId, Math.round(r.hours * 10) / 10]));
+  const rows = await db.$queryRaw<{ skillId: string; hours: number }[]>(loggedHoursSql(Prisma.sql`${userId}`, asOf));
+  return new Map(rows.map((r) => [r.skillId, roundLoggedHours(r.hours)]));
 }
 
 /**

@@ -5,7 +5,9 @@ import { AppError, notFound } from "../errors";
 import { computePacing, shortestReplanTarget, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
 import { anchorOfRecord } from "../shipped/anchor";
-import { hoursLoggedBySkill } from "./index";
+import { Prisma } from "../generated/prisma/client";
+import { loggedHoursSql, roundLoggedHours } from "./logged-hours";
+import type { EnrollmentStatus } from "../generated/prisma/enums";
 import type { ProgressStatus } from "../validation/progress";
 
 type RoadmapTree = PacingInput["roadmap"];
@@ -65,81 +67,94 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
   return tree;
 }
 
-/** "{1767571200000,1767657600000}", PostgreSQL's text form of a bigint[], as numbers. */
-export const parseFlips = (text: string): number[] => (text.length > 2 ? text.slice(1, -1).split(",").map(Number) : []);
-
 /**
- * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone. Five queries in
- * parallel (plus the roadmap's tree when the catalogue was re-seeded): the enrolment with its
- * changes, one row per skill the user has touched with its done flips (see lib/pacing/flips.ts),
- * so the cost follows the roadmap's size, not the length of the user's history, and the
- * shipped-feature record's launch date and gaps (the launch anchor, lib/shipped/anchor.ts), the
- * hours logged in this enrolment's check-ins over the velocity window (velocity, and this week's
- * hours), and the hours logged per skill (this week's plan).
+ * Pacing for one of the user's enrolments at `now`, in the enrolment's time zone, from one
+ * statement (plus the roadmap's tree when the catalogue was re-seeded): see loadPacingInput.
  * Skills outside this roadmap are dropped by computePacing.
  */
 export async function getPacing(userId: string, enrollmentId: string, now: Date = new Date()): Promise<Pacing> {
   return computePacing((await loadPacingInput(userId, enrollmentId, now)).input);
 }
 
-/** What getPacing feeds computePacing, and the enrolment's limits (a replan preview needs them). */
+/** One row of loadPacingInput's statement: each read as JSON text, parsed once. */
+interface PacingRow {
+  enrollment: {
+    roadmapId: string;
+    startDate: string;
+    targetMonths: number;
+    weeklyHours: number;
+    status: EnrollmentStatus;
+    timezone: string;
+    seededAt: number;
+    minMonths: number;
+    maxMonths: number;
+    /** kind, at (epoch ms), toTargetMonths, fromWeeklyHours, toWeeklyHours; by time, then id. */
+    changes: [string, number, number | null, number | null, number | null][];
+  } | null;
+  /** skillId, status, done flips (epoch ms). */
+  progress: [string, ProgressStatus, number[]][];
+  shipped: { launchDate: string; gaps: string[] } | null;
+  /** This enrolment's check-ins over the velocity window: at (epoch ms), hours. */
+  checkIns: [number, number][];
+  /** Hours logged per skill by `now` (lib/progress/logged-hours.ts). */
+  logged: [string, number][];
+}
+
+/**
+ * What getPacing feeds computePacing, and the enrolment's limits (a replan preview needs them).
+ * One statement, one round trip: the pacing route, the dashboard and the check-in page call it on
+ * every view, and each extra statement costs this process more than PostgreSQL.
+ */
 async function loadPacingInput(userId: string, enrollmentId: string, now: Date) {
-  const [enrollment, progress, shipped, checkIns, logged] = await Promise.all([
-    db.enrollment.findFirst({
-      where: { id: enrollmentId, userId },
-      select: {
-        roadmapId: true,
-        startDate: true,
-        targetMonths: true,
-        weeklyHours: true,
-        status: true,
-        timezone: true,
-        roadmap: { select: { seededAt: true, minMonths: true, maxMonths: true } },
-        changes: {
-          orderBy: [{ at: "asc" }, { id: "asc" }],
-          select: { kind: true, at: true, toTargetMonths: true, fromWeeklyHours: true, toWeeklyHours: true },
-        },
-      },
-    }),
-    // The flips as one text each ("{1767571200000,…}"): a few hundred strings split faster than
-    // thousands of array elements decoded one by one.
-    db.$queryRaw<{ skillId: string; status: ProgressStatus; flips: string }[]>`
-      select "skillId", status::text as status, "doneFlips"::text as flips
-      from "MilestoneProgress"
-      where "userId" = ${userId}`,
-    // The shipped-feature record's launch and its gaps in one statement (the relation read would be two).
-    db.$queryRaw<{ launchDate: Date | string; gaps: (Date | string)[] }[]>`
-      select f."launchDate",
-        array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff") as gaps
-      from "ShippedFeature" f
-      where f."userId" = ${userId}`,
-    // The hours logged in the velocity window (28 local days; 30 is a superset in any zone), for the
-    // blended velocity. Only this enrolment's check-ins: hours on another roadmap aren't this one's.
-    db.$queryRaw<{ at: number; hours: number }[]>`
-      select (extract(epoch from c."createdAt") * 1000)::float8 as at, c.hours::float8 as hours
-      from "CheckIn" c
-      where c."userId" = ${userId} and c."enrollmentId" = ${enrollmentId}
-        and c."createdAt" > ${now}::timestamptz - interval '30 days' and c."createdAt" <= ${now}`,
-    // Hours logged per skill, for this week's plan: what each milestone's estimate has left.
-    hoursLoggedBySkill(userId, now),
-  ]);
-  const record = shipped[0];
+  const [result] = await db.$queryRaw<{ row: string }[]>`
+    select json_build_object(
+      'enrollment', (
+        select json_build_object(
+          'roadmapId', e."roadmapId", 'startDate', e."startDate", 'targetMonths', e."targetMonths", 'weeklyHours', e."weeklyHours",
+          'status', e.status, 'timezone', e.timezone,
+          'seededAt', (extract(epoch from r."seededAt") * 1000)::bigint, 'minMonths', r."minMonths", 'maxMonths', r."maxMonths",
+          'changes', coalesce((
+            select json_agg(json_build_array(c.kind, (extract(epoch from c.at) * 1000)::bigint, c."toTargetMonths", c."fromWeeklyHours", c."toWeeklyHours") order by c.at, c.id)
+            from "EnrollmentChange" c where c."enrollmentId" = e.id), '[]'))
+        from "Enrollment" e join "Roadmap" r on r.id = e."roadmapId"
+        where e.id = ${enrollmentId} and e."userId" = ${userId}),
+      -- One row per skill the user has touched, with its done flips (lib/pacing/flips.ts): the cost
+      -- follows the roadmap's size, not the length of the user's history.
+      'progress', coalesce((
+        select json_agg(json_build_array(p."skillId", p.status, p."doneFlips"))
+        from "MilestoneProgress" p where p."userId" = ${userId}), '[]'),
+      -- The shipped-feature record's launch and its gaps: the launch anchor (lib/shipped/anchor.ts).
+      'shipped', (
+        select json_build_object('launchDate', f."launchDate", 'gaps', array(
+          select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff"))
+        from "ShippedFeature" f where f."userId" = ${userId}),
+      -- The hours logged in the velocity window (28 local days; 30 is a superset in any zone), for
+      -- the blended velocity; only this enrolment's: hours on another roadmap aren't this one's.
+      'checkIns', coalesce((
+        select json_agg(json_build_array((extract(epoch from c."createdAt") * 1000)::bigint, c.hours))
+        from "CheckIn" c
+        where c."userId" = ${userId} and c."enrollmentId" = ${enrollmentId}
+          and c."createdAt" > ${now}::timestamptz - interval '30 days' and c."createdAt" <= ${now}), '[]'),
+      -- Hours logged per skill, for this week's plan: what each milestone's estimate has left.
+      'logged', coalesce((
+        select json_agg(json_build_array(l."skillId", l.hours)) from (${loggedHoursSql(Prisma.sql`${userId}`, now)}) l), '[]')
+    )::text as row`;
+  const { enrollment, progress, shipped: record, checkIns, logged } = JSON.parse(result!.row) as PacingRow;
   if (!enrollment) throw notFound("No such enrolment.");
   const input: PacingInput = {
-    roadmap: await roadmapTree(enrollment.roadmapId, enrollment.roadmap.seededAt),
+    roadmap: await roadmapTree(enrollment.roadmapId, new Date(enrollment.seededAt)),
     enrollment: {
-      startDate: enrollment.startDate.toISOString().slice(0, 10),
+      startDate: enrollment.startDate,
       targetMonths: enrollment.targetMonths,
       status: enrollment.status,
-      changes: enrollment.changes,
+      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({ kind, at: new Date(at), toTargetMonths, fromWeeklyHours, toWeeklyHours })),
       weeklyHours: enrollment.weeklyHours,
     },
-    checkIns,
-    hoursLogged: [...logged].map(([skillId, hours]) => ({ skillId, hours })),
-    progress: progress.map((p) => ({ skillId: p.skillId, status: p.status, doneFlips: parseFlips(p.flips) })),
+    checkIns: checkIns.map(([at, hours]) => ({ at, hours })),
+    hoursLogged: logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
+    progress: progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips })),
     featureLaunch: record
       ? anchorOfRecord(
-          // new Date(): the driver may hand dates inside an array back as text.
           { launchDate: new Date(record.launchDate), incidents: record.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },
           now,
           enrollment.timezone,
@@ -148,7 +163,7 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
     now,
     timeZone: enrollment.timezone,
   };
-  return { input, limits: { minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }, weeklyHours: enrollment.weeklyHours, status: enrollment.status };
+  return { input, limits: { minMonths: enrollment.minMonths, maxMonths: enrollment.maxMonths }, weeklyHours: enrollment.weeklyHours, status: enrollment.status };
 }
 
 export interface ReplanPreview {
