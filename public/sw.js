@@ -1,18 +1,23 @@
 // @ts-check
 /// <reference lib="webworker" />
-// Waypoint's service worker: keeps the check-in screen usable without a connection. Hand-written
-// rather than Serwist: it needs three rules (the check-in page network-first with a cached copy,
+// Waypoint's service worker: keeps the check-in screen and the dashboard readable without a
+// connection. Hand-written rather than Serwist: it needs three rules (those two pages network-first
+// with the last copy seen kept, marked with when it was saved,
 // Next's immutable build assets cache-first, everything else untouched) and no build step, while
 // Serwist's Turbopack integration adds a route handler and an esbuild pass for precaching we don't use.
 // Check-ins themselves never pass through here: the page queues them in IndexedDB and sends them.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-const VERSION = "v1";
+// v2: the dashboard joined the offline pages; a new version activates at once and drops v1's caches.
+const VERSION = "v2";
 const PAGES = `waypoint-pages-${VERSION}`;
 const ASSETS = `waypoint-assets-${VERSION}`;
-/** Pages kept for offline use. Signed-in HTML: the sign-out button deletes the waypoint-pages-* caches. */
-const OFFLINE_PAGES = ["/checkin"];
+/** Pages kept for offline use. Signed-in HTML: signing out (and deleting the account) deletes the waypoint-pages-* caches. */
+const OFFLINE_PAGES = ["/checkin", "/dashboard"];
+/** When a kept copy was saved: a header on the cached response, and a meta tag on the page served from it. */
+const SAVED_AT_HEADER = "x-waypoint-saved-at";
+const SAVED_AT_META = "waypoint-saved-at";
 
 /**
  * Build assets a page refers to, in its HTML or in the React Server Components payload inlined in it.
@@ -34,8 +39,13 @@ function assetUrls(html) {
  */
 async function keepPage(path, response) {
   if (!response.ok || response.redirected) return;
-  const html = await response.clone().text();
-  await (await caches.open(PAGES)).put(path, response);
+  const html = await response.text();
+  // The body is stored decoded, so the encoding and length it came with no longer apply.
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  headers.set(SAVED_AT_HEADER, new Date().toISOString());
+  await (await caches.open(PAGES)).put(path, new Response(html, { status: 200, headers }));
   const assets = await caches.open(ASSETS);
   await Promise.all(
     assetUrls(html).map(async (url) => {
@@ -44,6 +54,19 @@ async function keepPage(path, response) {
       if (asset?.ok) await assets.put(url, asset);
     }),
   );
+}
+
+/**
+ * The kept copy with a meta tag saying when it was saved, for the page to show (the dashboard's
+ * SavedCopyNotice). In <head>, where React 19's hydration passes over tags it didn't render.
+ * @param {Response} saved
+ */
+async function markedAsSaved(saved) {
+  const at = saved.headers.get(SAVED_AT_HEADER);
+  // Our own ISO timestamp, checked before it goes into the markup.
+  if (!at || !/^[\d:.TZ-]+$/.test(at)) return saved;
+  const html = (await saved.text()).replace(/<head[^>]*>/, (head) => `${head}<meta name="${SAVED_AT_META}" content="${at}">`);
+  return new Response(html, { status: 200, headers: saved.headers });
 }
 
 sw.addEventListener("install", (event) => {
@@ -83,7 +106,7 @@ sw.addEventListener("fetch", (event) => {
     return;
   }
 
-  // The check-in page: the live one when the network answers, else the last copy.
+  // An offline page: the live one when the network answers, else the last copy, saying when it was saved.
   if (request.mode === "navigate" && OFFLINE_PAGES.includes(url.pathname)) {
     event.respondWith(
       fetch(request)
@@ -91,7 +114,10 @@ sw.addEventListener("fetch", (event) => {
           event.waitUntil(keepPage(url.pathname, response.clone()));
           return response;
         })
-        .catch(async () => (await caches.match(url.pathname, { cacheName: PAGES })) ?? Response.error()),
+        .catch(async () => {
+          const saved = await caches.match(url.pathname, { cacheName: PAGES });
+          return saved ? markedAsSaved(saved) : Response.error();
+        }),
     );
   }
 });

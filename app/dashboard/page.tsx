@@ -5,9 +5,10 @@ import { SalaryBands } from "@/components/context/SalaryBands";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
 import { getInterviewGoal } from "@/lib/applications";
+import { SavedCopyNotice } from "@/components/dashboard/SavedCopyNotice";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
-import { checkInHistory } from "@/lib/checkins";
+import { checkInDays, checkInHistory } from "@/lib/checkins";
 import { monthsIntoPlan, pivotWarnings } from "@/lib/context/warnings";
 import { currentEnrollment, hasEnded } from "@/lib/enrollment-status";
 import { listEnrollments } from "@/lib/enrollments";
@@ -26,6 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!selected) {
     return (
       <div className="space-y-4">
+        <SavedCopyNotice />
         <h1 className="text-2xl font-semibold">Your dashboard</h1>
         <p>You&apos;re not on a roadmap yet. Pick one to start ticking off milestones.</p>
         <p className="flex flex-wrap gap-3">
@@ -39,12 +41,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing, history, assessment, interviewGoal] = await Promise.all([
+  const [dashboard, pacing, history, assessment, interviewGoal, days] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
     checkInHistory(user.id),
     getAssessment(user.id),
     getInterviewGoal(user.id),
+    checkInDays(user.id, selected.id),
   ]);
   const ended = hasEnded(selected.status);
   // Warnings are about a plan in progress: an ended enrolment gets none.
@@ -58,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       });
   return (
     <div className="space-y-6">
+      <SavedCopyNotice />
       {enrollments.length > 1 && (
         <nav aria-label="Your roadmaps" className="flex flex-wrap gap-2">
           {enrollments.map((e) => (
@@ -73,7 +77,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <PivotWarnings warnings={warnings} />
-      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} interviewGoal={interviewGoal} />
+      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} interviewGoal={interviewGoal} checkInDays={days} />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <summary className="min-h-11 cursor-pointer content-center font-semibold">Context: what the move pays</summary>

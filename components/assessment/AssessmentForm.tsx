@@ -2,14 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type SubmitEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type SubmitEvent, type ReactNode } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { SalaryBands } from "@/components/context/SalaryBands";
 import { FieldError } from "@/components/ui/FieldError";
 import type { SavedAssessment } from "@/lib/assessment";
 import { POST_MORTEMS } from "@/lib/assessment/post-mortems";
-import { REASON_TEXT, RECOMMENDATION_SUMMARY, RECOMMENDATION_TITLE, type AssessmentAnswers } from "@/lib/assessment/rules";
-import { assessmentAnswersSchema } from "@/lib/validation/assessment";
+import { assessPivot, REASON_TEXT, RECOMMENDATION_SUMMARY, RECOMMENDATION_TITLE, type AssessmentAnswers, type AssessmentResult } from "@/lib/assessment/rules";
+import { assessmentAnswersSchema, assessmentQuery } from "@/lib/validation/assessment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
 /** The form's state: each answer as its radio value ("yes"/"no" for the two booleans), "" while unanswered. */
@@ -71,7 +71,10 @@ function Question({ name, legend, options, value, onChange, errors, children }: 
   );
 }
 
-function Result({ assessment, openEnrollments }: { assessment: SavedAssessment; openEnrollments: OpenEnrollment[] }) {
+/** Where "Sign in to keep this" leads: back here after sign-in, the answers in the query (lib/validation/assessment.ts). */
+const signInKeeping = (answers: AssessmentAnswers) => `/signin?callbackUrl=${encodeURIComponent(`/assessment?${assessmentQuery(answers)}`)}`;
+
+function Result({ assessment, answers, signedIn, openEnrollments }: { assessment: AssessmentResult; answers: AssessmentAnswers; signedIn: boolean; openEnrollments: OpenEnrollment[] }) {
   const { recommendation, bracket, suggestedMonths, roadmapSlug } = assessment;
   const already = openEnrollments.find((e) => e.roadmapSlug === roadmapSlug);
   const roadmapName = roadmapSlug === "swe-to-mle" ? "Software Engineer → ML Engineer" : "Software Engineer → AI Engineer";
@@ -93,7 +96,20 @@ function Result({ assessment, openEnrollments }: { assessment: SavedAssessment; 
         Suggested duration: <strong>{bracket.minMonths}–{bracket.maxMonths} months</strong> on the {roadmapName} roadmap. We pre-fill {suggestedMonths} months
         {suggestedMonths === bracket.maxMonths ? ", the top of that range, so the plan is one you can beat" : ", which keeps three months between your target and the 18-month limit"}; you can pick another target when you enrol.
       </p>
-      {already ? (
+      {!signedIn ? (
+        <div className="space-y-2">
+          <p className="text-sm">
+            To enrol and track it, sign in with your email (no password). Your answers come with you: they are saved to your account as you sign in.
+          </p>
+          <Link
+            href={signInKeeping(answers)}
+            data-testid="assessment-sign-in"
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Sign in to keep this
+          </Link>
+        </div>
+      ) : already ? (
         <p className="text-sm">
           You are already on this roadmap, with a target of {already.targetMonths} months.{" "}
           <Link href={`/dashboard?enrollment=${already.id}`} className="font-medium underline underline-offset-2">Change the target on your dashboard</Link> if you want to replan.
@@ -113,20 +129,49 @@ function Result({ assessment, openEnrollments }: { assessment: SavedAssessment; 
   );
 }
 
-export function AssessmentForm({ initial, openEnrollments }: { initial: SavedAssessment | null; openEnrollments: OpenEnrollment[] }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(initial?.answers));
-  const [saved, setSaved] = useState<SavedAssessment | null>(initial);
+/** The answer appears below the questions: bring it into view, for a phone especially. */
+const showResult = () => requestAnimationFrame(() => document.getElementById("result-heading")?.scrollIntoView({ behavior: "smooth", block: "start" }));
+
+/**
+ * Signed in, answers are saved to the account. Signed out, the same pure rules answer in the browser
+ * and nothing is sent; "Sign in to keep this" carries the answers through sign-in, and they arrive
+ * back here as `pending`, which is saved once, at once.
+ */
+export function AssessmentForm({
+  initial,
+  openEnrollments,
+  signedIn,
+  pending = null,
+}: {
+  initial: SavedAssessment | null;
+  openEnrollments: OpenEnrollment[];
+  signedIn: boolean;
+  pending?: AssessmentAnswers | null;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(pending ?? initial?.answers));
+  const [saved, setSaved] = useState<{ answers: AssessmentAnswers; result: AssessmentResult } | null>(() =>
+    pending ? { answers: pending, result: assessPivot(pending) } : initial ? { answers: initial.answers, result: initial } : null,
+  );
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation({
     mutationFn: (answers: AssessmentAnswers) => apiFetch<{ assessment: SavedAssessment }>("/api/me/assessment", { method: "PUT", body: answers }),
     onSuccess: ({ assessment }) => {
       setFields({});
-      setSaved(assessment);
-      // The answer appears below the questions: bring it into view, for a phone especially.
-      requestAnimationFrame(() => document.getElementById("result-heading")?.scrollIntoView({ behavior: "smooth", block: "start" }));
+      setSaved({ answers: assessment.answers, result: assessment });
+      showResult();
     },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : {}),
   });
+  const pendingSent = useRef(false);
+  const { mutate } = save;
+  useEffect(() => {
+    if (!pending || pendingSent.current) return;
+    pendingSent.current = true;
+    mutate(pending, {
+      // Saved: the address no longer needs the answers (a reload must not save them over a later change).
+      onSuccess: () => window.history.replaceState(null, "", "/assessment"),
+    });
+  }, [pending, mutate]);
   const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   function onSubmit(event: SubmitEvent) {
@@ -140,6 +185,12 @@ export function AssessmentForm({ initial, openEnrollments }: { initial: SavedAss
     });
     if (!parsed.success) {
       setFields(fieldErrorsOf(parsed.error));
+      return;
+    }
+    if (!signedIn) {
+      setFields({});
+      setSaved({ answers: parsed.data, result: assessPivot(parsed.data) });
+      showResult();
       return;
     }
     save.mutate(parsed.data);
@@ -232,7 +283,15 @@ export function AssessmentForm({ initial, openEnrollments }: { initial: SavedAss
           {save.isPending ? "Working it out…" : saved ? "Update my suggestion" : "See my suggestion"}
         </button>
       </form>
-      <div aria-live="polite">{saved && <Result assessment={saved} openEnrollments={openEnrollments} />}</div>
+      <div aria-live="polite">
+        {pending && save.isPending && <p className="mb-2 text-sm">Saving the answers you gave before signing in…</p>}
+        {pending && save.isSuccess && (
+          <p className="mb-2 text-sm font-medium" data-testid="assessment-kept">
+            Your answers from before you signed in are saved to your account.
+          </p>
+        )}
+        {saved && <Result assessment={saved.result} answers={saved.answers} signedIn={signedIn} openEnrollments={openEnrollments} />}
+      </div>
     </div>
   );
 }

@@ -73,7 +73,7 @@ export async function flush(userId: string): Promise<SendOutcome[]> {
   return outcomes;
 }
 
-/** Signing out: the cached check-in page holds this user's data. Queued check-ins stay (they are theirs). */
+/** Signing out: the cached offline pages (check-in, dashboard) hold this user's data. Queued check-ins stay (they are theirs). */
 export async function forgetOfflinePages(): Promise<void> {
   if (typeof caches === "undefined") return;
   for (const name of await caches.keys()) if (name.startsWith("waypoint-pages-")) await caches.delete(name);

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
+import { FirstSteps } from "@/components/dashboard/FirstSteps";
 import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
 import { INTERVIEWS_SKILL, type InterviewGoalProgress } from "@/lib/pivot/interview-goal";
 import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
@@ -11,6 +12,7 @@ import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
 import { hasEnded } from "@/lib/enrollment-status";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
+import { buildActivityCalendar, type ActivityInput } from "@/lib/pacing/activity-calendar";
 import { scaledPhaseMonths } from "@/lib/pacing/budget";
 import { progressShare } from "@/lib/progress/summary";
 import type { MilestoneUpdateInput } from "@/lib/validation/progress";
@@ -35,7 +37,8 @@ function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<D
   };
 }
 
-export function DashboardView({ initial, initialPacing, interviewGoal }: { initial: Dashboard; initialPacing: PacingResponse; interviewGoal?: InterviewGoalProgress }) {
+/** `checkInDays`: this enrolment's check-ins per local day, for the activity calendar (made on /checkin, so a page load brings new ones). */
+export function DashboardView({ initial, initialPacing, interviewGoal, checkInDays }: { initial: Dashboard; initialPacing: PacingResponse; interviewGoal?: InterviewGoalProgress; checkInDays: ActivityInput["checkIns"] }) {
   const enrollmentId = initial.enrollment.id;
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
@@ -88,6 +91,9 @@ export function DashboardView({ initial, initialPacing, interviewGoal }: { initi
   const overall = progressShare(all);
   const { enrollment } = dashboard;
   const ended = hasEnded(enrollment.status);
+  const calendar = buildActivityCalendar({ start: enrollment.startDate, today: pacing.today.date, ticks: pacing.activity, checkIns: checkInDays });
+  // Day 0: nothing ticked or checked in yet, so the calendar would be empty; first steps instead.
+  const firstDay = !ended && calendar.totals.ticks === 0 && calendar.totals.checkIns === 0;
 
   return (
     <div className="space-y-6">
@@ -111,11 +117,13 @@ export function DashboardView({ initial, initialPacing, interviewGoal }: { initi
       </div>
 
       {/* Above the fold on a phone: what to do this week, before the pace and the long milestone list. */}
+      {firstDay && <FirstSteps plan={pacing.thisWeek} />}
       <ThisWeekPanel plan={pacing.thisWeek} />
 
       <PacePanel
         enrollmentId={enrollmentId}
         initial={initialPacing}
+        calendar={firstDay ? null : calendar}
         plan={ended ? undefined : { targetMonths: enrollment.targetMonths, weeklyHours: enrollment.weeklyHours, minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }}
       />
 

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api-client";
 import { ActivityCalendar } from "@/components/dashboard/ActivityCalendar";
+import type { ActivityCalendar as ActivityCalendarModel } from "@/lib/pacing/activity-calendar";
 import { CatchUpOrReplan, type PlanFacts } from "@/components/dashboard/CatchUpOrReplan";
 import { PaceChart } from "@/components/dashboard/PaceChart";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
@@ -22,7 +23,8 @@ export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as c
 const date = (iso: string) => formatDay(dayOfIso(iso));
 
 /** `plan`: the enrolment's target and budget, for the catch-up and replan offer; without it, only the advice. */
-export function PacePanel({ enrollmentId, initial, plan }: { enrollmentId: string; initial: PacingResponse; plan?: PlanFacts }) {
+/** `calendar`: the activity calendar, or null on day 0 (the dashboard shows first steps instead). */
+export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmentId: string; initial: PacingResponse; plan?: PlanFacts; calendar: ActivityCalendarModel | null }) {
   const { data } = useQuery({
     queryKey: pacingKey(enrollmentId),
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
@@ -93,8 +95,12 @@ export function PacePanel({ enrollmentId, initial, plan }: { enrollmentId: strin
           )}
         </div>
         <div>
-          <h3 className="mb-1 text-sm font-semibold">Days with progress</h3>
-          <ActivityCalendar activity={pacing.activity} today={pacing.today.date} />
+          <h3 className="mb-1 text-sm font-semibold">Your activity</h3>
+          {calendar ? (
+            <ActivityCalendar calendar={calendar} />
+          ) : (
+            <p className="text-sm text-stone-700 dark:text-stone-300">Your first tick or check-in starts your activity calendar here.</p>
+          )}
         </div>
       </div>
     </section>

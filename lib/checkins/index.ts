@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
+import { CALENDAR_MAX_WEEKS } from "../pacing/activity-calendar";
+import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
 import { pacingHeadline } from "../pacing/headline";
 import { applyMilestoneUpdate, getDashboard, milestonesOf, openEnrollmentFor, type DashboardMilestone } from "../progress";
 import { getPacing } from "../progress/pacing";
@@ -14,6 +16,8 @@ import type { ThisWeekPlan } from "../pacing/this-week";
 import { MADE_AT_MAX_AGE_DAYS, MADE_AT_MAX_SKEW_MS, type CheckInCreate, type CheckInUpdate } from "../validation/checkin";
 import { computeStreak, type Streak } from "./streak";
 import { isoWeekOf } from "./week";
+
+const DAY_MS = 86_400_000;
 
 export interface CheckInView {
   id: string;
@@ -219,6 +223,30 @@ export async function listCheckIns(userId: string, options: { enrollmentId?: str
     select: checkInSelect,
   });
   return rows.map(view);
+}
+
+/**
+ * One enrolment's check-ins per local day of its zone, with their hours, over what the dashboard's
+ * activity calendar can show (from its start, at most CALENDAR_MAX_WEEKS weeks back). Empty for an
+ * enrolment that isn't the user's.
+ */
+export async function checkInDays(userId: string, enrollmentId: string, now: Date = new Date()): Promise<{ date: string; count: number; hours: number }[]> {
+  const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { timezone: true, startDate: true } });
+  if (!enrollment) return [];
+  const localDay = localDayFunction(enrollment.timezone, now.getTime() - (CALENDAR_MAX_WEEKS + 1) * 7 * DAY_MS, now.getTime());
+  // A week more than the calendar's span, in whole local days; the calendar cuts it to its own.
+  const first = Math.max(dayOfIso(enrollment.startDate.toISOString().slice(0, 10)), localDay(now.getTime()) - (CALENDAR_MAX_WEEKS + 1) * 7);
+  // A day early in UTC covers the first local day in any zone; the exact cut is by local day below.
+  const since = new Date((first - 1) * DAY_MS);
+  const rows = await db.checkIn.findMany({ where: { userId, enrollmentId, createdAt: { gte: since } }, select: { createdAt: true, hours: true } });
+  const byDay = new Map<number, { count: number; hours: number }>();
+  for (const row of rows) {
+    const day = localDay(row.createdAt.getTime());
+    if (day < first) continue;
+    const seen = byDay.get(day) ?? { count: 0, hours: 0 };
+    byDay.set(day, { count: seen.count + 1, hours: seen.hours + Number(row.hours) });
+  }
+  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, { count, hours }]) => ({ date: isoOfDay(day), count, hours: Math.round(hours * 10) / 10 }));
 }
 
 export async function getCheckIn(userId: string, checkInId: string): Promise<CheckInView> {

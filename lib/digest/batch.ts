@@ -7,6 +7,7 @@ import type { Mail } from "../mail";
 import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
 import { composeDigest } from "./compose";
 import { deliverDigest, digestLinks } from "./deliver";
+import { digestWeekAllowedSql } from "./timing-sql";
 import { digestInputs, type DigestRequest } from "./load";
 import { startComposePool } from "./parallel";
 
@@ -24,9 +25,10 @@ export interface WeekSummary {
  * a null send moment for a zone PostgreSQL doesn't know (lib/time-zones/sql.ts).
  */
 async function candidates(week: string) {
-  return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; settled: boolean }[]>`
+  return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>`
     select u.id as "userId", u.timezone,
       ${localTimeInKnownZone(Prisma.sql`to_date(${week}, 'IYYY-"W"IW')::timestamp + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")`)} as "sendAt",
+      coalesce(${digestWeekAllowedSql(Prisma.sql`to_date(${week}, 'IYYY-"W"IW')::timestamp`)}, false) as allowed,
       exists (
         select 1 from "DigestDelivery" d where d."userId" = u.id and d."isoWeek" = ${week} and d.status in ('sent', 'skipped', 'dead')
       ) as settled
@@ -51,8 +53,9 @@ export async function runDigestWeek(week: string, options: { dryRun: boolean; se
       summary.skipped++;
       continue;
     }
-    // Not yet their weekday and hour, or already dealt with: nothing to do for them this run.
-    if (c.settled || c.sendAt.getTime() > options.now.getTime()) summary.skipped++;
+    // Not yet their weekday and hour, a week before their first whole one, or already dealt with:
+    // nothing to do for them this run.
+    if (c.settled || !c.allowed || c.sendAt.getTime() > options.now.getTime()) summary.skipped++;
     else due.push({ userId: c.userId, week, at: c.sendAt });
   }
 

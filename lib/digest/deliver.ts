@@ -12,6 +12,7 @@ import { composeDigest } from "./compose";
 import { loadDigestInputs, type DigestRequest } from "./load";
 import type { DigestInput } from "./types";
 import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
+import { digestWeekAllowedSql } from "./timing-sql";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** How long a claim protects a send in progress before another worker may take it over. */
@@ -116,8 +117,9 @@ export async function markDigestDead(userId: string, week: string, reason: strin
 
 /**
  * Users whose digest is due at `now` and not settled: in their own time zone, this ISO week's
- * weekday and hour have come, they have an open enrolment, the digest is on, and no delivery for
- * the week is sent, skipped or dead. Run on every tick, this is also the reconciliation pass: a
+ * weekday and hour have come, they have an open enrolment made before this week (the first email
+ * waits for the first whole week after enrolling, lib/digest/timing.ts), the digest is on, and no
+ * delivery for the week is sent, skipped or dead. Run on every tick, this is also the reconciliation pass: a
  * user a tick missed (the app was down, a job was lost) is found on the next one.
  */
 export async function findDueDigests(now: Date): Promise<DigestRequest[]> {
@@ -126,7 +128,8 @@ export async function findDueDigests(now: Date): Promise<DigestRequest[]> {
   const rows = await db.$queryRaw<{ userId: string; timezone: string; week: string | null }[]>`
     with local as (
       select u.id as "userId", u.timezone, u."digestWeekday" as weekday, u."digestHour" as hour,
-        ${localTimeInKnownZone(Prisma.sql`${now}::timestamptz`)} as t
+        ${localTimeInKnownZone(Prisma.sql`${now}::timestamptz`)} as t,
+        ${digestWeekAllowedSql(localTimeInKnownZone(Prisma.sql`${now}::timestamptz`))} as allowed
       from "User" u
       ${joinKnownZone(Prisma.raw("u.timezone"))}
       where u."digestEnabled"
@@ -135,7 +138,7 @@ export async function findDueDigests(now: Date): Promise<DigestRequest[]> {
     select l."userId", l.timezone, to_char(l.t, 'IYYY-"W"IW') as week
     from local l
     where l.t is null
-      or (l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
+      or (l.allowed and l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
         and not exists (
           select 1 from "DigestDelivery" d
           where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ('sent', 'skipped', 'dead')

@@ -17,11 +17,11 @@ import { loggedHoursSql, roundLoggedHours } from "../progress/logged-hours";
 import { roadmapTree } from "../progress/pacing";
 import { anchorOfRecord } from "../shipped/anchor";
 import type { ProgressStatus } from "../validation/progress";
+import { digestWindow, firstDigestWeek, planWeekOf } from "./timing";
+import { enrolledAtSql } from "./timing-sql";
 import type { DigestInput } from "./types";
 
 const DAY_MS = 86_400_000;
-/** A digest looks back over the seven days before it is composed. */
-export const DIGEST_WINDOW_DAYS = 7;
 /** Check-ins read back this far (a superset of pacing's 28-day velocity window in any zone). */
 const VELOCITY_LOOKBACK_DAYS = 30;
 /** Application and interview dates read back this far for the pivot pace (4 whole weeks and the open one, with room for zones). */
@@ -46,6 +46,11 @@ interface DigestRow {
   userId: string;
   name: string | null;
   email: string;
+  /** The user's own zone (the delivery week's), and when the account was made, in epoch ms. */
+  timezone: string;
+  createdAt: number;
+  /** The earliest open enrolment's creation, in epoch ms: the first email waits for the week after it. */
+  enrolledAt: number | null;
   enrollment: {
     roadmapId: string;
     id: string;
@@ -96,7 +101,9 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
   const pivotFrom = new Date(Math.min(...requests.map((r) => r.at.getTime())) - PIVOT_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
   const [result] = await db.$queryRaw<{ rows: string }[]>`
     select coalesce(json_agg(d), '[]')::text as rows from (
-      select u.id as "userId", u.name, u.email,
+      select u.id as "userId", u.name, u.email, u.timezone,
+        (extract(epoch from u."createdAt") * 1000)::bigint as "createdAt",
+        (extract(epoch from ${enrolledAtSql}) * 1000)::bigint as "enrolledAt",
         (select json_build_object(
             'roadmapId', e."roadmapId", 'id', e.id, 'startDate', e."startDate", 'targetMonths', e."targetMonths", 'weeklyHours', e."weeklyHours",
             'status', e.status, 'timezone', e.timezone, 'roadmapTitle', r.title,
@@ -203,8 +210,8 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     timeZone: enrollment.timezone,
   });
 
-  const windowStart = request.at.getTime() - DIGEST_WINDOW_DAYS * DAY_MS;
-  const end = request.at.getTime();
+  // Seven days, or fewer for a new account: nothing from before the account existed.
+  const { from: windowStart, to: end } = digestWindow(request.at, new Date(row.createdAt));
   // Done in the window and still done at its end: the flip into done is the last one, inside the window.
   const doneThisWeek = rows
     .filter((r) => r.status === "done" && tree.titleOf.has(r.skillId))
@@ -223,13 +230,12 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
   const localDay = localDayFunction(enrollment.timezone, windowStart, end);
   const today = localDay(end - 1);
   const start = dayOfIso(enrollment.startDate);
-  const planDays = dayOfIso(pacing.targetDate) - start;
   return {
     user: { name: row.name, email: row.email },
     week: request.week,
     weekRange: { from: isoOfDay(localDay(windowStart)), to: isoOfDay(today) },
     roadmapTitle: enrollment.roadmapTitle,
-    planWeek: { n: Math.max(1, Math.floor((today - start) / 7) + 1), of: Math.max(1, Math.ceil(planDays / 7)) },
+    planWeek: planWeekOf(start, dayOfIso(pacing.targetDate), today),
     pace: digestPace(pacing),
     doneThisWeek,
     checkIns,
@@ -237,7 +243,8 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
     thisWeek: pacing.thisWeek,
     pivot: row.pivot && pivotOf(row.pivot, end, enrollment.status === "paused"),
-    firstWeek: today - start >= 0 && today - start < DIGEST_WINDOW_DAYS,
+    // The first email's week, or (in the preview) one before it: the welcome email.
+    firstWeek: row.enrolledAt !== null && request.week <= firstDigestWeek(new Date(row.enrolledAt), row.timezone),
     links: links(row.userId),
   };
 }

@@ -41,7 +41,7 @@ export interface DigestInput {
    * interviews against the weekly targets the user set on /pivot; null when none is set.
    */
   pivot: PivotPace | null;
-  /** The enrolment started during this week. */
+  /** The first email (the first whole week after enrolling, lib/digest/timing.ts), or a preview before it. */
   firstWeek: boolean;
   /** Absolute URLs. */
   links: { checkIn: string; dashboard: string; settings: string; unsubscribe: string };

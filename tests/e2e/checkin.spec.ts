@@ -2,6 +2,7 @@
 // and width at 360 px, the offline outbox through a reload, and the deep link through sign-in.
 import type { BrowserContext, Page, Route } from "@playwright/test";
 import { expect, openMagicLink, requestMagicLink, signInAs, test, testDb } from "./fixtures";
+import { goOffline, goOnline, openControlledCheckIn } from "./offline";
 import { createEnrollment, createUser } from "../support/factories";
 
 /** Every control a thumb might hit on the page, with its size. */
@@ -87,29 +88,6 @@ test("refuses bad input on the phone with a message beside the field, and keeps 
   await expect(page.getByLabel(/^Note/)).toHaveValue("kept");
   expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
 });
-
-// Playwright's offline switch doesn't reach requests a service worker makes (microsoft/playwright#2311);
-// with service-worker network events on (playwright.config.ts), those are cut here by hand.
-const cutServiceWorker = (route: Route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue());
-
-/** Opens /checkin once the service worker has installed, copied the page and its assets, and controls it. */
-async function openControlledCheckIn(page: Page) {
-  await page.goto("/checkin");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-  });
-}
-
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route("**", cutServiceWorker);
-}
-
-async function goOnline(context: BrowserContext) {
-  await context.unroute("**", cutServiceWorker);
-  await context.setOffline(false);
-}
 
 test("a check-in made offline survives a reload without a connection and is stored exactly once when back online", async ({ page, context }) => {
   const user = await createUser("offline");

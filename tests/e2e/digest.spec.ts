@@ -1,11 +1,11 @@
 // The weekly email as a user meets it in the app: the preview, and the settings that schedule it.
 import { expect, pageBrightness, signInAs, test } from "./fixtures";
-import { createUser, seedHistory, testDb } from "../support/factories";
+import { createEnrollment, createUser, seedHistory, testDb } from "../support/factories";
 import { localDaysAgo } from "../support/dates";
 
 const daysAgo = (n: number) => localDaysAgo(n);
 
-test("the in-app preview shows this week's email, and it reads well at phone width", async ({ page, context, browser }, testInfo) => {
+test("the in-app preview shows this week's email at its full height, with no console error, and it reads well at phone width", async ({ page, context }, testInfo) => {
   const user = await createUser("preview");
   await seedHistory(user.id, {
     start: daysAgo(60),
@@ -16,11 +16,19 @@ test("the in-app preview shows this week's email, and it reads well at phone wid
       { skill: "evaluation-metric-choice", day: 57 },
     ],
   });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
   await signInAs(context, user);
   await page.goto("/digest");
   await expect(page.getByRole("heading", { name: "This week's email" })).toBeVisible();
-  await expect(page.getByTestId("digest-subject")).toHaveText(/^Week 9 of \d+ — /);
-  const email = page.frameLocator('iframe[title="Email preview"]');
+  // Week 9 of a 12-month plan's 52: 60 days in, counted from the start.
+  await expect(page.getByTestId("digest-subject")).toHaveText(/^Week 9 of 52 — /);
+  // Enrolled long ago: no "first email comes on …" note.
+  await expect(page.getByTestId("digest-first-send")).toHaveCount(0);
+  const email = page.getByRole("region", { name: "Email preview" });
   await expect(email.getByText("Choose an evaluation metric and read it correctly")).toBeVisible();
   const checkIn = email.getByRole("link", { name: /check in/i });
   await expect(checkIn).toHaveCount(1);
@@ -28,14 +36,23 @@ test("the in-app preview shows this week's email, and it reads well at phone wid
   await page.getByText("Plain-text version").click();
   await expect(page.locator("pre")).toContainText("Unsubscribe");
 
-  // The email itself, alone at 360 px: nothing wider than the screen, and a picture to look at.
-  const html = await page.locator('iframe[title="Email preview"]').getAttribute("srcdoc");
-  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await phone.setContent(html ?? "");
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await phone.screenshot({ path: testInfo.outputPath("digest-email-360.png"), fullPage: true });
-  await phone.close();
+  // At 360 px: the email is as tall as its content (nothing scrolls inside it), and nothing is wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect.poll(() => email.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
+  expect(await email.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("digest-360.png"), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("a newcomer's preview says when the first email comes, and it welcomes them", async ({ page, context }) => {
+  const user = await createUser("newcomer-preview");
+  await createEnrollment(user.id, "swe-to-mle", { startDate: localDaysAgo(0), targetMonths: 12 });
+  await signInAs(context, user);
+  await page.goto("/digest");
+  // Enrolled just now: the first email waits for the next whole week, on the default Monday at 08:00.
+  await expect(page.getByTestId("digest-first-send")).toContainText(/Your first weekly email comes on Monday \d{1,2} \w{3} \d{4} at 08:00/);
+  await expect(page.getByTestId("digest-subject")).toHaveText("Week 1 of 52 — welcome to Waypoint");
 });
 
 test("settings change the weekly email's day, hour and time zone, and turn it off", async ({ page, context, enrolledUser }) => {

@@ -12,6 +12,9 @@ const pages = [
   { name: "assessment", path: "/assessment", signedIn: true },
   { name: "shipped", path: "/shipped", signedIn: true },
   { name: "pivot", path: "/pivot", signedIn: true },
+  { name: "digest", path: "/digest", signedIn: true },
+  { name: "paths", path: "/paths", signedIn: false },
+  { name: "assessment signed out", path: "/assessment", signedIn: false },
 ];
 
 for (const p of pages) {

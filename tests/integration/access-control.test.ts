@@ -178,6 +178,7 @@ const routes: Record<string, RouteSpec> = {
 const pages: Record<string, (w: World) => string> = {
   "/": () => "/",
   "/assessment": () => "/assessment",
+  "/paths": () => "/paths",
   "/checkin": () => "/checkin",
   "/digest": () => "/digest",
   "/settings": () => "/settings",

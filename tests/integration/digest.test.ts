@@ -69,6 +69,8 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
       digestWeekday: options.weekday,
       digestHour: options.hour,
       digestEnabled: options.enabled ?? true,
+      // Made when the enrolment began, 8 weeks before the week under test, whatever today's date.
+      createdAt: shiftLocalDays(options.weekMonday, -56, "UTC"),
     },
   });
   const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" }, include: { milestones: { orderBy: { position: "asc" }, take: 1 } } });
@@ -81,6 +83,7 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
       targetMonths: 12,
       weeklyHours: 8,
       timezone: options.timezone,
+      createdAt: start,
       changes: { create: [{ kind: "enrolled", at: start, toTargetMonths: 12 }] },
     },
   });
@@ -258,6 +261,68 @@ describe("weekly email", () => {
     } finally {
       console.error = original;
     }
+  }, 60_000);
+});
+
+describe("the first email", () => {
+  /** A user who made their account and enrolled at `at` (start date that local day), digest on Mondays at `hour`. */
+  async function newcomer(at: Date, timezone: string, hour = 8) {
+    const user = await db.user.create({
+      data: { email: `newcomer-${randomUUID().slice(0, 8)}@example.test`, name: "Ada", timezone, digestWeekday: 1, digestHour: hour, createdAt: at },
+    });
+    const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" } });
+    const startDate = new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(at)}T00:00:00Z`);
+    await db.enrollment.create({
+      data: {
+        userId: user.id,
+        roadmapId: roadmap.id,
+        startDate,
+        targetMonths: 12,
+        weeklyHours: 8,
+        timezone,
+        createdAt: at,
+        changes: { create: [{ kind: "enrolled", at, toTargetMonths: 12 }] },
+      },
+    });
+    return user;
+  }
+
+  it("waits for the first whole week after enrolling, sums up only the days since, and counts weeks from the start", async () => {
+    // Wednesday 20 Jan 2027 (2027-W03), after that week's Monday 08:00 had passed.
+    const enrolled = new Date("2027-01-20T15:00:00Z");
+    const ada = await newcomer(enrolled, "Europe/London");
+    const sink = await smtpSink();
+    const scheduler = await start(sink.send);
+    for (const at of ["2027-01-20T15:05:00Z", "2027-01-21T09:00:00Z", "2027-01-24T23:00:00Z", "2027-01-25T07:55:00Z"]) {
+      expect(await scheduler.digestTick(new Date(at)), at).toBe(0);
+    }
+    expect(await lib.batch.runDigestWeek("2027-W03", { dryRun: true, send: sink.send, now: new Date("2027-01-24T23:00:00Z") })).toMatchObject({ composed: 0 });
+
+    expect(await scheduler.digestTick(new Date("2027-01-25T08:05:00Z"))).toBe(1);
+    await waitFor(async () => (await sentCount([ada.id], "2027-W04")) === 1, "the first digest");
+    expect(await db.digestDelivery.count({ where: { userId: ada.id } })).toBe(1);
+    const mail = sink.received.find((m) => m.to === ada.email)!;
+    // 20 Jan 2027 to 20 Jan 2028 is 365 days: 52 weeks, and the first of them.
+    expect(mail.subject).toBe("Week 1 of 52 — welcome to Waypoint");
+    // From the day the account was made, not the 7 days before the send.
+    expect(mail.text.replace(/\s+/g, " ")).toContain("(20–25 Jan 2027)");
+    await sink.close();
+  }, 60_000);
+
+  it("is due by the same rule in the scheduler's SQL and in lib/digest/timing, on each user's wall calendar", async () => {
+    // Sunday 23:30 UTC: already Monday (the next ISO week) in Tokyo, still Sunday in London and New York.
+    const enrolled = new Date("2027-01-31T23:30:00Z");
+    const zones = ["Asia/Tokyo", "Europe/London", "America/New_York"];
+    const users = await Promise.all(zones.map((zone) => newcomer(enrolled, zone, 0)));
+    const { isoWeekOf } = await import("../../lib/checkins/week");
+    const { digestWeekAllowed } = await import("../../lib/digest/timing");
+    for (const now of ["2027-02-01T12:00:00Z", "2027-02-08T12:00:00Z"].map((at) => new Date(at))) {
+      const due = new Set((await lib.deliver.findDueDigests(now)).map((d) => d.userId));
+      const expected = users.map((u, i) => digestWeekAllowed(isoWeekOf(now, zones[i]!), enrolled, zones[i]!));
+      expect(users.map((u) => due.has(u.id)), now.toISOString()).toEqual(expected);
+    }
+    // The figures themselves: Tokyo enrolled in 2027-W05 and waits for W06; the others enrolled in W04.
+    expect(users.map((u) => digestWeekAllowed("2027-W05", enrolled, u.timezone))).toEqual([false, true, true]);
   }, 60_000);
 });
 

@@ -53,6 +53,7 @@ const routes: Record<string, (w: World) => string[]> = {
 const pages: Record<string, (w: World) => string> = {
   "/": () => "/",
   "/assessment": () => "/assessment",
+  "/paths": () => "/paths",
   "/checkin": () => "/checkin",
   "/dashboard": (w) => `/dashboard?enrollment=${w.enrollmentId}`,
   "/dev/outbox": () => "/dev/outbox",

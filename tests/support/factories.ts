@@ -97,7 +97,10 @@ export async function seedHistory(
     if (c.kind !== "replanned") status = c.kind === "paused" ? "paused" : "active";
     await db.enrollmentChange.create({ data: { enrollmentId: enrollment.id, kind: c.kind, at: at(c.day), ...replan } });
   }
-  await db.enrollment.update({ where: { id: enrollment.id }, data: { targetMonths: target, status } });
+  // A history that began at its start: the enrolment and the account were made then (the weekly
+  // email reads nothing from before the account existed, and starts the week after enrolling).
+  await db.enrollment.update({ where: { id: enrollment.id }, data: { targetMonths: target, status, createdAt: at(0) } });
+  await db.user.updateMany({ where: { id: userId, createdAt: { gt: at(0) } }, data: { createdAt: at(0) } });
   const skills = new Map((await db.skill.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
   const current = new Map<string, "done" | "skipped" | "in_progress" | "not_started">();
   for (const tick of [...options.ticks].sort((a, b) => a.day - b.day)) {

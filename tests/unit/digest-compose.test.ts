@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { composeDigest, digestKind } from "../../lib/digest/compose";
-import { escapeHtml } from "../../lib/digest/html";
+import { emailBodyForPreview, escapeHtml } from "../../lib/digest/html";
 import type { DigestInput } from "../../lib/digest/types";
 import { decideVerdict, type VerdictFacts } from "../../lib/pacing/verdict";
 import { pivotPace } from "../../lib/pivot/pace";
@@ -759,5 +759,25 @@ describe("escapeHtml", () => {
     expect(escapeHtml("")).toBe("");
     expect(escapeHtml("Software Engineer → ML Engineer — 23–29 Nov")).toBe("Software Engineer → ML Engineer — 23–29 Nov");
     expect(escapeHtml("ends with &")).toBe("ends with &amp;");
+  });
+});
+
+describe("emailBodyForPreview", () => {
+  it.each(allCases)("gives the visible body of the %s email: no document shell, no preheader", (_, input) => {
+    const { html } = composeDigest(input);
+    const body = emailBodyForPreview(html);
+    expect(body.startsWith('<table role="presentation"')).toBe(true);
+    expect(body).not.toMatch(/<\/?(html|head|body|title|meta)\b/);
+    expect(body).not.toContain("display:none");
+    expect(body).toContain(input.links.unsubscribe.replace(/&/g, "&amp;"));
+  });
+
+  it("keeps a hostile name as text, and refuses markup that could run", () => {
+    const body = emailBodyForPreview(composeDigest({ ...ahead, user: { ...ahead.user, name: '<img src=x onerror="alert(1)">' } }).html);
+    expect(body).toContain("Hi &lt;img src=x onerror=&quot;alert(1)&quot;&gt;,");
+    expect(() => emailBodyForPreview('<html><body><p onclick="x()">hi</p></body></html>')).toThrow(/active/);
+    expect(() => emailBodyForPreview("<html><body><script>x()</script></body></html>")).toThrow(/active/);
+    expect(() => emailBodyForPreview('<html><body><a href="javascript:x()">hi</a></body></html>')).toThrow(/active/);
+    expect(() => emailBodyForPreview("<p>no body</p>")).toThrow(/no body/);
   });
 });
