@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { RegisterServiceWorker } from "@/components/checkin/RegisterServiceWorker";
+import { BottomNav } from "@/components/layout/BottomNav";
+import { InstallHint } from "@/components/layout/InstallHint";
+import { SIGNED_IN_NAV, SIGNED_OUT_NAV } from "@/components/layout/nav-items";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Providers } from "@/components/providers";
 import { getCurrentUser } from "@/lib/auth";
@@ -20,6 +23,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  // Lets the page draw under a phone's home indicator, so env(safe-area-inset-bottom) is non-zero and
+  // the bottom bar pads itself clear of it.
+  viewportFit: "cover",
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#fafaf9" },
     { media: "(prefers-color-scheme: dark)", color: "#0c0a09" },
@@ -38,9 +44,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <RegisterServiceWorker enabled={env.NODE_ENV === "production"} />
         <Providers>
           <SiteHeader user={user} />
-          <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-10">
+          <main id="main" className="mx-auto max-w-5xl px-4 pt-6 pb-6 sm:pt-10 sm:pb-10">
             {children}
+            <InstallHint />
           </main>
+          <BottomNav items={user ? SIGNED_IN_NAV : SIGNED_OUT_NAV} />
         </Providers>
       </body>
     </html>

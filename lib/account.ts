@@ -21,10 +21,39 @@ export async function getSettings(userId: string): Promise<Settings> {
   return user;
 }
 
-export async function updateSettings(userId: string, update: SettingsUpdate): Promise<Settings> {
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: update });
-  if (count === 0) throw notFound("No such user.");
-  return getSettings(userId);
+/** An open (active or paused) enrolment's zone, for Settings to say what moving it would change. */
+export interface OpenEnrollmentZone {
+  id: string;
+  roadmapTitle: string;
+  timezone: string;
+}
+
+// Open = active or paused, the rule of the one-open-enrolment-per-roadmap index.
+const OPEN = { in: ["active", "paused"] as ("active" | "paused")[] };
+
+export async function openEnrollmentZones(userId: string): Promise<OpenEnrollmentZone[]> {
+  const rows = await db.enrollment.findMany({
+    where: { userId, status: OPEN },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, timezone: true, roadmap: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, roadmapTitle: r.roadmap.title, timezone: r.timezone }));
+}
+
+export async function updateSettings(userId: string, update: SettingsUpdate): Promise<Settings & { movedEnrollments: number }> {
+  const { moveOpenEnrollments, ...fields } = update;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: fields });
+    if (count === 0) throw notFound("No such user.");
+    // The enrolment keeps its own zone (its days and weeks) unless the user asks to move it; one
+    // transaction, so the account and the roadmap never disagree after a half-done save.
+    const moved =
+      moveOpenEnrollments && fields.timezone
+        ? await tx.enrollment.updateMany({ where: { userId, status: OPEN, timezone: { not: fields.timezone } }, data: { timezone: fields.timezone } })
+        : { count: 0 };
+    const settings = await tx.user.findUniqueOrThrow({ where: { id: userId }, select });
+    return { ...settings, movedEnrollments: moved.count };
+  });
 }
 
 /** Signs the user out everywhere: every session row goes, so every cookie stops working at once. */

@@ -3,6 +3,7 @@
 // keyed by skill, so no one's ticks are lost whatever the edit.
 import type { PrismaClient } from "./generated/prisma/client";
 import type { RoadmapDef } from "./roadmaps";
+import { resourcesForSkill } from "./roadmaps/resources";
 
 export interface SeedReport {
   roadmaps: number;
@@ -87,6 +88,8 @@ async function seedRoadmap(tx: Tx, def: RoadmapDef, position: number, now: Date,
         optional: m.optional ?? false,
         minDurationDays: m.minDurationDays ?? null,
         durationAnchor: m.durationAnchor ?? null,
+        // Rewritten on every seed: links are catalogue content, not progress.
+        resources: resourcesForSkill(m.skill).map((r) => ({ ...r })),
         retiredAt: m.retired ? (existing?.retiredAt ?? now) : null,
       };
       await tx.milestone.upsert({

@@ -6,7 +6,7 @@ import { CalendarFeedSection } from "@/components/settings/CalendarFeedSection";
 import { ThemePicker } from "@/components/settings/ThemePicker";
 import { SettingsForm } from "@/components/settings/SettingsForm";
 import { PublicPageSection } from "@/components/settings/PublicPageSection";
-import { getSettings } from "@/lib/account";
+import { getSettings, openEnrollmentZones } from "@/lib/account";
 import { requirePageUser } from "@/lib/auth";
 import { calendarFeedStatus } from "@/lib/calendar-feed";
 import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [settings, publicPage, calendarFeed, cookieStore] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), calendarFeedStatus(user.id), cookies()]);
+  const [settings, publicPage, calendarFeed, cookieStore, openEnrollments] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), calendarFeedStatus(user.id), cookies(), openEnrollmentZones(user.id)]);
   // The date in the user's own zone, as everywhere else in the app.
   const labelOf = (at: Date | null) => (at === null ? null : formatDay(localDayFunction(settings.timezone, at.getTime(), at.getTime())(at.getTime())));
   const sinceLabel = labelOf(publicPage.since);
@@ -30,7 +30,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-stone-700 dark:text-stone-300">
           The weekly email says where you stand, on the day and at the hour you choose in your time zone. <Link href="/digest" className="underline underline-offset-2">See this week&apos;s</Link>.
         </p>
-        <SettingsForm initial={settings} />
+        <SettingsForm initial={settings} openEnrollments={openEnrollments} />
       </section>
       <section aria-labelledby="look-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="look-heading" className="text-lg font-semibold">Look</h2>

@@ -6,11 +6,13 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Fo
 import { apiFetch } from "@/components/api-client";
 import type { PacingResponse } from "@/components/dashboard/PacePanel";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
+import { prefillHours, normaliseHoursInput, type HoursPrefill } from "@/lib/checkins/prefill";
 import { FieldError } from "@/components/ui/FieldError";
 import type { ThisWeekPlan } from "@/lib/pacing/this-week";
+import { emptyWeekText, itemHoursText } from "@/lib/pacing/this-week-text";
 import type { CheckInContext, CheckInResult } from "@/lib/checkins";
 import type { Streak } from "@/lib/checkins/streak";
-import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "@/lib/validation/checkin";
+import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_HOURS_STEP, CHECKIN_NOTE_MAX } from "@/lib/validation/checkin";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { discard, enqueue, flush, queued, send, type QueuedCheckIn, type SendOutcome } from "./outbox";
 import { StreakBadge } from "./StreakBadge";
@@ -35,13 +37,23 @@ const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.on
 
 const weekNumber = (isoWeek: string) => Number(isoWeek.slice(6));
 
+const hoursText = (hours: number) => `${hours.toLocaleString("en-GB")} h`;
+
+/** Said under the hours field, so a number already there is never a mystery. */
+function prefillText(prefill: HoursPrefill) {
+  if (prefill.source === "plan") return `Filled in with the ${hoursText(prefill.hours)} left in this week's plan.`;
+  if (prefill.source === "last") return "Filled in with your last check-in's hours.";
+  return null;
+}
+
 type Sent = Omit<CheckInResult, "replayed">;
 
 const thisWeekKey = (enrollmentId: string) => ["this-week", enrollmentId] as const;
 
 export function CheckInForm({ userId, context }: { userId: string; context: CheckInContext }) {
   const online = useOnline();
-  const [hours, setHours] = useState("0");
+  const [prefill, setPrefill] = useState(() => prefillHours(context.plan, context.lastHours));
+  const [hours, setHours] = useState(() => String(prefill.hours));
   const [confidence, setConfidence] = useState<number | null>(null);
   const [note, setNote] = useState("");
   const [ticks, setTicks] = useState<ReadonlySet<string>>(new Set());
@@ -50,6 +62,8 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
   const [message, setMessage] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [outbox, setOutbox] = useState<QueuedCheckIn[]>([]);
   const [last, setLast] = useState<Sent | null>(null);
+  // After a check-in reaches the server, its acknowledgement replaces the form until asked for again.
+  const [acknowledging, setAcknowledging] = useState(false);
   const [doneIds, setDoneIds] = useState<ReadonlySet<string>>(
     () => new Set(context.phase?.milestones.filter((m) => m.status === "done").map((m) => m.id)),
   );
@@ -76,6 +90,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       if (sent.length > 0) {
         const latest = sent[sent.length - 1]!.result;
         setLast(latest);
+        setAcknowledging(true);
         const tickedSkills = new Set(sent.flatMap((o) => o.result.checkIn.ticked.map((t) => t.skillSlug)));
         const tickedIds = (context.phase?.milestones ?? []).filter((m) => tickedSkills.has(m.skillSlug)).map((m) => m.id);
         setDoneIds((ids) => new Set([...ids, ...tickedIds]));
@@ -124,6 +139,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       // Stored on the phone first: from here on, nothing the network does can lose it.
       await enqueue(item);
       setHours("0");
+      setPrefill({ hours: 0, source: "none" });
       setNote("");
       setTicks(new Set());
       setWorkedOn(new Set());
@@ -143,6 +159,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
 
   /** Puts a refused check-in back in the form to fix it. */
   async function edit(item: QueuedCheckIn) {
+    setAcknowledging(false);
     setHours(String(item.body.hours));
     setConfidence(item.body.confidence);
     setNote(item.body.note ?? "");
@@ -153,11 +170,23 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
     await refresh();
   }
 
+  /** Back to the form for another check-in, filled in again from the plan as it now stands. */
+  function again() {
+    const next = prefillHours(week, last?.checkIn.hours ?? context.lastHours);
+    setPrefill(next);
+    setHours(String(next.hours));
+    setConfidence(null);
+    setAcknowledging(false);
+  }
+
   const hoursValue = Number(hours);
   const step = (delta: number) => {
     const base = Number.isFinite(hoursValue) ? hoursValue : 0;
     setHours(String(Math.min(CHECKIN_HOURS_MAX, Math.max(0, Math.round((base + delta) * 2) / 2))));
   };
+  const prefillLine = Number(hours) === prefill.hours ? prefillText(prefill) : null;
+  const showAck = acknowledging && last !== null;
+  const next = week.items[0];
   const pending = outbox.filter((i) => i.state === "pending");
   const rejected = outbox.filter((i) => i.state === "rejected");
   const streak: Streak = last?.streak ?? context.streak;
@@ -169,10 +198,8 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Week {weekNumber(context.week)} check-in</h1>
         <p className="text-sm text-stone-600 dark:text-stone-400">{context.enrollment.roadmapTitle}</p>
-        <StreakBadge streak={streak} />
+        {!showAck && <StreakBadge streak={streak} />}
       </header>
-
-      <ThisWeekPanel plan={week} />
 
       {!online && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
@@ -180,10 +207,32 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         </p>
       )}
 
-      {last && (
-        <section aria-labelledby="checked-in" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 dark:border-brand-800 dark:bg-brand-950">
+      {showAck && (
+        <section aria-labelledby="checked-in" className="space-y-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 dark:border-brand-800 dark:bg-brand-950">
           <h2 id="checked-in" className="font-semibold">Checked in</h2>
-          <p id="pace-after-checkin" className="mt-1"><span data-testid="pace-status" className="font-medium">{last.pace.label}:</span> {headline}</p>
+          <p data-testid="checkin-saved">
+            Saved {hoursText(last.checkIn.hours)}, confidence {last.checkIn.confidence} ({CONFIDENCE.find((c) => c.value === last.checkIn.confidence)?.label})
+            {last.checkIn.ticked.length > 0 ? `, done: ${last.checkIn.ticked.map((t) => t.title).join(", ")}.` : "."}
+          </p>
+          <StreakBadge streak={streak} />
+          <p id="pace-after-checkin"><span data-testid="pace-status" className="font-medium">{last.pace.label}:</span> {headline}</p>
+          <p data-testid="next-this-week" className="text-sm">
+            {next ? (
+              <>
+                Next this week: <span className="font-medium">{next.title}</span> ({itemHoursText(next)}).
+              </>
+            ) : (
+              emptyWeekText(week) ?? "Nothing else is planned this week."
+            )}
+          </p>
+          <div className="flex flex-wrap gap-2 pt-1">
+            <Link href="/dashboard" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              Dashboard
+            </Link>
+            <button type="button" onClick={again} className={`${big} border-stone-400 px-4 dark:border-stone-600`}>
+              Log another check-in
+            </button>
+          </div>
         </section>
       )}
 
@@ -211,40 +260,58 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         </section>
       ))}
 
+      {!showAck && (
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-5" aria-label="Check in">
         <fieldset>
           <legend className="text-sm font-medium">Hours spent since your last check-in</legend>
           <div className="mt-1 flex items-center gap-2">
-            <button type="button" aria-label="One hour less" onClick={() => step(-1)} className={`${big} w-14 border-stone-400 text-xl`}>−</button>
+            <button type="button" aria-label="Half an hour less" onClick={() => step(-CHECKIN_HOURS_STEP)} className={`${big} w-14 border-stone-400 text-xl`}>−</button>
             <input
               id="hours"
               aria-label="Hours"
               inputMode="decimal"
+              enterKeyHint="done"
+              autoComplete="off"
               value={hours}
-              onChange={(e) => setHours(e.target.value)}
+              // Typing replaces the figure rather than landing after it ("8" typed over "0" gives 8, not 08).
+              onFocus={(e) => e.currentTarget.select()}
+              onChange={(e) => setHours(normaliseHoursInput(e.target.value))}
               className="min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-center text-xl dark:border-stone-600 dark:bg-stone-950"
-              aria-describedby="hours-error"
+              aria-describedby="hours-hint hours-error"
             />
-            <button type="button" aria-label="One hour more" onClick={() => step(1)} className={`${big} w-14 border-stone-400 text-xl`}>+</button>
+            <button type="button" aria-label="Half an hour more" onClick={() => step(CHECKIN_HOURS_STEP)} className={`${big} w-14 border-stone-400 text-xl`}>+</button>
           </div>
+          <p id="hours-hint" className="mt-1 min-h-5 text-xs text-stone-600 dark:text-stone-400">
+            {prefillLine ?? "Whole or half hours; − and + move by half an hour."}
+          </p>
           <FieldError id="hours-error" messages={fields.hours} />
         </fieldset>
 
         <fieldset>
           <legend className="text-sm font-medium">How confident do you feel?</legend>
-          <div className="mt-1 grid grid-cols-5 gap-1.5" role="radiogroup" aria-describedby="confidence-error">
+          {/* Native radios sharing a name: arrow keys move the choice, one tab stop for the group. The
+              input covers its tile (transparent), so a tap anywhere on it chooses. */}
+          <div className="mt-1 grid grid-cols-5 gap-1.5">
             {CONFIDENCE.map((c) => (
-              <button
-                key={c.value}
-                type="button"
-                role="radio"
-                aria-checked={confidence === c.value}
-                onClick={() => setConfidence(c.value)}
-                className={`${big} flex flex-col items-center justify-center px-1 py-1.5 aria-checked:border-brand-700 aria-checked:bg-brand-700 aria-checked:text-white border-stone-400`}
-              >
-                <span className="text-lg leading-none">{c.value}</span>
-                <span className="text-[11px] leading-tight">{c.label}</span>
-              </button>
+              <label key={c.value} className="relative">
+                <input
+                  type="radio"
+                  name="confidence"
+                  value={c.value}
+                  checked={confidence === c.value}
+                  onChange={() => setConfidence(c.value)}
+                  aria-describedby="confidence-error"
+                  className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0"
+                />
+                <span
+                  aria-hidden="true"
+                  className={`${big} flex h-full flex-col items-center justify-center border-stone-400 px-1 py-1.5 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600`}
+                >
+                  <span className="text-lg leading-none">{c.value}</span>
+                  <span className="text-[11px] leading-tight">{c.label}</span>
+                </span>
+                <span className="sr-only">{c.value} {c.label}</span>
+              </label>
             ))}
           </div>
           <FieldError id="confidence-error" messages={fields.confidence} />
@@ -329,17 +396,24 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
           <FieldError id="note-error" messages={fields.note} />
         </div>
 
-        {message && (
-          <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm font-medium text-red-700 dark:text-red-400" : "text-sm"}>
-            {message.text}
-          </p>
-        )}
-        <button type="submit" disabled={busy} className="min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {busy ? "Checking in…" : "Check in"}
-        </button>
+        {/* Kept in view at the bottom of the screen (above the phone's bar) however long the list of
+            milestones is, so the check-in never needs a scroll to finish. */}
+        <div data-sticky-submit className="sticky bottom-(--bottom-nav-clearance) z-10 -mx-4 space-y-2 bg-stone-50/95 px-4 py-2 sm:bottom-0 dark:bg-stone-950/95">
+          {message && (
+            <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm font-medium text-red-700 dark:text-red-400" : "text-sm"}>
+              {message.text}
+            </p>
+          )}
+          <button type="submit" disabled={busy} className="min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            {busy ? "Checking in…" : "Check in"}
+          </button>
+        </div>
       </form>
+      )}
 
-      {!last && <p className="text-sm text-stone-700 dark:text-stone-300"><span data-testid="pace-status" className="font-medium">{context.pace.label}:</span> {headline}</p>}
+      <ThisWeekPanel plan={week} />
+
+      {!showAck && <p className="text-sm text-stone-700 dark:text-stone-300"><span data-testid="pace-status" className="font-medium">{context.pace.label}:</span> {headline}</p>}
       <p className="text-sm">
         <Link href="/dashboard" className="inline-flex min-h-11 items-center underline underline-offset-2">Dashboard and history</Link>
       </p>

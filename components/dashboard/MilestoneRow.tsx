@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
+import { ResourcesDisclosure } from "@/components/roadmaps/ResourcesDisclosure";
 import { FieldError } from "@/components/ui/FieldError";
 import type { DashboardMilestone } from "@/lib/progress";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "@/lib/pacing/rules";
@@ -77,6 +78,7 @@ export function MilestoneRow({
             ≈ {m.effortHours} h{m.hoursLogged > 0 && <span data-testid="hours-logged"> · {m.hoursLogged} of {m.effortHours} h logged</span>} · <span data-testid="status">{statusLabel[m.status]}</span>
             {m.minDurationDays ? ` · needs ${m.minDurationDays} days after launch` : ""}
           </p>
+          <ResourcesDisclosure resources={m.resources} milestoneTitle={m.title} />
           {countdown && (
             <p data-testid="milestone-countdown" className="mt-1 text-sm font-medium text-stone-800 dark:text-stone-200">
               {countdown}

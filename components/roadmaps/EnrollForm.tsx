@@ -4,7 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
+import { TimeZonePicker } from "@/components/time-zones/TimeZonePicker";
 import { FieldError } from "@/components/ui/FieldError";
+import { canonicalTimeZone } from "@/lib/time-zones";
 import { budgetFit, type BudgetPhase } from "@/lib/pacing/budget";
 import { enrollmentCreateSchema, START_DATE_MAX, START_DATE_MIN, type EnrollmentCreateInput } from "@/lib/validation/enrollment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
@@ -41,7 +43,8 @@ export function EnrollForm({
   // The browser knows the user's zone; the server render can't.
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone) setTimezone(zone);
+    const accepted = zone ? canonicalTimeZone(zone) : null;
+    if (accepted) setTimezone(accepted);
     setStartDate(todayIn(zone || "Europe/London"));
   }, []);
 
@@ -98,8 +101,7 @@ export function EnrollForm({
         <BudgetFitNote effort={effort} weeklyHours={weeklyHours} targetMonths={targetMonths} />
       </div>
       <div>
-        <label htmlFor="timezone" className="block text-sm font-medium">Time zone</label>
-        <input id="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)} className={input} autoComplete="off" aria-describedby="timezone-error" />
+        <TimeZonePicker id="timezone" label="Time zone" value={timezone} onChange={setTimezone} describedBy="timezone-error" />
         <FieldError id="timezone-error" messages={fields.timezone} />
       </div>
       {mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields) && (

@@ -4,28 +4,40 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
-import type { Settings } from "@/lib/account";
+import { TimeZonePicker } from "@/components/time-zones/TimeZonePicker";
+import { MoveEnrollmentsChoice } from "@/components/time-zones/MoveEnrollmentsChoice";
+import type { OpenEnrollmentZone, Settings } from "@/lib/account";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { settingsUpdateSchema, WEEKDAYS, type SettingsUpdateInput } from "@/lib/validation/settings";
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-export function SettingsForm({ initial }: { initial: Settings }) {
+export function SettingsForm({ initial, openEnrollments = [] }: { initial: Settings; openEnrollments?: OpenEnrollmentZone[] }) {
   const [enabled, setEnabled] = useState(initial.digestEnabled);
   const [weekday, setWeekday] = useState(String(initial.digestWeekday));
   const [hour, setHour] = useState(String(initial.digestHour));
   const [timezone, setTimezone] = useState(initial.timezone);
+  // Changing the zone offers to move the open enrolments still on another one (default yes); an
+  // unrelated save (the name, the hour) never moves them.
+  const [savedZone, setSavedZone] = useState(initial.timezone);
+  const [enrollments, setEnrollments] = useState(openEnrollments);
+  const [moveEnrollments, setMoveEnrollments] = useState(true);
+  const behind = timezone === savedZone ? [] : enrollments.filter((e) => e.timezone !== timezone);
   const [name, setName] = useState(initial.name ?? "");
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (update: SettingsUpdateInput) => apiFetch<{ settings: Settings }>("/api/me", { method: "PATCH", body: update }),
-    onSuccess: () => setFields({}),
+    mutationFn: (update: SettingsUpdateInput) => apiFetch<{ settings: Settings; movedEnrollments: number }>("/api/me", { method: "PATCH", body: update }),
+    onSuccess: ({ settings, movedEnrollments }) => {
+      setFields({});
+      setSavedZone(settings.timezone);
+      if (movedEnrollments > 0) setEnrollments((list) => list.map((e) => ({ ...e, timezone: settings.timezone })));
+    },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : {}),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = settingsUpdateSchema.safeParse({ name, digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone: timezone.trim() });
+    const parsed = settingsUpdateSchema.safeParse({ name, digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone, ...(behind.length > 0 && { moveOpenEnrollments: moveEnrollments }) });
     if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
     save.mutate(parsed.data);
   }
@@ -63,11 +75,15 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </div>
       </div>
       <div>
-        <label htmlFor="timezone" className="block text-sm font-medium">Your time zone</label>
-        <input id="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)} className={input} autoComplete="off" aria-describedby="timezone-error" />
+        <TimeZonePicker id="timezone" label="Your time zone" value={timezone} onChange={setTimezone} describedBy="timezone-error" />
         <FieldError id="timezone-error" messages={fields.timezone} />
+        {behind.length > 0 && <MoveEnrollmentsChoice enrollments={behind} zone={timezone} checked={moveEnrollments} onChange={setMoveEnrollments} />}
       </div>
-      {save.isSuccess && <p role="status" className="text-sm">Saved.</p>}
+      {save.isSuccess && (
+        <p role="status" data-testid="settings-saved" className="text-sm">
+          Saved.{save.data.movedEnrollments > 0 && ` Your roadmap now counts its days and weeks in ${save.data.settings.timezone.replace(/_/g, " ")}.`}
+        </p>
+      )}
       {save.error && !(save.error instanceof ApiError && save.error.fields) && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{save.error.message}</p>}
       <button type="submit" disabled={save.isPending} className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
         {save.isPending ? "Saving…" : "Save"}

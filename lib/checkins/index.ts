@@ -276,6 +276,8 @@ export interface CheckInContext {
   thisWeek: CheckInView[];
   /** This week's plan, from the same getPacing as the pace (and as the dashboard's). */
   plan: ThisWeekPlan;
+  /** The hours of this enrolment's latest check-in, the form's fallback prefill (lib/checkins/prefill). */
+  lastHours: number | null;
 }
 
 /**
@@ -304,5 +306,6 @@ export async function getCheckInContext(userId: string, now: Date = new Date()):
     streak,
     thisWeek: recent.filter((c) => c.isoWeek === week),
     plan: pacing.thisWeek,
+    lastHours: recent.find((c) => c.enrollmentId === open.id)?.hours ?? null,
   };
 }

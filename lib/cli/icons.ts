@@ -1,11 +1,12 @@
 // Renders the app's PNG icons from the SVG sources in public/icons, so they can be regenerated after
-// the artwork changes:   npx tsx lib/cli/icons.ts
+// the artwork changes:   npx tsx lib/cli/icons.ts   (also app/favicon.ico)
 // The SVGs are the source of truth; the PNGs are committed because manifests and iOS need bitmaps.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { repoRoot } from "../../prisma/scripts/dev-database";
+import { icoFromPngs, type IcoImage } from "./ico";
 
 const iconsDir = path.join(repoRoot, "public", "icons");
 
@@ -53,6 +54,20 @@ try {
     });
     console.log(`${output.file}  ${output.size}×${output.size}  from ${output.source}`);
   }
+  // /favicon.ico (Next serves app/favicon.ico there): browsers and crawlers ask for it whatever the page links.
+  const svg = await readFile(path.join(iconsDir, "icon.svg"));
+  const images: IcoImage[] = [];
+  for (const size of [16, 32, 48]) {
+    await page.setViewportSize({ width: size, height: size });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:transparent">` +
+        `<img src="data:image/svg+xml;base64,${svg.toString("base64")}" width="${size}" height="${size}" style="display:block" alt=""></body></html>`,
+    );
+    await page.locator("img").evaluate((img: HTMLImageElement) => img.decode());
+    images.push({ size, png: await page.screenshot({ clip: { x: 0, y: 0, width: size, height: size }, omitBackground: true }) });
+  }
+  await writeFile(path.join(repoRoot, "app", "favicon.ico"), icoFromPngs(images));
+  console.log("app/favicon.ico  16, 32, 48  from icon.svg");
 } finally {
   await browser.close();
 }

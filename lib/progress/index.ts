@@ -7,6 +7,7 @@ import { enrollmentOrder, openStatusWhere } from "../enrollments";
 import type { EnrollmentStatus } from "../generated/prisma/enums";
 import { AppError, notFound, unauthenticated } from "../errors";
 import type { DurationAnchor } from "../roadmaps";
+import { resourcesFrom, type MilestoneResource } from "../roadmaps/resources";
 import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
 import { checkCompletion } from "../pacing/rules";
 import { featureLaunchAnchor } from "../shipped/anchor";
@@ -21,6 +22,7 @@ export interface DashboardMilestone {
   kind: string;
   effortHours: number;
   evidencePrompt: string | null;
+  resources: MilestoneResource[];
   optional: boolean;
   minDurationDays: number | null;
   status: ProgressStatus;
@@ -134,6 +136,7 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
           kind: m.kind,
           effortHours: m.effortHours,
           evidencePrompt: m.evidencePrompt,
+          resources: resourcesFrom(m.resources),
           optional: m.optional,
           minDurationDays: m.minDurationDays,
           status: p?.status ?? "not_started",

@@ -7,7 +7,7 @@ import type { RoadmapDef } from "./types";
  */
 export const sweToAiEngineer: RoadmapDef = {
   slug: "swe-to-ai-engineer",
-  version: 1,
+  version: 2,
   title: "Software Engineer → AI Engineer",
   summary:
     "The gentler pivot: build product features on top of language models and AI APIs. Pay sits within about 5–10% of ML Engineer, most of your current skills carry over, and you can go deeper into ML later.",

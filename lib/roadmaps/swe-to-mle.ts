@@ -6,7 +6,7 @@ import type { RoadmapDef } from "./types";
  */
 export const sweToMle: RoadmapDef = {
   slug: "swe-to-mle",
-  version: 1,
+  version: 2,
   title: "Software Engineer → ML Engineer",
   summary:
     "Learn the ML basics, run a model as a real service, ship one ML feature at your current job, then use it to land an ML Engineer role. Six to eighteen months, depending on where you start.",

@@ -1,6 +1,6 @@
 // The phone check-in, end to end: the 30-second flow, the dashboard history and streak, touch targets
 // and width at 360 px, the offline outbox through a reload, and the deep link through sign-in.
-import type { BrowserContext, Page, Route } from "@playwright/test";
+import type { BrowserContext, Locator, Page, Route } from "@playwright/test";
 import { expect, openMagicLink, requestMagicLink, signInAs, test, testDb } from "./fixtures";
 import { goOffline, goOnline, openControlledCheckIn } from "./offline";
 import { createEnrollment, createUser } from "../support/factories";
@@ -31,9 +31,20 @@ test("check in with hours, confidence, a note and two ticks; the dashboard shows
   expect(await smallTargets(page)).toEqual([]);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
-  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "One hour more" }).click();
-  await page.getByRole("button", { name: "One hour less" }).click();
-  await expect(page.getByLabel("Hours")).toHaveValue("4");
+  const hours = page.getByLabel("Hours");
+  // Prefilled with the week's budget (8 h, nothing logged yet), and said so.
+  await expect(hours).toHaveValue("8");
+  await expect(page.locator("#hours-hint")).toHaveText("Filled in with the 8 h left in this week's plan.");
+  // Typed after a zero, a digit replaces it: never "04".
+  await hours.fill("0");
+  await hours.press("End");
+  await hours.pressSequentially("3");
+  await expect(hours).toHaveValue("3");
+  await page.getByRole("button", { name: "Half an hour more" }).click();
+  await page.getByRole("button", { name: "Half an hour more" }).click();
+  await page.getByRole("button", { name: "Half an hour less" }).click();
+  await page.getByRole("button", { name: "Half an hour more" }).click();
+  await expect(hours).toHaveValue("4");
   await page.getByRole("radio", { name: /4\s*Good/ }).click();
   const milestones = page.locator("[data-milestone]:not([disabled])");
   const titles = [await milestones.nth(0).innerText(), await milestones.nth(1).innerText()];
@@ -44,13 +55,21 @@ test("check in with hours, confidence, a note and two ticks; the dashboard shows
 
   const done = page.getByRole("region", { name: "Checked in" });
   await expect(done).toBeVisible();
+  // The acknowledgement replaces the form: what was saved, the streak, what comes next.
+  await expect(page.getByRole("form", { name: "Check in" })).toHaveCount(0);
+  await expect(done.getByTestId("checkin-saved")).toHaveText(`Saved 4 h, confidence 4 (Good), done: ${titles.map((t) => t.replace(/\s*\(done\)$/, "")).join(", ")}.`);
+  await expect(done.getByTestId("next-this-week")).toContainText("Next this week:");
+  await expect(done.getByTestId("streak-explained")).toHaveText(/^A streak counts weeks in a row with a check-in; a freeze covers one missed week a month/);
   const pace = await page.request.get("/api/checkins");
   expect(pace.status()).toBe(200);
   // The pace after the check-in is the verdict the pacing route gives: its label and headline.
   const { pacing } = (await (await page.request.get(`/api/enrollments/${enrollment.id}/pacing`)).json()) as { pacing: { verdict: { label: string; headline: string } } };
   await expect(page.locator("#pace-after-checkin")).toHaveText(`${pacing.verdict.label}: ${pacing.verdict.headline}`);
   await expect(page.getByText("1-week streak")).toBeVisible();
+  await done.getByRole("button", { name: "Log another check-in" }).click();
   await expect(page.locator("[data-milestone][disabled]")).toHaveCount(2);
+  // Filled in again from what the week has left: 8 − 4.
+  await expect(hours).toHaveValue("4");
 
   const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
   expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[4, 4, "Finished the loss functions notebook; stuck on regularisation."]]);
@@ -96,8 +115,7 @@ test("a check-in made offline survives a reload without a connection and is stor
   await openControlledCheckIn(page);
 
   await goOffline(context);
-  await page.getByRole("button", { name: "One hour more" }).click();
-  await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByLabel("Hours").fill("2");
   await page.getByRole("radio", { name: /3\s*Steady/ }).click();
   await page.getByLabel(/^Note/).fill("Written on the train");
   await page.getByRole("button", { name: "Check in", exact: true }).click();
@@ -151,7 +169,7 @@ test("signing out with a check-in the server refused asks first; deleting it lea
 
   // Made offline, then the roadmap is left elsewhere: back online, the server refuses it.
   await goOffline(context);
-  await page.getByRole("button", { name: "One hour more" }).click();
+  await page.getByLabel("Hours").fill("1");
   await page.getByRole("radio", { name: /2\s*Shaky/ }).click();
   await page.getByLabel(/^Note/).fill("Private thoughts about my manager");
   await page.getByRole("button", { name: "Check in", exact: true }).click();
@@ -202,3 +220,47 @@ test("signing out sends a check-in still waiting on this phone, without asking",
   expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[1.5, 4, "From the train"]]);
   expect(await outboxStates(page)).toEqual([]);
 });
+
+// Issue 15: a usual week's check-in on a phone. Hours come filled in from the week's plan, so it is a
+// confidence, a tick and the button, with the button on screen from the start.
+for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+  test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport, hasTouch: true, isMobile: true });
+
+    test("a normal week's check-in takes at most 6 taps, with the button in view from the start", async ({ page, context }) => {
+      const user = await createUser("checkin-taps");
+      await createEnrollment(user.id, "swe-to-mle", { weeklyHours: 6 });
+      await signInAs(context, user);
+      await page.goto("/checkin");
+      await expect(page.getByRole("heading", { name: /^Week \d+ check-in$/ })).toBeVisible();
+
+      const submit = page.getByRole("button", { name: "Check in", exact: true });
+      await expect(submit).toBeInViewport({ ratio: 1 });
+      // In view and clear of the bottom bar, which is drawn over the page.
+      const barTop = (await page.getByTestId("bottom-nav").boundingBox())!.y;
+      const button = (await submit.boundingBox())!;
+      expect(button.y + button.height).toBeLessThanOrEqual(barTop);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+      let taps = 0;
+      const tap = async (target: Locator) => {
+        taps += 1;
+        await target.tap();
+      };
+      await expect(page.getByLabel("Hours")).toHaveValue("6");
+      await tap(page.getByRole("radio", { name: /4\s*Good/ }));
+      const milestone = page.locator("[data-milestone]:not([disabled])").first();
+      const title = (await milestone.innerText()).trim();
+      await tap(milestone);
+      await expect(submit).toBeInViewport({ ratio: 1 });
+      await tap(submit);
+
+      const done = page.getByRole("region", { name: "Checked in" });
+      await expect(done.getByTestId("checkin-saved")).toHaveText(`Saved 6 h, confidence 4 (Good), done: ${title}.`);
+      await expect(done.getByText("1-week streak")).toBeVisible();
+      expect(taps).toBeLessThanOrEqual(6);
+      const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
+      expect(rows.map((r) => [r.hours.toNumber(), r.confidence])).toEqual([[6, 4]]);
+    });
+  });
+}

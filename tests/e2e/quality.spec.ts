@@ -9,6 +9,7 @@ const pages = [
   { name: "roadmap", path: "/roadmaps/swe-to-mle", signedIn: true },
   { name: "dashboard", path: "/dashboard", signedIn: true },
   { name: "checkin", path: "/checkin", signedIn: true },
+  { name: "settings", path: "/settings", signedIn: true },
   { name: "assessment", path: "/assessment", signedIn: true },
   { name: "shipped", path: "/shipped", signedIn: true },
   { name: "pivot", path: "/pivot", signedIn: true },

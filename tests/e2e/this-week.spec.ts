@@ -50,18 +50,24 @@ test("This week lists milestones with hours, and logging hours on one moves the 
   const chip = page.locator(`[data-worked-on="${first!.id}"]`);
   await chip.click();
   await expect(chip).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: "One hour more" }).click();
-  await page.getByRole("button", { name: "One hour more" }).click();
+  // Filled in with the whole week's budget; this week it was 2 hours.
+  await expect(page.getByLabel("Hours")).toHaveValue("12");
+  await page.getByLabel("Hours").fill("2");
   await page.getByRole("radio", { name: /3\s*Steady/ }).click();
   await page.getByRole("button", { name: "Check in", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Checked in" })).toBeVisible();
+  const done = page.getByRole("region", { name: "Checked in" });
+  await expect(done).toBeVisible();
+  await expect(done.getByTestId("next-this-week")).toHaveText(`Next this week: ${first!.title} (8 h).`);
 
   // Its 2 h count against its estimate (8 h left) and against the week (10 h left).
   await expectPlan("2 of 12 hours done this week", [
     [first!.title, "8 h"],
     [second!.title, "2 of its 8 h this week"],
   ]);
+  // Another check-in starts afresh: nothing marked, the 10 h the week has left filled in.
+  await done.getByRole("button", { name: "Log another check-in" }).click();
   await expect(chip).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByLabel("Hours")).toHaveValue("10");
   const [row] = await testDb().checkIn.findMany({ where: { userId: user.id } });
   expect([row!.hours.toNumber(), row!.workedSkillIds]).toEqual([2, [first!.skillId]]);
   // Worked on, not done.

@@ -13,7 +13,8 @@ export const GET = handle(async () => {
 export const PATCH = handle(async (request: Request) => {
   const user = await requireUser();
   const update = await parseJson(request, settingsUpdateSchema);
-  return json({ settings: await updateSettings(user.id, update) });
+  const { movedEnrollments, ...settings } = await updateSettings(user.id, update);
+  return json({ settings, movedEnrollments });
 });
 
 /** Deletes the caller's account and all their data; the body must repeat their email. */

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnrollForm } from "@/components/roadmaps/EnrollForm";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
+import { ResourcesDisclosure } from "@/components/roadmaps/ResourcesDisclosure";
+import { resourcesFrom } from "@/lib/roadmaps/resources";
 import { getAssessment } from "@/lib/assessment";
 import { getCurrentUser, signInPath } from "@/lib/auth";
 import { getRoadmapBySlug } from "@/lib/catalogue";
@@ -39,44 +41,20 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
   const assessment = user ? await getAssessment(user.id) : null;
   const suggested = suggestedTarget(target, assessment, roadmap);
   const totalHours = roadmap.phases.reduce((sum, p) => sum + p.milestones.reduce((s, m) => s + m.effortHours, 0), 0);
+  // The enrol form comes straight after the roadmap's title (on phones, before the milestones; on wide
+  // screens, beside them), so someone arriving from "Enrol with 12 months" finds it without scrolling.
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <div className="min-w-0 space-y-6">
-        <header className="space-y-2">
-          <h1 className="text-2xl font-semibold">{roadmap.title}</h1>
-          <p className="text-stone-700 dark:text-stone-300">{roadmap.summary}</p>
-          <p className="text-sm text-stone-600 dark:text-stone-400">
-            About {totalHours} hours of focused work over {roadmap.minMonths}–{roadmap.maxMonths} months.
-          </p>
-        </header>
-        <ol className="space-y-6">
-          {roadmap.phases.map((phase, index) => (
-            <li key={phase.slug} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-              <h2 className="font-semibold">
-                Phase {index + 1}: {phase.title}{" "}
-                <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth})</span>
-              </h2>
-              <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{phase.summary}</p>
-              <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
-                {phase.milestones.map((m) => (
-                  <li key={m.slug} className="py-3">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{m.title}</span>
-                      <KindBadge kind={m.kind} />
-                      {m.optional && <span className="text-xs text-stone-600 dark:text-stone-400">optional</span>}
-                    </div>
-                    <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
-                    <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">≈ {m.effortHours} h</p>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </div>
-      <aside className="lg:sticky lg:top-6 lg:self-start">
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:gap-x-8">
+      <header className="min-w-0 space-y-2 lg:col-start-1">
+        <h1 className="text-2xl font-semibold">{roadmap.title}</h1>
+        <p className="text-stone-700 dark:text-stone-300">{roadmap.summary}</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          About {totalHours} hours of focused work over {roadmap.minMonths}–{roadmap.maxMonths} months.
+        </p>
+      </header>
+      <aside aria-labelledby="enrol-heading" className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-          <h2 className="font-semibold">Start this roadmap</h2>
+          <h2 id="enrol-heading" className="font-semibold">Start this roadmap</h2>
           {user && !assessment && (
             <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
               Not sure it&apos;s the right move, or how long to plan for? <Link href="/assessment" className="font-medium underline underline-offset-2">Take the self-assessment</Link>.
@@ -105,6 +83,31 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
           )}
         </div>
       </aside>
+      <ol aria-label="Phases and milestones" className="min-w-0 space-y-6 lg:col-start-1">
+        {roadmap.phases.map((phase, index) => (
+          <li key={phase.slug} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <h2 className="font-semibold">
+              Phase {index + 1}: {phase.title}{" "}
+              <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth})</span>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{phase.summary}</p>
+            <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
+              {phase.milestones.map((m) => (
+                <li key={m.slug} className="py-3">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{m.title}</span>
+                    <KindBadge kind={m.kind} />
+                    {m.optional && <span className="text-xs text-stone-600 dark:text-stone-400">optional</span>}
+                  </div>
+                  <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
+                  <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">≈ {m.effortHours} h</p>
+                  <ResourcesDisclosure resources={resourcesFrom(m.resources)} milestoneTitle={m.title} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

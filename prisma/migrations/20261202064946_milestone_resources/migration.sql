@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Milestone" ADD COLUMN     "resources" JSONB NOT NULL DEFAULT '[]';
