@@ -1,4 +1,5 @@
 // The signed-in user's own settings. Every function takes the user it acts for.
+import { openStatusWhere } from "./enrollments";
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
 import type { SettingsUpdate } from "./validation/settings";
@@ -29,11 +30,10 @@ export interface OpenEnrollmentZone {
 }
 
 // Open = active or paused, the rule of the one-open-enrolment-per-roadmap index.
-const OPEN = { in: ["active", "paused"] as ("active" | "paused")[] };
 
 export async function openEnrollmentZones(userId: string): Promise<OpenEnrollmentZone[]> {
   const rows = await db.enrollment.findMany({
-    where: { userId, status: OPEN },
+    where: { userId, status: openStatusWhere },
     orderBy: { createdAt: "asc" },
     select: { id: true, timezone: true, roadmap: { select: { title: true } } },
   });
@@ -49,7 +49,7 @@ export async function updateSettings(userId: string, update: SettingsUpdate): Pr
     // transaction, so the account and the roadmap never disagree after a half-done save.
     const moved =
       moveOpenEnrollments && fields.timezone
-        ? await tx.enrollment.updateMany({ where: { userId, status: OPEN, timezone: { not: fields.timezone } }, data: { timezone: fields.timezone } })
+        ? await tx.enrollment.updateMany({ where: { userId, status: openStatusWhere, timezone: { not: fields.timezone } }, data: { timezone: fields.timezone } })
         : { count: 0 };
     const settings = await tx.user.findUniqueOrThrow({ where: { id: userId }, select });
     return { ...settings, movedEnrollments: moved.count };

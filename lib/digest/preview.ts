@@ -1,4 +1,5 @@
 // The in-app preview: this week's email for the signed-in user, composed now, exactly as it would go out.
+import { openStatusWhere } from "../enrollments";
 import { isoWeekOf } from "../checkins/week";
 import { db } from "../db";
 import { isoOfDay } from "../pacing/calendar";
@@ -19,7 +20,7 @@ export async function previewDigest(userId: string, now: Date = new Date()): Pro
   const [user, first] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { timezone: true, digestWeekday: true, digestHour: true } }),
     // The enrolment the first-week rule counts from: the earliest open one (lib/digest/timing-sql.ts).
-    db.enrollment.findFirst({ where: { userId, status: { in: ["active", "paused"] } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.enrollment.findFirst({ where: { userId, status: openStatusWhere }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
   if (!user || !first) return null;
   const week = isoWeekOf(now, user.timezone);

@@ -88,7 +88,9 @@ test("deleting the account asks for the email, signs out, leaves no row that ref
 
   // A weekly-email run for this week afterwards reaches a control user due like this one was, and not them.
   const control = await createUser("delete-control");
-  await createEnrollment(control.id);
+  // Enrolled two weeks ago: the first email waits for the first whole week after enrolling.
+  const controlEnrollment = await createEnrollment(control.id);
+  await testDb().enrollment.update({ where: { id: controlEnrollment.id }, data: { createdAt: shiftLocalDays(new Date(), -14, "UTC") } });
   // The product's own command, as an operator would run it, mailing through the test SMTP server.
   const week = ((await call("GET", "/api/checkins", { user: control })).json as { streak: { currentWeek: string } }).streak.currentWeek;
   const run = runCommand("lib/cli/digest.ts", ["--week", week], { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` });

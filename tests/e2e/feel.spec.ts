@@ -71,7 +71,7 @@ test("each dashboard milestone has a Resources disclosure with its curated links
   await expect(link).toHaveAttribute("href", "https://karpathy.ai/zero-to-hero.html");
   await expect(resources).toContainText("Video · ≈ 20 h");
   expect((await axe(page).include("[data-testid=milestone-karpathy-zero-to-hero]").analyze()).violations.map((v) => v.id)).toEqual([]);
-  const rows = await page.locator("[data-testid^=milestone-]:not([data-testid=milestone-resources]):not([data-testid=milestone-countdown])").count();
+  const rows = await page.locator("[data-testid^=milestone-]:not([data-testid=milestone-resources]):not([data-testid=milestone-countdown]):not([data-testid=milestone-interview])").count();
   expect(await page.getByTestId("milestone-resources").count()).toBe(rows);
 });
 
