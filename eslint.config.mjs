@@ -53,6 +53,6 @@ export default tseslint.config(
   {
     // The service worker is a classic script for the browser's worker scope.
     files: ["public/sw.js"],
-    languageOptions: { sourceType: "script", globals: { self: "readonly", caches: "readonly", fetch: "readonly", URL: "readonly", Response: "readonly", Request: "readonly", console: "readonly" } },
+    languageOptions: { sourceType: "script", globals: { self: "readonly", caches: "readonly", fetch: "readonly", URL: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", console: "readonly" } },
   },
 );

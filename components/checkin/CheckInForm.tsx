@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type SubmitEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import type { PacingResponse } from "@/components/dashboard/PacePanel";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
@@ -82,7 +82,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
     queryFn: async (): Promise<ThisWeekPlan> => (await apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`)).pacing.thisWeek,
     initialData: context.plan,
   });
-  const week = plan ?? context.plan;
+  const week = plan;
 
   const settle = useCallback(
     (outcomes: SendOutcome[]) => {
@@ -106,12 +106,13 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
 
   // Whatever is waiting from an earlier visit goes out as soon as there is a connection.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh sets state after reading IndexedDB (asynchronously), not during the effect
     void refresh();
     if (!online) return;
     void flush(userId).then(settle).then(refresh);
   }, [online, userId, refresh, settle]);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     // A second tap before React re-renders must not make a second check-in.
     if (submitting.current) return;

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import type { CheckInHistory, CheckInView } from "@/lib/checkins";
@@ -87,10 +87,13 @@ function EditCheckIn({ checkIn, onDone }: { checkIn: CheckInView; onDone: () => 
     },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : { _: [error.message] }),
   });
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const parsed = checkInUpdateSchema.safeParse({ hours: hours.trim() === "" ? Number.NaN : Number(hours), confidence: Number(confidence), note });
-    if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
+    if (!parsed.success) {
+      setFields(fieldErrorsOf(parsed.error));
+      return;
+    }
     save.mutate({ hours: parsed.data.hours, confidence: parsed.data.confidence, note: parsed.data.note ?? null });
   }
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
@@ -173,7 +176,7 @@ export function CheckInHistoryPanel({ initial }: { initial: CheckInHistory }) {
     queryFn: () => apiFetch<CheckInHistory>("/api/checkins"),
     initialData: initial,
   });
-  const { checkIns, streak } = data ?? initial;
+  const { checkIns, streak } = data;
   const currentWeek = streak.currentWeek;
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? checkIns : checkIns.slice(0, RECENT_SHOWN);

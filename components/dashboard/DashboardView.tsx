@@ -48,7 +48,7 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
     queryFn: () => apiFetch<Dashboard>(`/api/enrollments/${enrollmentId}`),
     initialData: initial,
   });
-  const dashboard = data ?? initial;
+  const dashboard = data;
 
   const tick = useMutation({
     mutationFn: ({ milestoneId, update }: TickVariables) =>
@@ -84,7 +84,7 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
     initialData: initialPacing,
   });
-  const pacing = (paceData ?? initialPacing).pacing;
+  const pacing = paceData.pacing;
   const waitingUntil = new Map(pacing.waiting.map((w) => [w.id, w.availableFrom]));
 
   const all = dashboard.phases.flatMap((p) => p.milestones);
@@ -117,8 +117,9 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
       </div>
 
       {/* Above the fold on a phone: what to do this week, before the pace and the long milestone list. */}
-      {firstDay && <FirstSteps plan={pacing.thisWeek} />}
       <ThisWeekPanel plan={pacing.thisWeek} />
+      {/* After the week's plan, so what to do this week stays in the first screen on a phone. */}
+      {firstDay && <FirstSteps plan={pacing.thisWeek} />}
 
       <PacePanel
         enrollmentId={enrollmentId}

@@ -18,7 +18,7 @@ export function FirstSteps({ plan }: { plan: ThisWeekPlan }) {
           <p className="font-medium">
             1. This week: {first ? `${first.title} (${itemHoursText(first)})` : "the first milestone of your plan"}
           </p>
-          <p className="mt-1 text-stone-700 dark:text-stone-300">Tick it on this page when it&apos;s done; your plan for the week is just below.</p>
+          <p className="mt-1 text-stone-700 dark:text-stone-300">Tick it on this page when it&apos;s done; your plan for the week is just above.</p>
           {first && (
             <a href={`#milestone-${first.id}`} className={link}>
               Go to it

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type SubmitEvent } from "react";
 import { KindBadge } from "@/components/roadmaps/KindBadge";
 import { ResourcesDisclosure } from "@/components/roadmaps/ResourcesDisclosure";
 import { FieldError } from "@/components/ui/FieldError";
@@ -52,7 +52,7 @@ export function MilestoneRow({
   const id = useId();
   const set = (status: ProgressStatus) => onChange({ status, note: m.note, evidenceUrl: m.evidenceUrl });
 
-  function saveDetails(event: FormEvent) {
+  function saveDetails(event: SubmitEvent) {
     event.preventDefault();
     const parsed = milestoneUpdateSchema.safeParse({ status: m.status, note, evidenceUrl });
     if (!parsed.success) {

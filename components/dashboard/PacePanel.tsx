@@ -30,7 +30,7 @@ export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmen
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
     initialData: initial,
   });
-  const { pacing, headline } = data ?? initial;
+  const { pacing, headline } = data;
   // Every word and colour about pace here is the verdict's (lib/pacing/verdict.ts).
   const { verdict } = pacing;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type SubmitEvent, type ReactNode } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { PivotPacePanel, ReadinessPanel } from "@/components/pivot/PivotPlanPanel";
 import { FieldError } from "@/components/ui/FieldError";
@@ -20,6 +20,12 @@ import {
   TRACK_LABELS,
 } from "@/lib/validation/applications";
 import type { FieldErrors } from "@/lib/validation/field-errors";
+
+/** A text field's value from a form's data ("" when absent; these forms have no file inputs). */
+const formText = (data: FormData, name: string): string => {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
+};
 
 const input =
   "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-950";
@@ -151,11 +157,11 @@ function FormError({ error }: { error?: { message: string } }) {
 
 function AddApplication({ busy, errors, run }: Ctx) {
   const [open, setOpen] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? "");
+    const text = (name: string) => formText(data, name);
     const ok = await run("add", () =>
       apiFetch("/api/applications", {
         method: "POST",
@@ -322,7 +328,7 @@ function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & 
 function Interviews({ application: a, overview, busy, errors, run }: Ctx & { application: ApplicationView }) {
   const key = `interview-${a.id}`;
   const [open, setOpen] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
@@ -330,11 +336,11 @@ function Interviews({ application: a, overview, busy, errors, run }: Ctx & { app
       apiFetch(`/api/applications/${a.id}/interviews`, {
         method: "POST",
         body: {
-          heldOn: String(data.get("heldOn") ?? ""),
-          kind: String(data.get("kind") ?? ""),
+          heldOn: formText(data, "heldOn"),
+          kind: formText(data, "kind"),
           felt: Number(data.get("felt")),
-          asked: String(data.get("asked") ?? ""),
-          wentBadly: String(data.get("wentBadly") ?? ""),
+          asked: formText(data, "asked"),
+          wentBadly: formText(data, "wentBadly"),
           revisitMilestoneIds: data.getAll("revisit").map(String),
         },
       }),
@@ -572,11 +578,11 @@ function OfferPanel({ application: a, busy, errors, run }: Ctx & { application: 
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          const salary = String(data.get("salary") ?? "").replace(/[£,\s]/g, "");
+          const salary = formText(data, "salary").replace(/[£,\s]/g, "");
           void run(key, () =>
             apiFetch(`/api/applications/${a.id}`, {
               method: "PATCH",
-              body: { offerBaseSalary: salary === "" ? null : Number(salary), offerLevel: String(data.get("level") ?? "") || null },
+              body: { offerBaseSalary: salary === "" ? null : Number(salary), offerLevel: formText(data, "level") || null },
             }),
           );
         }}

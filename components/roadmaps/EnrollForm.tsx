@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { TimeZonePicker } from "@/components/time-zones/TimeZonePicker";
 import { FieldError } from "@/components/ui/FieldError";
@@ -40,12 +40,15 @@ export function EnrollForm({
   const [weeklyHours, setWeeklyHours] = useState("8");
   const [fields, setFields] = useState<FieldErrors>({});
 
-  // The browser knows the user's zone; the server render can't.
+  // The browser knows the user's zone; the server render can't. Editable state, so it is seeded once
+  // after hydration rather than read through useSyncExternalStore.
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const accepted = zone ? canonicalTimeZone(zone) : null;
+    /* eslint-disable react-hooks/set-state-in-effect -- one seeding from the device after hydration, never a loop */
     if (accepted) setTimezone(accepted);
     setStartDate(todayIn(zone || "Europe/London"));
+    /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
   const mutation = useMutation({
@@ -57,7 +60,7 @@ export function EnrollForm({
     },
   });
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const parsed = enrollmentCreateSchema.safeParse({
       roadmapSlug,

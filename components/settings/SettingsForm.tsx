@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import { TimeZonePicker } from "@/components/time-zones/TimeZonePicker";
@@ -35,10 +35,13 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : {}),
   });
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const parsed = settingsUpdateSchema.safeParse({ name, digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone, ...(behind.length > 0 && { moveOpenEnrollments: moveEnrollments }) });
-    if (!parsed.success) return setFields(fieldErrorsOf(parsed.error));
+    if (!parsed.success) {
+      setFields(fieldErrorsOf(parsed.error));
+      return;
+    }
     save.mutate(parsed.data);
   }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { canonicalTimeZone } from "@/lib/time-zones";
 import { searchTimeZones, utcOffsetLabel } from "@/lib/time-zones/search";
 
@@ -11,6 +11,10 @@ const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-
  * (keyboard, screen readers and phone pickers all know it), and the browser's own zone is offered as
  * one tap. Whatever this yields is an accepted zone, so a typo can't reach the server.
  */
+/** The device's zone as an accepted one (null when it isn't). It doesn't change while a page is open. */
+const deviceTimeZone = () => canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+const neverChanges = () => () => {};
+
 export function TimeZonePicker({
   id,
   label,
@@ -25,11 +29,8 @@ export function TimeZonePicker({
   describedBy?: string;
 }) {
   const [query, setQuery] = useState("");
-  // Only known after hydration: the server can't know the visitor's zone.
-  const [deviceZone, setDeviceZone] = useState<string | null>(null);
-  useEffect(() => {
-    setDeviceZone(canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""));
-  }, []);
+  // Null on the server and while hydrating (the server can't know the visitor's zone), then the device's.
+  const deviceZone = useSyncExternalStore(neverChanges, deviceTimeZone, () => null);
 
   const matches = useMemo(() => searchTimeZones(query), [query]);
   // The chosen zone stays listed (first) even when the search leaves it out, so the select shows it.

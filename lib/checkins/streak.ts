@@ -3,7 +3,7 @@
 import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "./week";
 
 /** Missed weeks per calendar month (isoWeekMonth) that a run may skip over without ending. */
-export const FREEZES_PER_MONTH = 1;
+export const FREEZES_PER_MONTH: number = 1;
 
 export interface Streak {
   /** Weeks with a check-in in the unbroken run (frozen weeks not counted). */

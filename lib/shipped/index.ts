@@ -243,8 +243,8 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
   refuseFuture(input, localToday(now, await timeZoneOf(userId)));
   try {
     await db.$transaction(async (tx) => {
-      const { incidents, ...fields } = input;
-      void incidents; // written by writeRecord below, not as a column
+      // The incidents are written by writeRecord below, not as a column.
+      const { incidents: _incidents, ...fields } = input;
       const created = await tx.shippedFeature.create({ data: { userId, ...fields, launchDate: dateOf(fields.launchDate) }, select: { id: true } });
       await writeRecord(tx, userId, created.id, input, now);
     });

@@ -5,7 +5,7 @@ import type { TimeZoneName } from "./index";
 
 const normalise = (text: string) => text.toLowerCase().replace(/[_/\s-]+/g, " ").trim();
 
-const searchable = ACCEPTED_TIME_ZONES.map((zone) => ({ zone: zone as TimeZoneName, text: normalise(zone), city: normalise(zone.split("/").at(-1) ?? zone) }));
+const searchable = ACCEPTED_TIME_ZONES.map((zone) => ({ zone, text: normalise(zone), city: normalise(zone.split("/").at(-1) ?? zone) }));
 const aliases = Object.entries(TIME_ZONE_ALIASES).map(([alias, zone]) => ({ text: normalise(alias), zone }));
 
 /**

@@ -1,6 +1,6 @@
 // The phone check-in, end to end: the 30-second flow, the dashboard history and streak, touch targets
 // and width at 360 px, the offline outbox through a reload, and the deep link through sign-in.
-import type { BrowserContext, Locator, Page, Route } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, openMagicLink, requestMagicLink, signInAs, test, testDb } from "./fixtures";
 import { goOffline, goOnline, openControlledCheckIn } from "./offline";
 import { createEnrollment, createUser } from "../support/factories";
@@ -10,9 +10,9 @@ async function smallTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("main a, main button, main input, main textarea, main select, header a, header button")]
       .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`, ...el.getBoundingClientRect().toJSON() }))
-      .filter((box: { width: number; height: number }) => box.width < 44 || box.height < 44)
-      .map((box: { el: string; width: number; height: number }) => `${box.el} ${Math.round(box.width)}×${Math.round(box.height)}`),
+      .map((el) => ({ el: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`, ...(el.getBoundingClientRect().toJSON() as { width: number; height: number }) }))
+      .filter((box) => box.width < 44 || box.height < 44)
+      .map((box) => `${box.el} ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
 }
 
@@ -152,11 +152,11 @@ const outboxStates = (page: Page) =>
     () =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open("waypoint");
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error("indexedDB.open failed"));
         open.onsuccess = () => {
           const all = open.result.transaction("checkin-outbox").objectStore("checkin-outbox").getAll();
           all.onsuccess = () => resolve((all.result as { state: string }[]).map((item) => item.state));
-          all.onerror = () => reject(all.error);
+          all.onerror = () => reject(all.error ?? new Error("getAll failed"));
         };
       }),
   );
@@ -209,7 +209,7 @@ test("signing out sends a check-in still waiting on this phone, without asking",
     await new Promise((resolve, reject) => {
       const put = open.result.transaction("checkin-outbox", "readwrite").objectStore("checkin-outbox").put(item, key);
       put.onsuccess = resolve;
-      put.onerror = () => reject(put.error);
+      put.onerror = () => reject(put.error ?? new Error("put failed"));
     });
   }, { userId: user.id, enrollmentId: enrollment.id });
 

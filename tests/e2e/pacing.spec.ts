@@ -57,8 +57,8 @@ test("a user with months of history sees the pace headline, the chart with its l
   const next = page.getByRole("heading", { name: "Next by the plan" }).locator("xpath=..").getByRole("listitem");
   await expect(next).toHaveCount(3);
   await expect(next.first()).toContainText(pacing.nextMilestones[0]!.title);
-  // Nine ticks, one of them a skip: eight days with a milestone completed.
-  await expect(page.getByRole("img", { name: /progress on 8 days/ })).toBeVisible();
+  // Nine ticks, one of them a skip: eight milestones done, on the activity calendar too.
+  await expect(page.getByTestId("activity-calendar").getByRole("img", { name: /, 8 milestones done\.$/ })).toBeVisible();
 
   // The chart fits the screen: nothing scrolls sideways, and the lines are drawn across its width.
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
@@ -199,4 +199,34 @@ test("four months in and behind: choosing the previewed replan makes it, keeps t
   await expect(page.getByText("Earlier plan")).toBeVisible();
   const row = await testDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
   expect([row.targetMonths, row.weeklyHours]).toEqual([15, 11]);
+});
+
+test("the pace chart is drawn at its final size and shape before any script runs", async ({ page, context, browser }, testInfo) => {
+  const { user } = await userWithHistory();
+  const { viewport, deviceScaleFactor, isMobile, hasTouch, userAgent, baseURL } = testInfo.project.use;
+  const measure = async (p: typeof page) => {
+    const chart = p.getByRole("img", { name: /% done against \d+% planned by today/ });
+    await expect(chart).toBeVisible();
+    return chart.evaluate((el) => ({
+      box: el.getBoundingClientRect().toJSON() as DOMRect,
+      plan: el.querySelector("[data-series=plan]")?.getAttribute("d"),
+      ticks: [...el.querySelectorAll<HTMLElement>("[data-month-tick]")].filter((t) => t.offsetParent !== null).map((t) => t.textContent),
+    }));
+  };
+  // The server's HTML alone: no script runs in this context.
+  const staticContext = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, userAgent, baseURL, javaScriptEnabled: false });
+  await signInAs(staticContext, user);
+  const staticPage = await staticContext.newPage();
+  await staticPage.goto("/dashboard");
+  const served = await measure(staticPage);
+  await staticContext.close();
+
+  await signInAs(context, user);
+  await page.goto("/dashboard");
+  await page.waitForLoadState("networkidle");
+  const hydrated = await measure(page);
+  expect(served.plan).toBeTruthy();
+  expect(hydrated).toEqual(served);
+  expect(served.ticks.length).toBeGreaterThanOrEqual(3);
+  expect(served.box.width).toBeGreaterThan((viewport?.width ?? 1280) * 0.5);
 });
