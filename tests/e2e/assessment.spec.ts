@@ -126,47 +126,53 @@ test("no 'courses without shipping' warning once the feature has shipped", async
   await expect(page.getByText(/Source: JobLabs, .+ \(2026\)/)).toBeVisible();
 });
 
-test("a newcomer finds the assessment on the landing page, takes it signed out, signs in, and lands with the answers kept", async ({ page }, testInfo) => {
-  await page.goto("/");
-  // The two paths are laid out before anyone signs up.
-  await expect(page.getByRole("heading", { name: "ML Engineer", exact: true })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "AI Engineer", exact: true })).toBeVisible();
-  await page.getByRole("link", { name: /Take the 2-minute check/ }).click();
-  await expect(page).toHaveURL(/\/assessment$/);
-  await answerAssessmentAsMidCareerShipper(page);
-  await page.getByRole("button", { name: "See my suggestion" }).click();
-  // Worked out in the browser: nothing is stored for anyone yet.
-  await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
-  await expect(page.getByTestId("suggested-duration")).toContainText("9–12 months");
-  await page.screenshot({ path: testInfo.outputPath("assessment-signed-out.png"), fullPage: true });
+for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+  test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport, hasTouch: true, isMobile: true });
 
-  await page.getByTestId("assessment-sign-in").click();
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-  const email = uniqueEmail("newcomer");
-  const link = await requestMagicLink(page, email, new URL(page.url()).pathname + new URL(page.url()).search);
-  await openMagicLink(page, link);
+    test("a newcomer finds the assessment on the landing page, takes it signed out, signs in, and lands with the answers kept", async ({ page }, testInfo) => {
+      await page.goto("/");
+      // The two paths are laid out before anyone signs up.
+      await expect(page.getByRole("heading", { name: "ML Engineer", exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "AI Engineer", exact: true })).toBeVisible();
+      await page.getByRole("link", { name: /Take the 2-minute check/ }).click();
+      await expect(page).toHaveURL(/\/assessment$/);
+      await answerAssessmentAsMidCareerShipper(page);
+      await page.getByRole("button", { name: "See my suggestion" }).click();
+      // Worked out in the browser: nothing is stored for anyone yet.
+      await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
+      await expect(page.getByTestId("suggested-duration")).toContainText("9–12 months");
+      await page.screenshot({ path: testInfo.outputPath("assessment-signed-out.png"), fullPage: true });
 
-  await expect(page.getByTestId("assessment-kept")).toBeVisible();
-  await expect(page).toHaveURL(/\/assessment$/);
-  await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
-  await expect(page.getByRole("link", { name: "Enrol with 12 months" })).toBeVisible();
-  const user = await testDb().user.findUniqueOrThrow({ where: { email }, include: { assessment: true } });
-  expect(user.assessment).toMatchObject({
-    operationalWork: "appeals",
-    careerStage: "mid",
-    goal: "long_term_compounding",
-    mlSurfaceAtWork: true,
-    mathsBackground: false,
-    recommendation: "ml_engineer",
-    suggestedMonths: 12,
+      await page.getByTestId("assessment-sign-in").click();
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+      const email = uniqueEmail("newcomer");
+      const link = await requestMagicLink(page, email, new URL(page.url()).pathname + new URL(page.url()).search);
+      await openMagicLink(page, link);
+
+      await expect(page.getByTestId("assessment-kept")).toBeVisible();
+      await expect(page).toHaveURL(/\/assessment$/);
+      await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
+      await expect(page.getByRole("link", { name: "Enrol with 12 months" })).toBeVisible();
+      const user = await testDb().user.findUniqueOrThrow({ where: { email }, include: { assessment: true } });
+      expect(user.assessment).toMatchObject({
+        operationalWork: "appeals",
+        careerStage: "mid",
+        goal: "long_term_compounding",
+        mlSurfaceAtWork: true,
+        mathsBackground: false,
+        recommendation: "ml_engineer",
+        suggestedMonths: 12,
+      });
+      // The answers left the address once saved: a reload shows the stored result, and saves nothing again.
+      const savedAt = user.assessment!.updatedAt;
+      await page.reload();
+      await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
+      await expect(page.getByTestId("assessment-kept")).toHaveCount(0);
+      expect((await testDb().assessment.findUniqueOrThrow({ where: { userId: user.id } })).updatedAt).toEqual(savedAt);
+    });
   });
-  // The answers left the address once saved: a reload shows the stored result, and saves nothing again.
-  const savedAt = user.assessment!.updatedAt;
-  await page.reload();
-  await expect(page.getByTestId("recommendation")).toHaveText("Go for ML Engineer");
-  await expect(page.getByTestId("assessment-kept")).toHaveCount(0);
-  expect((await testDb().assessment.findUniqueOrThrow({ where: { userId: user.id } })).updatedAt).toEqual(savedAt);
-});
+}
 
 test("the paths page lays ML Engineer and AI Engineer side by side, with durations and pay and their source", async ({ page }, testInfo) => {
   await page.goto("/paths");
