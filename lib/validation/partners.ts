@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { SHARE_FIELDS } from "../partners/share";
+
+export const PARTNER_ROLES = ["mentor", "manager", "friend"] as const;
+export const NOTE_MAX_CHARS = 500;
+
+export const partnerInviteSchema = z.object({
+  email: z.string().trim().min(1, "Enter their email address.").max(254, "That address is too long."),
+  role: z.enum(PARTNER_ROLES, { error: "Choose mentor, manager or friend." }),
+  shares: z.array(z.enum(SHARE_FIELDS)).max(SHARE_FIELDS.length),
+});
+export type PartnerInvite = z.output<typeof partnerInviteSchema>;
+
+export const partnerSharesSchema = z.object({
+  shares: z.array(z.enum(SHARE_FIELDS)).max(SHARE_FIELDS.length),
+});
+
+export const partnerMuteSchema = z.object({ muted: z.boolean() });
+
+export const partnerNoteSchema = z
+  .object({
+    kind: z.enum(["kudos", "comment"]),
+    body: z
+      .string()
+      .trim()
+      .max(NOTE_MAX_CHARS, `At most ${NOTE_MAX_CHARS} characters.`)
+      // Plain text on one screen: control characters other than line breaks have no place in it.
+      .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), "Plain text only.")
+      .optional(),
+    /** A milestone of the person's roadmap (its id), or a week ("2026-W49"). */
+    milestoneId: z.string().min(1).max(64).optional(),
+    isoWeek: z.string().regex(/^\d{4}-W\d{2}$/, "Not a week.").optional(),
+  })
+  .refine((n) => (n.milestoneId === undefined) !== (n.isoWeek === undefined), { message: "Leave it on one milestone or one week.", path: ["isoWeek"] })
+  .refine((n) => n.kind === "kudos" || (n.body !== undefined && n.body.length > 0), { message: "Write a comment.", path: ["body"] });
+export type PartnerNoteInput = z.output<typeof partnerNoteSchema>;
+
+export const partnerCopySchema = z.object({ enabled: z.boolean() });
