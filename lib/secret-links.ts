@@ -21,6 +21,12 @@ export const isSecretToken = (token: string): boolean => TOKEN_SHAPE.test(token)
  */
 export const hashSecretToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
+/** A new token and the hash to store for it: the links here, and partner invitations (lib/partners). */
+export function makeSecretToken(): { token: string; hash: string } {
+  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  return { token, hash: hashSecretToken(token) };
+}
+
 /** The User columns each kind lives in, written out so Prisma checks every one. */
 const columns = {
   public_page: {
@@ -44,8 +50,8 @@ export interface SecretLinkStatus {
  * leaves the server only in this answer: it can't be shown again later.
  */
 export async function issueSecretLink(userId: string, kind: SecretLinkKind, now: Date = new Date()): Promise<{ token: string; since: Date }> {
-  const token = randomBytes(TOKEN_BYTES).toString("base64url");
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: columns[kind].set(hashSecretToken(token), now) });
+  const { token, hash } = makeSecretToken();
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: columns[kind].set(hash, now) });
   if (count === 0) throw notFound("No such user.");
   return { token, since: now };
 }

@@ -38,6 +38,8 @@ interface DigestContent {
   /** The pivot phase's pace, one line a target (/pivot's words), in the "This week" section; empty without targets. */
   pivot: string[];
   done: string[];
+  /** Kudos and comments from partners: "Sam sent kudos on Linear algebra", with the words if any. */
+  partnerNotes: string[];
   checkIns: string | null;
   streak: string | null;
   next: { title: string; due: string }[];
@@ -232,6 +234,7 @@ function digestContent(input: DigestInput): DigestContent {
     thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
     pivot: active && input.pivot ? input.pivot.measures.map(pivotMeasureLine) : [],
     done: input.doneThisWeek.map((m) => m.title),
+    partnerNotes: input.partnerNotes.map((n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
     next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
@@ -285,6 +288,7 @@ function renderText(c: DigestContent): string {
     blocks.push(["This week", ...plan, ...c.pivot.map((line) => wrap(line))].join("\n"));
   }
   if (c.done.length > 0) blocks.push(`Milestones done\n${c.done.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
+  if (c.partnerNotes.length > 0) blocks.push(`From your partners\n${c.partnerNotes.map((t) => wrap(t, "- ", "  ")).join("\n")}`);
   if (c.checkIns) blocks.push(`Check-ins\n${wrap(c.checkIns)}`);
   if (c.streak) blocks.push(`Streak\n${wrap(c.streak)}`);
   if (c.next.length > 0) blocks.push(`Next up\n${c.next.map((m) => wrap(`${m.title} (${m.due})`, "- ", "  ")).join("\n")}`);
@@ -345,6 +349,7 @@ function renderHtml(c: DigestContent): string {
   }
   for (const line of c.pivot) body += para(line);
   if (c.done.length > 0) body += heading("Milestones done") + list(c.done.map(escapeHtml));
+  if (c.partnerNotes.length > 0) body += heading("From your partners") + list(c.partnerNotes.map(escapeHtml));
   if (c.checkIns) body += heading("Check-ins") + para(c.checkIns);
   if (c.streak) body += heading("Streak") + para(c.streak);
   if (c.next.length > 0) {

@@ -70,6 +70,8 @@ interface DigestRow {
   checkIns: [number, number, number, string | null][];
   weeks: string[];
   shipped: { launchDate: string; gaps: string[] } | null;
+  /** [author's name, kind, body, isoWeek, skillId, createdAt]: partner notes in the read window (lib/partners). */
+  notes: [string | null, "kudos" | "comment", string | null, string | null, string | null, number][];
   /** [skillId, hours]: hours logged per skill in all check-ins, as the dashboard's rows count them (this week's plan). */
   logged: [string, number][];
   /** The pivot phase's weekly targets with the dates they are judged on; null without a target. */
@@ -139,6 +141,14 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
               where a."userId" = u.id and i."heldOn" >= ${pivotFrom}::date))
           from "PivotPlan" pp
           where pp."userId" = u.id and (pp."applicationsPerWeek" is not null or pp."interviewsPerWeek" is not null)) as pivot,
+        -- Partner notes the person would see on the dashboard (lib/partners/notes.ts says the same):
+        -- not hidden, from a partner who still follows them and isn't muted.
+        coalesce((
+          select json_agg(json_build_array(a.name, n.kind, n.body, n."isoWeek", n."skillId", (extract(epoch from n."createdAt") * 1000)::bigint) order by n."createdAt", n.id)
+          from "PartnerNote" n
+          join "Partnership" ps on ps."ownerId" = n."recipientId" and ps."partnerId" = n."authorId" and ps."mutedAt" is null
+          join "User" a on a.id = n."authorId"
+          where n."recipientId" = u.id and n."hiddenAt" is null and n."createdAt" >= ${from} and n."createdAt" <= ${to}), '[]') as notes,
         (select json_build_object(
             'launchDate', f."launchDate",
             'gaps', array(select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff"))
@@ -227,6 +237,15 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     .sort((a, b) => a[0] - b[0])
     .map(([, hours, confidence]) => ({ hours, confidence }));
 
+  const partnerNotes = row.notes
+    .filter(([, , , , , at]) => at >= windowStart && at < end)
+    .map(([name, kind, body, isoWeek, skillId]) => ({
+      from: name?.trim() || "Your partner",
+      kind,
+      body,
+      on: skillId !== null ? (tree.titleOf.get(skillId) ?? "a milestone") : `week ${isoWeek ?? ""}`.trim(),
+    }));
+
   const localDay = localDayFunction(enrollment.timezone, windowStart, end);
   const today = localDay(end - 1);
   const start = dayOfIso(enrollment.startDate);
@@ -240,6 +259,9 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     doneThisWeek,
     checkIns,
     streak: computeStreak(row.weeks, isoWeekOf(request.at, enrollment.timezone)),
+    // "YYYY-Www" sorts as text in calendar order.
+    partnerNotes,
+    lastCheckInWeek: row.weeks.reduce<string | null>((latest, w) => (latest === null || w > latest ? w : latest), null),
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
     thisWeek: pacing.thisWeek,
     pivot: row.pivot && pivotOf(row.pivot, end, enrollment.status === "paused"),

@@ -32,6 +32,10 @@ export interface DigestInput {
   /** The week's check-ins. */
   checkIns: { hours: number; confidence: number }[];
   streak: Streak;
+  /** The newest ISO week with a check-in, any enrolment's; null before the first. */
+  lastCheckInWeek: string | null;
+  /** Kudos and comments partners left during the week, not hidden and from partners not muted (lib/partners). */
+  partnerNotes: { from: string; kind: "kudos" | "comment"; body: string | null; on: string }[];
   /** The next three milestones by the plan. */
   next: { title: string; dueDate: string }[];
   /** This week's plan (lib/pacing/this-week.ts) for the week the email is sent in: the dashboard's. */

@@ -43,7 +43,7 @@ export interface PartnerSource {
       done: number;
       total: number;
       share: number;
-      milestones: { title: string; status: string; note: string | null; evidenceUrl: string | null }[];
+      milestones: { id: string; title: string; status: string; note: string | null; evidenceUrl: string | null }[];
     }[];
   } | null;
   pace: { status: PacingStatus; label: string; tone: VerdictTone; headline: string; bufferDays: number | null; share: number; paused: boolean } | null;
@@ -54,6 +54,8 @@ export interface PartnerSource {
 }
 
 export interface PartnerMilestoneView {
+  /** The catalogue milestone's id, which kudos point at. */
+  id: string;
   title: string;
   status: string;
   note?: string | null;
@@ -90,6 +92,7 @@ export function projectForPartner(shares: readonly ShareField[], source: Partner
       milestones: source.roadmap.phases.map((phase) => ({
         phaseTitle: phase.title,
         items: phase.milestones.map((m) => ({
+          id: m.id,
           title: m.title,
           status: m.status,
           ...(may.has("notes") ? { note: m.note } : {}),

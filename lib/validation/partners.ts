@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SHARE_FIELDS } from "../partners/share";
 
 export const PARTNER_ROLES = ["mentor", "manager", "friend"] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export const NOTE_MAX_CHARS = 500;
 
 export const partnerInviteSchema = z.object({

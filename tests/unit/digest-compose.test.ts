@@ -89,6 +89,8 @@ const ahead: DigestInput = {
   },
   pivot: null,
   firstWeek: false,
+  lastCheckInWeek: null,
+  partnerNotes: [],
   links,
 };
 
@@ -152,6 +154,8 @@ const firstWeek: DigestInput = {
     { title: "Bias–variance in practice: diagnose real training runs", dueDate: "2026-10-12" },
   ],
   firstWeek: true,
+  lastCheckInWeek: null,
+  partnerNotes: [],
 };
 
 const finished: DigestInput = {

@@ -18,8 +18,8 @@ const source: PartnerSource = {
         total: 2,
         share: 0.4,
         milestones: [
-          { title: "Linear algebra", status: "done", note: "CANARY-NOTE", evidenceUrl: "https://example.test/proof" },
-          { title: "Probability", status: "not_started", note: null, evidenceUrl: null },
+          { id: "m1", title: "Linear algebra", status: "done", note: "CANARY-NOTE", evidenceUrl: "https://example.test/proof" },
+          { id: "m2", title: "Probability", status: "not_started", note: null, evidenceUrl: null },
         ],
       },
     ],
@@ -55,7 +55,7 @@ describe("projectForPartner", () => {
       roadmap: {
         slug: "swe-to-mle",
         title: "Software engineer to ML engineer",
-        milestones: [{ phaseTitle: "Foundations", items: [{ title: "Linear algebra", status: "done" }, { title: "Probability", status: "not_started" }] }],
+        milestones: [{ phaseTitle: "Foundations", items: [{ id: "m1", title: "Linear algebra", status: "done" }, { id: "m2", title: "Probability", status: "not_started" }] }],
       },
       phases: [{ title: "Foundations", done: 1, total: 2, share: 0.4 }],
       pace: source.pace,
@@ -68,7 +68,7 @@ describe("projectForPartner", () => {
 
   // Each field alone: exactly its key (besides the name) appears.
   const alone: Record<ShareField, object> = {
-    roadmap: { roadmap: { slug: "swe-to-mle", title: "Software engineer to ML engineer", milestones: [{ phaseTitle: "Foundations", items: [{ title: "Linear algebra", status: "done" }, { title: "Probability", status: "not_started" }] }] } },
+    roadmap: { roadmap: { slug: "swe-to-mle", title: "Software engineer to ML engineer", milestones: [{ phaseTitle: "Foundations", items: [{ id: "m1", title: "Linear algebra", status: "done" }, { id: "m2", title: "Probability", status: "not_started" }] }] } },
     phases: { phases: [{ title: "Foundations", done: 1, total: 2, share: 0.4 }] },
     pace: { pace: source.pace },
     this_week: { thisWeek: source.thisWeek },
@@ -89,8 +89,8 @@ describe("projectForPartner", () => {
 
   it("puts notes and evidence on the milestones when shared with the roadmap", () => {
     const view = projectForPartner(["roadmap", "notes", "evidence"], source);
-    expect(view.roadmap?.milestones?.[0]?.items[0]).toEqual({ title: "Linear algebra", status: "done", note: "CANARY-NOTE", evidenceUrl: "https://example.test/proof" });
-    expect(projectForPartner(["roadmap", "evidence"], source).roadmap?.milestones?.[0]?.items[0]).toEqual({ title: "Linear algebra", status: "done", evidenceUrl: "https://example.test/proof" });
+    expect(view.roadmap?.milestones?.[0]?.items[0]).toEqual({ id: "m1", title: "Linear algebra", status: "done", note: "CANARY-NOTE", evidenceUrl: "https://example.test/proof" });
+    expect(projectForPartner(["roadmap", "evidence"], source).roadmap?.milestones?.[0]?.items[0]).toEqual({ id: "m1", title: "Linear algebra", status: "done", evidenceUrl: "https://example.test/proof" });
   });
 
   it("shows a person between roadmaps as such", () => {

@@ -96,6 +96,8 @@ function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
     },
     pivot: null,
     firstWeek: false,
+    lastCheckInWeek: null,
+    partnerNotes: [],
     links: { checkIn: "https://w.test/checkin", dashboard: "https://w.test/dashboard", settings: "https://w.test/settings", unsubscribe: "https://w.test/u" },
   };
 }
