@@ -153,6 +153,10 @@ export const USER_LIMITS = {
   publicLink: { points: 10, durationSeconds: 60 * 60, message: "new public links" },
   /** POST /api/me/calendar-feed: a new calendar feed link. */
   calendarLink: { points: 10, durationSeconds: 60 * 60, message: "new calendar links" },
+  /** POST /api/me/partners/invitations: an email to someone else's address. */
+  partnerInvite: { points: 10, durationSeconds: 60 * 60, message: "partner invitations" },
+  /** POST /api/following/[ownerId]/notes: kudos and comments left for someone. */
+  partnerNote: { points: 60, durationSeconds: 60 * 60, message: "kudos and comments" },
 } as const;
 
 export type UserLimitName = keyof typeof USER_LIMITS;

@@ -45,7 +45,8 @@ export function baselineHeaders(options: { production: boolean; https: boolean }
  * not list them.
  */
 export function routeHeaders(pathname: string): Record<string, string> {
-  if (pathname.startsWith("/p/") || pathname.startsWith("/api/calendar/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+  // An invitation link is a credential too (lib/partners): it mustn't leave in a Referer.
+  if (pathname.startsWith("/p/") || pathname.startsWith("/api/calendar/") || pathname.startsWith("/partners/invite/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
   return {};
 }
 

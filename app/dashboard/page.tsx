@@ -6,6 +6,8 @@ import { DashboardView } from "@/components/dashboard/DashboardView";
 import { PivotWarnings } from "@/components/dashboard/PivotWarnings";
 import { getInterviewGoal } from "@/lib/applications";
 import { SavedCopyNotice } from "@/components/dashboard/SavedCopyNotice";
+import { PartnerNotesPanel } from "@/components/partners/PartnerNotesPanel";
+import { receivedNotes } from "@/lib/partners/notes";
 import { getAssessment } from "@/lib/assessment";
 import { requirePageUser } from "@/lib/auth";
 import { checkInDays, checkInHistory } from "@/lib/checkins";
@@ -41,13 +43,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [dashboard, pacing, history, assessment, interviewGoal, days] = await Promise.all([
+  const [dashboard, pacing, history, assessment, interviewGoal, days, notes] = await Promise.all([
     getDashboard(user.id, selected.id),
     getPacing(user.id, selected.id),
     checkInHistory(user.id),
     getAssessment(user.id),
     getInterviewGoal(user.id),
     checkInDays(user.id, selected.id),
+    receivedNotes(user.id),
   ]);
   const ended = hasEnded(selected.status);
   // Warnings are about a plan in progress: an ended enrolment gets none.
@@ -77,6 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </nav>
       )}
       <PivotWarnings warnings={warnings} />
+      <PartnerNotesPanel initial={notes} />
       <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} interviewGoal={interviewGoal} checkInDays={days} />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">

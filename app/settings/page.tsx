@@ -6,6 +6,8 @@ import { CalendarFeedSection } from "@/components/settings/CalendarFeedSection";
 import { ThemePicker } from "@/components/settings/ThemePicker";
 import { SettingsForm } from "@/components/settings/SettingsForm";
 import { PublicPageSection } from "@/components/settings/PublicPageSection";
+import { PartnersSection } from "@/components/partners/PartnersSection";
+import { listPartners } from "@/lib/partners";
 import { getSettings, openEnrollmentZones } from "@/lib/account";
 import { requirePageUser } from "@/lib/auth";
 import { calendarFeedStatus } from "@/lib/calendar-feed";
@@ -18,7 +20,14 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [settings, publicPage, calendarFeed, cookieStore, openEnrollments] = await Promise.all([getSettings(user.id), publicPageStatus(user.id), calendarFeedStatus(user.id), cookies(), openEnrollmentZones(user.id)]);
+  const [settings, publicPage, calendarFeed, partners, cookieStore, openEnrollments] = await Promise.all([
+    getSettings(user.id),
+    publicPageStatus(user.id),
+    calendarFeedStatus(user.id),
+    listPartners(user.id),
+    cookies(),
+    openEnrollmentZones(user.id),
+  ]);
   // The date in the user's own zone, as everywhere else in the app.
   const labelOf = (at: Date | null) => (at === null ? null : formatDay(localDayFunction(settings.timezone, at.getTime(), at.getTime())(at.getTime())));
   const sinceLabel = labelOf(publicPage.since);
@@ -43,6 +52,13 @@ export default async function SettingsPage() {
       <section aria-labelledby="calendar-feed-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="calendar-feed-heading" className="text-lg font-semibold">Calendar feed</h2>
         <CalendarFeedSection initial={{ enabled: calendarFeed.enabled, sinceLabel: labelOf(calendarFeed.since) }} />
+      </section>
+      <section aria-labelledby="partners-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="partners-heading" className="text-lg font-semibold">Accountability partners</h2>
+        <PartnersSection initial={partners} />
+        <p className="text-sm">
+          <Link href="/partners" className="inline-flex min-h-11 items-center underline underline-offset-2">People you follow</Link>
+        </p>
       </section>
       <section aria-labelledby="data-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="data-heading" className="text-lg font-semibold">Your data and account</h2>

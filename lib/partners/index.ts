@@ -186,3 +186,15 @@ export async function partnershipFor(partnerId: string, ownerId: string) {
   if (!row) throw notFound("No such person.");
   return { ...row, shares: normaliseShares(row.shares) };
 }
+
+/** The partner's weekly copy: one email about everyone they follow, off until they turn it on. */
+export async function setPartnerCopy(userId: string, enabled: boolean): Promise<void> {
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { partnerCopyEnabled: enabled } });
+  if (count === 0) throw notFound("No such user.");
+}
+
+export async function partnerCopyEnabled(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { partnerCopyEnabled: true } });
+  if (!user) throw notFound("No such user.");
+  return user.partnerCopyEnabled;
+}

@@ -12,11 +12,6 @@ export const partnerInviteSchema = z.object({
 });
 export type PartnerInvite = z.output<typeof partnerInviteSchema>;
 
-export const partnerSharesSchema = z.object({
-  shares: z.array(z.enum(SHARE_FIELDS)).max(SHARE_FIELDS.length),
-});
-
-export const partnerMuteSchema = z.object({ muted: z.boolean() });
 
 export const partnerNoteSchema = z
   .object({
@@ -37,3 +32,9 @@ export const partnerNoteSchema = z
 export type PartnerNoteInput = z.output<typeof partnerNoteSchema>;
 
 export const partnerCopySchema = z.object({ enabled: z.boolean() });
+
+export const partnerUpdateSchema = z
+  .object({ shares: z.array(z.enum(SHARE_FIELDS)).max(SHARE_FIELDS.length).optional(), muted: z.boolean().optional() })
+  .refine((c) => c.shares !== undefined || c.muted !== undefined, { message: "Change what they see, or mute them.", path: ["shares"] });
+
+export const acceptInvitationSchema = z.object({ token: z.string().min(1).max(100) });
