@@ -1,6 +1,7 @@
 // The signed-in user's own settings. Every function takes the user it acts for.
 import { openStatusWhere } from "./enrollments";
 import { db } from "./db";
+import { normalizeEmailAddress } from "./email-address";
 import { AppError, notFound } from "./errors";
 import type { SettingsUpdate } from "./validation/settings";
 import { userLimitKeys } from "./rate-limit";
@@ -110,6 +111,20 @@ export async function exportAccount(userId: string) {
         select: { id: true, enrollmentId: true, isoWeek: true, hours: true, confidence: true, note: true, createdAt: true, updatedAt: true },
       },
       digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      partnerCopyEnabled: true,
+      partnerCopies: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      // Accountability partners, both ways; invitations without their token hash (a credential).
+      partnersOfMine: { orderBy: { createdAt: "asc" }, select: { role: true, shares: true, mutedAt: true, createdAt: true, partner: { select: { name: true, email: true } } } },
+      partnershipsAsPartner: { orderBy: { createdAt: "asc" }, select: { role: true, shares: true, createdAt: true, owner: { select: { name: true } } } },
+      partnerInvitations: { orderBy: { createdAt: "asc" }, select: { email: true, role: true, shares: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+      partnerNotesReceived: {
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, body: true, isoWeek: true, skill: { select: { slug: true } }, hiddenAt: true, createdAt: true, author: { select: { name: true, email: true } } },
+      },
+      partnerNotesGiven: {
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, body: true, isoWeek: true, skill: { select: { slug: true } }, createdAt: true, recipient: { select: { name: true } } },
+      },
       assessment: { omit: { userId: true } },
       // Every column but keys and bookkeeping, so a field added to the record is exported without a second list.
       shippedFeature: {
@@ -132,7 +147,23 @@ export async function exportAccount(userId: string) {
     },
   });
   if (!user) throw notFound("No such user.");
-  const { accounts, progressEvents, checkIns, assessment, shippedFeature, applications, pivotPlan, calendarSince, ...profile } = user;
+  const {
+    accounts,
+    progressEvents,
+    checkIns,
+    assessment,
+    shippedFeature,
+    applications,
+    pivotPlan,
+    calendarSince,
+    partnersOfMine,
+    partnershipsAsPartner,
+    partnerInvitations,
+    partnerNotesReceived,
+    partnerNotesGiven,
+    partnerCopies,
+    ...profile
+  } = user;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
@@ -149,6 +180,15 @@ export async function exportAccount(userId: string) {
     },
     /** The interview goal and weekly targets of the pivot phase; null if never saved. */
     pivotPlan: pivotPlan && { ...pivotPlan, targetsSince: pivotPlan.targetsSince && day(pivotPlan.targetsSince) },
+    /** Who follows the user, whom the user follows, the invitations they sent, and the kudos and comments both ways. */
+    partners: {
+      followers: partnersOfMine.map(({ partner, ...p }) => ({ ...p, partnerName: partner.name, partnerEmail: partner.email })),
+      following: partnershipsAsPartner.map(({ owner, ...p }) => ({ ...p, personName: owner.name })),
+      invitationsSent: partnerInvitations,
+      notesReceived: partnerNotesReceived.map(({ skill, author, ...n }) => ({ ...n, milestoneSkill: skill?.slug ?? null, fromName: author.name, fromEmail: author.email })),
+      notesGiven: partnerNotesGiven.map(({ skill, recipient, ...n }) => ({ ...n, milestoneSkill: skill?.slug ?? null, toName: recipient.name })),
+      weeklyCopies: partnerCopies,
+    },
     /** Job applications with their stage history and interviews (skills to revise by slug). */
     applications: applications.map(({ stageChanges, interviews, nextStepOn, ...a }) => ({
       ...a,
@@ -161,7 +201,7 @@ export async function exportAccount(userId: string) {
 
 /**
  * Deletes the account and everything it owns in one transaction: the user row (sessions, linked
- * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment, the shipped-feature record with its incidents, job applications with their stage history and interviews, and the pivot plan go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
+ * accounts, enrolments, progress, events, check-ins, deliveries, the self-assessment, the shipped-feature record with its incidents, job applications with their stage history and interviews, the pivot plan, partnerships both ways, invitations sent, kudos and comments given and received, and weekly-copy deliveries go with it by cascade; the public page's and calendar feed's link hashes are its columns), pending
  * sign-in links, development-outbox mail, any weekly email still queued for them, and their rate-limit counts. The caller
  * must type their email: a stolen open session alone can't do it by accident.
  */
@@ -176,6 +216,9 @@ export async function deleteAccount(userId: string, confirmEmail: string): Promi
     const [queue] = await tx.$queryRaw<{ exists: boolean }[]>`select to_regclass('pgboss.job') is not null as exists`;
     if (queue?.exists) await tx.$executeRaw`delete from pgboss.job where name like 'digest-%' and data->>'userId' = ${userId}`;
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    // Invitations others sent to this address name it; the user's own partnerships, invitations and
+    // notes (given and received) go with the user row by cascade.
+    await tx.partnerInvitation.deleteMany({ where: { email: normalizeEmailAddress(user.email) } });
     await tx.outboxMessage.deleteMany({ where: { to: user.email } });
     // The per-user rate-limit counts name the user id; they would expire, but go now.
     await tx.$executeRaw`delete from "UserRateLimit" where key = any(${userLimitKeys(userId)})`;

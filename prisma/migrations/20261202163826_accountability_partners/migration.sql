@@ -106,4 +106,7 @@ ALTER TABLE "PartnerNote" ADD CONSTRAINT "PartnerNote_authorId_fkey" FOREIGN KEY
 ALTER TABLE "PartnerNote" ADD CONSTRAINT "PartnerNote_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "PartnerNote" ADD CONSTRAINT "PartnerNote_skillId_fkey" FOREIGN KEY ("skillId") REFERENCES "Skill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "PartnerCopyDelivery" ADD CONSTRAINT "PartnerCopyDelivery_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
