@@ -8,7 +8,7 @@ import { repoRoot } from "../../prisma/scripts/dev-database";
 import { expectError, expectOk, tick, type CallResult } from "../support/api";
 import { call, createEnrollment, createUser, firstMilestone, testDb, type TestUser } from "../support/factories";
 import { discoverPages, discoverRoutes, exportedMethods } from "../support/routes";
-import { localDaysAgo } from "../support/dates";
+import { localDaysAgo, shiftLocalDays } from "../support/dates";
 
 // ---------- the access tables ----------
 
@@ -31,6 +31,10 @@ interface World {
   /** A's job application (moved to screen) and an interview logged on it. */
   aApplicationId: string;
   aInterviewId: string;
+  /** C follows A (A's partnership), C left A a note, and A has an invitation out. */
+  aPartnershipId: string;
+  aNoteId: string;
+  aInvitationId: string;
 }
 
 /** A valid application (B's attempts send it too). */
@@ -172,6 +176,31 @@ const routes: Record<string, RouteSpec> = {
     access: "owner",
     attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}/interviews/${w.aInterviewId}` }],
   },
+  "GET /api/me/partners": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/partners" }] },
+  // B's invitation is B's; A's invitations and partners are in the snapshot.
+  "POST /api/me/partners/invitations": {
+    access: "caller",
+    status: 201,
+    attempts: () => [{ path: "/api/me/partners/invitations", body: { email: "someone-for-b@example.test", role: "friend", shares: ["pace"] } }],
+  },
+  "DELETE /api/me/partners/invitations/[invitationId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partners/invitations/${w.aInvitationId}` }] },
+  "PATCH /api/me/partners/[partnershipId]": {
+    access: "owner",
+    attempts: (w) => [
+      { path: `/api/me/partners/${w.aPartnershipId}`, body: { shares: ["notes", "email", "evidence"] } },
+      { path: `/api/me/partners/${w.aPartnershipId}`, body: { muted: true } },
+    ],
+  },
+  "DELETE /api/me/partners/[partnershipId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partners/${w.aPartnershipId}` }] },
+  "DELETE /api/me/partner-notes/[noteId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partner-notes/${w.aNoteId}` }] },
+  "PATCH /api/me/partner-copy": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/partner-copy", body: { enabled: true } }] },
+  // Without the emailed token there is nothing to accept: a well-formed unknown one is a 404.
+  "POST /api/partner-invitations/accept": { access: "caller", status: 404, attempts: () => [{ path: "/api/partner-invitations/accept", body: { token: "x".repeat(43) } }] },
+  "GET /api/following": { access: "caller", status: 200, attempts: () => [{ path: "/api/following" }] },
+  // B doesn't follow A: A's view, leaving A and leaving A a note are all 404s.
+  "GET /api/following/[ownerId]": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}` }] },
+  "DELETE /api/following/[ownerId]": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}` }] },
+  "POST /api/following/[ownerId]/notes": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}/notes`, body: { kind: "kudos", isoWeek: "2026-W49" } }] },
 };
 
 /** What B requests for each page; where a page takes an id, B passes A's. */
@@ -196,6 +225,10 @@ const pages: Record<string, (w: World) => string> = {
   // Public by design: B gets A's real page, which must show none of A's private data (an unknown
   // token's 404 is in public-page.test.ts).
   "/p/[token]": (w) => w.aPublicPath,
+  "/partners": () => "/partners",
+  // B doesn't follow A: a 404 page.
+  "/partners/[ownerId]": (w) => `/partners/${w.a.id}`,
+  "/partners/invite/[token]": () => `/partners/invite/${"x".repeat(43)}`,
 };
 
 // ---------- helpers ----------
@@ -221,12 +254,15 @@ function expectNothingOfA(text: string, w: World) {
   expect(text).not.toContain(w.aFeatureId);
   expect(text).not.toContain(w.aApplicationId);
   expect(text).not.toContain(w.aInterviewId);
+  expect(text).not.toContain(w.aPartnershipId);
+  expect(text).not.toContain(w.aNoteId);
+  expect(text).not.toContain(w.aInvitationId);
 }
 
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications] = await Promise.all([
+  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications, partnerships, notes, invitations] = await Promise.all([
     db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.progressEvent.count({ where: { userId } }),
     db.enrollment.findMany({
@@ -238,7 +274,7 @@ async function snapshotOf(userId: string) {
     db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.user.findUnique({
       where: { id: userId },
-      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true, calendarTokenHash: true, calendarSince: true },
+      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true, calendarTokenHash: true, calendarSince: true, partnerCopyEnabled: true },
     }),
     db.assessment.findUnique({ where: { userId } }),
     db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
@@ -247,8 +283,11 @@ async function snapshotOf(userId: string) {
       orderBy: { id: "asc" },
       include: { stageChanges: { orderBy: { id: "asc" } }, interviews: { orderBy: { id: "asc" }, include: { revisitSkills: true } } },
     }),
+    db.partnership.findMany({ where: { OR: [{ ownerId: userId }, { partnerId: userId }] }, orderBy: { id: "asc" } }),
+    db.partnerNote.findMany({ where: { OR: [{ recipientId: userId }, { authorId: userId }] }, orderBy: { id: "asc" } }),
+    db.partnerInvitation.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
   ]);
-  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications };
+  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications, partnerships, notes, invitations };
 }
 
 // ---------- the tests ----------
@@ -302,9 +341,16 @@ describe("access control", () => {
     });
     expectOk(interview, 201);
     const aInterviewId = (interview.json as { interviews: { id: string }[] }).interviews[0]!.id;
+    // C follows A and left a note with A's canary; A has an invitation out.
+    const c = await createUser("partner-c");
+    const partnership = await testDb().partnership.create({ data: { ownerId: a.id, partnerId: c.id, role: "mentor", shares: ["roadmap", "pace"] } });
+    const note = await testDb().partnerNote.create({ data: { authorId: c.id, recipientId: a.id, kind: "comment", body: canary, isoWeek: "2026-W49" } });
+    const invitation = await testDb().partnerInvitation.create({
+      data: { ownerId: a.id, email: "invited-by-a@example.test", role: "friend", shares: ["pace"], tokenHash: `${a.id}-invitation-hash`, expiresAt: shiftLocalDays(new Date(), 1, "UTC") },
+    });
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId, aApplicationId, aInterviewId };
+    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId, aApplicationId, aInterviewId, aPartnershipId: partnership.id, aNoteId: note.id, aInvitationId: invitation.id };
     before = await snapshotOf(a.id);
   });
 

@@ -4,6 +4,7 @@
 // route under app/ — found from the files, as access-control.test.ts finds them, so a new one can't
 // be left out — as HTML and as an RSC payload, and anonymously too. Every table in the public schema
 // is checksummed before and after.
+import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../lib/generated/prisma/client";
 import { expectOk, tick } from "../support/api";
@@ -21,6 +22,9 @@ interface World {
   feedPath: string;
   unsubscribeToken: string;
   applicationId: string;
+  /** Someone the user follows as a partner, and an open invitation's link to the user. */
+  followedId: string;
+  invitationPath: string;
 }
 
 /** What to request for each GET route under app/api; a catch-all gets several paths. */
@@ -47,6 +51,9 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/applications": () => ["/api/applications"],
   "GET /api/applications/[applicationId]": (w) => [`/api/applications/${w.applicationId}`],
   "GET /api/pivot-plan": () => ["/api/pivot-plan"],
+  "GET /api/me/partners": () => ["/api/me/partners"],
+  "GET /api/following": () => ["/api/following", "/api/following?sort=buffer"],
+  "GET /api/following/[ownerId]": (w) => [`/api/following/${w.followedId}`],
 };
 
 /** What to request for each page; where a page takes a token or an id, the user's own. */
@@ -70,6 +77,10 @@ const pages: Record<string, (w: World) => string> = {
   "/signin/confirm": () => `/signin/confirm?token=${"ab".repeat(32)}&email=someone%40example.test`,
   // Opening the email's unsubscribe link shows a button; only the button's POST unsubscribes.
   "/unsubscribe": (w) => `/unsubscribe?token=${w.unsubscribeToken}`,
+  "/partners": () => "/partners",
+  "/partners/[ownerId]": (w) => `/partners/${w.followedId}`,
+  // Opening the invitation link shows it and a button; only the button's POST accepts it.
+  "/partners/invite/[token]": (w) => w.invitationPath,
 };
 
 /**
@@ -141,6 +152,15 @@ describe("no GET changes state", () => {
     expectOk(application, 201);
     const applicationId = (application.json as { id: string }).id;
     expectOk(await call("POST", `/api/applications/${applicationId}/interviews`, { user, body: { heldOn: localDaysAgo(2), kind: "ml_depth", felt: 1, revisitMilestoneIds: [milestone.id] } }), 201);
+    // A partner view to read: someone the user follows, and an invitation to follow someone else.
+    const followed = await createUser("followed");
+    await createEnrollment(followed.id);
+    await testDb().partnership.create({ data: { ownerId: followed.id, partnerId: user.id, role: "mentor", shares: ["roadmap", "phases", "pace", "this_week", "streak"] } });
+    const inviter = await createUser("inviter");
+    const inviteToken = randomBytes(32).toString("base64url");
+    await testDb().partnerInvitation.create({
+      data: { ownerId: inviter.id, email: user.email, role: "friend", shares: ["pace"], tokenHash: createHash("sha256").update(inviteToken).digest("hex"), expiresAt: shiftLocalDays(new Date(), 14, "UTC") },
+    });
     pointLibAtTestDatabase();
     const { unsubscribeToken } = await import("../../lib/digest/unsubscribe");
     w = {
@@ -152,6 +172,8 @@ describe("no GET changes state", () => {
       feedPath: (feed.json as { path: string }).path,
       unsubscribeToken: unsubscribeToken(user.id),
       applicationId,
+      followedId: followed.id,
+      invitationPath: `/partners/invite/${inviteToken}`,
     };
   });
 
