@@ -16,6 +16,7 @@ const pages = [
   { name: "digest", path: "/digest", signedIn: true },
   { name: "paths", path: "/paths", signedIn: false },
   { name: "assessment signed out", path: "/assessment", signedIn: false },
+  { name: "partners", path: "/partners", signedIn: true },
 ];
 
 for (const p of pages) {
