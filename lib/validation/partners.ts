@@ -21,6 +21,7 @@ export const partnerNoteSchema = z
       .trim()
       .max(NOTE_MAX_CHARS, `At most ${NOTE_MAX_CHARS} characters.`)
       // Plain text on one screen: control characters other than line breaks have no place in it.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
       .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), "Plain text only.")
       .optional(),
     /** A milestone of the person's roadmap (its id), or a week ("2026-W49"). */
