@@ -246,9 +246,17 @@ function withoutUrlEcho(html: string, id: string): string {
   return html.replace(new RegExp(`(?<=\\\\*")(?:dashboard)?\\?enrollment=${id}(?=\\\\*")`, "g"), "");
 }
 
-/** Likewise a path segment B asked for, echoed as `"c":["","partners","<id>"]`: B's input, not A's data. */
-function withoutSegmentEcho(html: string, parent: string, id: string): string {
-  return html.replace(new RegExp(`(?<=\\\\*"${parent}\\\\*",\\\\*")${id}(?=\\\\*")`, "g"), "");
+/**
+ * Likewise a path segment B asked for, echoed as `"c":["","partners","<id>"]` and in the router's
+ * segment key (`{"n":"ownerId","t":"d","k":"<id>"}`), and signed out in the sign-in redirect's
+ * `callbackUrl=%2Fpartners%2F<id>`: the visitor's input, not A's data.
+ */
+function withoutSegmentEcho(html: string, parent: string, param: string, id: string): string {
+  const q = '\\\\*"';
+  return html
+    .replace(new RegExp(`(?<=${q}${parent}${q},${q})${id}(?=${q})`, "g"), "")
+    .replace(new RegExp(`(?<=${q}n${q}:${q}${param}${q},${q}t${q}:${q}d${q},${q}k${q}:${q})${id}(?=${q})`, "g"), "")
+    .replaceAll(`callbackUrl=%2F${parent}%2F${id}`, "callbackUrl=");
 }
 
 function expectNothingOfA(text: string, w: World) {
@@ -447,7 +455,7 @@ describe("access control", () => {
     for (const user of [w.b, undefined]) {
       const res = await call("GET", pathFor(w), { user });
       expect(res.status, res.text.slice(0, 500)).toBeLessThan(500);
-      expectNothingOfA(withoutSegmentEcho(withoutUrlEcho(res.text, w.aEnrollmentId), "partners", w.a.id), w);
+      expectNothingOfA(withoutSegmentEcho(withoutUrlEcho(res.text, w.aEnrollmentId), "partners", "ownerId", w.a.id), w);
     }
   });
 
