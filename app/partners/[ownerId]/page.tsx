@@ -58,7 +58,7 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.thisWeek && (
         <section aria-labelledby="week-heading" className={card}>
-          <h2 id="week-heading" className="text-lg font-semibold">This week ({view.thisWeek.week})</h2>
+          <h2 id="week-heading" className="text-lg font-semibold">This week</h2>
           <p>{view.thisWeek.loggedHours} of {view.thisWeek.budgetHours} hours logged.</p>
           {view.thisWeek.items.length > 0 && (
             <ul className="list-disc pl-5 text-sm">
