@@ -10,6 +10,7 @@ import { createEnrollment } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
 import { waitFor } from "../support/wait";
+import { localDaysAgo } from "../support/dates";
 
 let own: Awaited<ReturnType<typeof ownDatabase>>;
 let db: PrismaClient;
@@ -38,7 +39,7 @@ async function partnerFollowing(people: number) {
   const partner = await db.user.create({ data: { email: email("copy-partner"), name: "Pat", partnerCopyEnabled: true, digestWeekday: 1, digestHour: 8 } });
   for (let i = 0; i < people; i++) {
     const person = await db.user.create({ data: { email: email("copy-person"), name: `Person ${i}`, digestEnabled: false } });
-    await createEnrollment(person.id, "swe-to-mle", { startDate: "2026-09-01" }, db);
+    await createEnrollment(person.id, "swe-to-mle", { startDate: localDaysAgo(90) }, db);
     await db.partnership.create({ data: { ownerId: person.id, partnerId: partner.id, role: "mentor", shares: ["pace", "streak", "this_week"] } });
   }
   return partner;

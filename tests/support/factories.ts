@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { shiftLocalDays } from "./dates";
+import { localDaysAgo, shiftLocalDays } from "./dates";
 
 let client: PrismaClient | undefined;
 
@@ -51,7 +51,7 @@ export async function createEnrollment(
     data: {
       userId,
       roadmapId: roadmap.id,
-      startDate: new Date(`${overrides.startDate ?? "2026-09-01"}T00:00:00Z`),
+      startDate: new Date(`${overrides.startDate ?? localDaysAgo(90)}T00:00:00Z`),
       targetMonths: overrides.targetMonths ?? 12,
       weeklyHours: overrides.weeklyHours ?? 8,
       timezone: overrides.timezone ?? "Europe/London",
