@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's strict type-checked rules, Next's own plugin, the rules of hooks, and no
-// import cycles. `npm run lint` runs it; CI and `npm test`'s first step too.
+// import cycles. `npm run lint` runs it, and so does `npm test`'s first step (so CI), with no warnings allowed.
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
@@ -53,6 +53,18 @@ export default tseslint.config(
   {
     // The service worker is a classic script for the browser's worker scope.
     files: ["public/sw.js"],
-    languageOptions: { sourceType: "script", globals: { self: "readonly", caches: "readonly", fetch: "readonly", URL: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "script",
+      globals: {
+        self: "readonly",
+        caches: "readonly",
+        fetch: "readonly",
+        URL: "readonly",
+        Response: "readonly",
+        Request: "readonly",
+        Headers: "readonly",
+        console: "readonly",
+      },
+    },
   },
 );

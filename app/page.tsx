@@ -24,20 +24,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <section className="space-y-4">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Know where your ML pivot stands.</h1>
         <p className="max-w-2xl text-lg text-stone-700 dark:text-stone-300">
-          Waypoint turns the six-to-eighteen-month move from software engineer to ML engineer into milestones you can tick,
-          and keeps the timeline honest: what is done, what is next, and whether you are on pace.
+          Waypoint turns the six-to-eighteen-month move from software engineer to ML engineer into milestones you can tick, and keeps the
+          timeline honest: what is done, what is next, and whether you are on pace.
         </p>
         <div className="flex flex-wrap gap-3">
           <Link href="/signin" className="min-h-11 rounded-lg bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800">
             Get started
           </Link>
-          <Link href="/roadmaps" className="min-h-11 rounded-lg border border-stone-300 px-4 py-3 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900">
+          <Link
+            href="/roadmaps"
+            className="min-h-11 rounded-lg border border-stone-300 px-4 py-3 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
+          >
             Browse the roadmaps
           </Link>
         </div>
       </section>
       <section aria-labelledby="paths-heading" className="space-y-4">
-        <h2 id="paths-heading" className="text-xl font-semibold">Two paths, one question: which suits you?</h2>
+        <h2 id="paths-heading" className="text-xl font-semibold">
+          Two paths, one question: which suits you?
+        </h2>
         <div className="grid gap-4 md:grid-cols-2">
           {PATHS.map((path) => (
             <div key={path.slug} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
@@ -51,17 +56,27 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <Link href="/assessment" className="min-h-11 rounded-lg bg-brand-700 px-4 py-3 font-medium text-white hover:bg-brand-800">
             Should I pivot? Take the 2-minute check
           </Link>
-          <Link href="/paths" className="min-h-11 rounded-lg border border-stone-300 px-4 py-3 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900">
+          <Link
+            href="/paths"
+            className="min-h-11 rounded-lg border border-stone-300 px-4 py-3 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
+          >
             Compare the two side by side
           </Link>
         </div>
-        <p className="text-sm text-stone-600 dark:text-stone-400">The check needs no account; sign in afterwards and your answers come with you.</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          The check needs no account; sign in afterwards and your answers come with you.
+        </p>
       </section>
       <section aria-labelledby="how" className="grid gap-4 sm:grid-cols-3">
-        <h2 id="how" className="sr-only">How it works</h2>
+        <h2 id="how" className="sr-only">
+          How it works
+        </h2>
         {[
           ["Pick a path", "Take the check, or compare the two paths, then enrol with a target you can keep."],
-          ["Tick milestones", "From gradient-descent intuition to your first shipped ML feature, each with why it matters and where to learn it."],
+          [
+            "Tick milestones",
+            "From gradient-descent intuition to your first shipped ML feature, each with why it matters and where to learn it.",
+          ],
           ["See your pace", "Progress is weighed by effort, phase by phase, against the timeline you chose, with a short email each week."],
         ].map(([title, body]) => (
           <div key={title} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">

@@ -50,7 +50,10 @@ export async function updateSettings(userId: string, update: SettingsUpdate): Pr
     // transaction, so the account and the roadmap never disagree after a half-done save.
     const moved =
       moveOpenEnrollments && fields.timezone
-        ? await tx.enrollment.updateMany({ where: { userId, status: openStatusWhere, timezone: { not: fields.timezone } }, data: { timezone: fields.timezone } })
+        ? await tx.enrollment.updateMany({
+            where: { userId, status: openStatusWhere, timezone: { not: fields.timezone } },
+            data: { timezone: fields.timezone },
+          })
         : { count: 0 };
     const settings = await tx.user.findUniqueOrThrow({ where: { id: userId }, select });
     return { ...settings, movedEnrollments: moved.count };
@@ -100,30 +103,87 @@ export async function exportAccount(userId: string) {
       },
       progress: {
         orderBy: { skillId: "asc" },
-        select: { skill: { select: { slug: true, title: true } }, status: true, note: true, evidenceUrl: true, startedAt: true, completedAt: true, updatedAt: true },
+        select: {
+          skill: { select: { slug: true, title: true } },
+          status: true,
+          note: true,
+          evidenceUrl: true,
+          startedAt: true,
+          completedAt: true,
+          updatedAt: true,
+        },
       },
       progressEvents: {
         orderBy: { id: "asc" },
-        select: { skill: { select: { slug: true } }, enrollmentId: true, fromStatus: true, toStatus: true, note: true, evidenceUrl: true, source: true, checkInId: true, occurredAt: true },
+        select: {
+          skill: { select: { slug: true } },
+          enrollmentId: true,
+          fromStatus: true,
+          toStatus: true,
+          note: true,
+          evidenceUrl: true,
+          source: true,
+          checkInId: true,
+          occurredAt: true,
+        },
       },
       checkIns: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, enrollmentId: true, isoWeek: true, hours: true, confidence: true, note: true, createdAt: true, updatedAt: true },
+        select: {
+          id: true,
+          enrollmentId: true,
+          isoWeek: true,
+          hours: true,
+          confidence: true,
+          note: true,
+          createdAt: true,
+          updatedAt: true,
+        },
       },
-      digestDeliveries: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      digestDeliveries: {
+        orderBy: { isoWeek: "asc" },
+        select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
+      },
       partnerCopyEnabled: true,
-      partnerCopies: { orderBy: { isoWeek: "asc" }, select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true } },
+      partnerCopies: {
+        orderBy: { isoWeek: "asc" },
+        select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
+      },
       // Accountability partners, both ways; invitations without their token hash (a credential).
-      partnersOfMine: { orderBy: { createdAt: "asc" }, select: { role: true, shares: true, mutedAt: true, createdAt: true, partner: { select: { name: true, email: true } } } },
-      partnershipsAsPartner: { orderBy: { createdAt: "asc" }, select: { role: true, shares: true, createdAt: true, owner: { select: { name: true } } } },
-      partnerInvitations: { orderBy: { createdAt: "asc" }, select: { email: true, role: true, shares: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true } },
+      partnersOfMine: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, shares: true, mutedAt: true, createdAt: true, partner: { select: { name: true, email: true } } },
+      },
+      partnershipsAsPartner: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, shares: true, createdAt: true, owner: { select: { name: true } } },
+      },
+      partnerInvitations: {
+        orderBy: { createdAt: "asc" },
+        select: { email: true, role: true, shares: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+      },
       partnerNotesReceived: {
         orderBy: { createdAt: "asc" },
-        select: { kind: true, body: true, isoWeek: true, skill: { select: { slug: true } }, hiddenAt: true, createdAt: true, author: { select: { name: true, email: true } } },
+        select: {
+          kind: true,
+          body: true,
+          isoWeek: true,
+          skill: { select: { slug: true } },
+          hiddenAt: true,
+          createdAt: true,
+          author: { select: { name: true, email: true } },
+        },
       },
       partnerNotesGiven: {
         orderBy: { createdAt: "asc" },
-        select: { kind: true, body: true, isoWeek: true, skill: { select: { slug: true } }, createdAt: true, recipient: { select: { name: true } } },
+        select: {
+          kind: true,
+          body: true,
+          isoWeek: true,
+          skill: { select: { slug: true } },
+          createdAt: true,
+          recipient: { select: { name: true } },
+        },
       },
       assessment: { omit: { userId: true } },
       // Every column but keys and bookkeeping, so a field added to the record is exported without a second list.
@@ -168,7 +228,11 @@ export async function exportAccount(userId: string) {
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
-    profile: { ...profile, calendarFeed: { enabled: calendarSince !== null, since: calendarSince }, linkedSignInProviders: accounts.map((a) => a.provider) },
+    profile: {
+      ...profile,
+      calendarFeed: { enabled: calendarSince !== null, since: calendarSince },
+      linkedSignInProviders: accounts.map((a) => a.provider),
+    },
     progressEvents: progressEvents.map(({ skill, ...e }) => ({ skill: skill.slug, ...e })),
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
     /** The self-assessment's answers and the recommendation given for them; null if never taken. */
@@ -185,8 +249,17 @@ export async function exportAccount(userId: string) {
       followers: partnersOfMine.map(({ partner, ...p }) => ({ ...p, partnerName: partner.name, partnerEmail: partner.email })),
       following: partnershipsAsPartner.map(({ owner, ...p }) => ({ ...p, personName: owner.name })),
       invitationsSent: partnerInvitations,
-      notesReceived: partnerNotesReceived.map(({ skill, author, ...n }) => ({ ...n, milestoneSkill: skill?.slug ?? null, fromName: author.name, fromEmail: author.email })),
-      notesGiven: partnerNotesGiven.map(({ skill, recipient, ...n }) => ({ ...n, milestoneSkill: skill?.slug ?? null, toName: recipient.name })),
+      notesReceived: partnerNotesReceived.map(({ skill, author, ...n }) => ({
+        ...n,
+        milestoneSkill: skill?.slug ?? null,
+        fromName: author.name,
+        fromEmail: author.email,
+      })),
+      notesGiven: partnerNotesGiven.map(({ skill, recipient, ...n }) => ({
+        ...n,
+        milestoneSkill: skill?.slug ?? null,
+        toName: recipient.name,
+      })),
       weeklyCopies: partnerCopies,
     },
     /** Job applications with their stage history and interviews (skills to revise by slug). */
@@ -194,7 +267,11 @@ export async function exportAccount(userId: string) {
       ...a,
       nextStepOn: nextStepOn && day(nextStepOn),
       stageHistory: stageChanges.map((c) => ({ ...c, changedOn: day(c.changedOn) })),
-      interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({ ...i, heldOn: day(heldOn), revisitSkills: revisitSkills.map((r) => r.skill.slug) })),
+      interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({
+        ...i,
+        heldOn: day(heldOn),
+        revisitSkills: revisitSkills.map((r) => r.skill.slug),
+      })),
     })),
   };
 }
@@ -209,7 +286,9 @@ export async function deleteAccount(userId: string, confirmEmail: string): Promi
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) throw notFound("No such user.");
   if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) {
-    throw new AppError("bad_request", "Some fields need attention.", { confirmEmail: ["Type your email address exactly as shown to confirm."] });
+    throw new AppError("bad_request", "Some fields need attention.", {
+      confirmEmail: ["Type your email address exactly as shown to confirm."],
+    });
   }
   await db.$transaction(async (tx) => {
     // pg-boss's tables live in the same database, so its queued jobs go in the same transaction.

@@ -128,7 +128,15 @@ const applicationSelect = {
   stageChanges: { orderBy: { id: "asc" as const }, select: { fromStage: true, toStage: true, changedOn: true, recordedAt: true } },
   interviews: {
     orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }] as { heldOn?: "asc"; createdAt?: "asc" }[],
-    select: { id: true, heldOn: true, kind: true, felt: true, asked: true, wentBadly: true, revisitSkills: { select: { skill: { select: { slug: true, title: true } } } } },
+    select: {
+      id: true,
+      heldOn: true,
+      kind: true,
+      felt: true,
+      asked: true,
+      wentBadly: true,
+      revisitSkills: { select: { skill: { select: { slug: true, title: true } } } },
+    },
   },
 } as const;
 
@@ -165,7 +173,15 @@ export interface ApplicationView {
   offerLevel: string | null;
   offer: OfferReading | null;
   history: { fromStage: ApplicationStage | null; toStage: ApplicationStage; changedOn: string; recordedAt: string }[];
-  interviews: { id: string; heldOn: string; kind: string; felt: number; asked: string | null; wentBadly: string | null; revisitSkills: RevisitSkill[] }[];
+  interviews: {
+    id: string;
+    heldOn: string;
+    kind: string;
+    felt: number;
+    asked: string | null;
+    wentBadly: string | null;
+    revisitSkills: RevisitSkill[];
+  }[];
   /** The job description's matched skills split by the user's progress; null without a description or a roadmap. */
   gaps: GapCheck | null;
   createdAt: string;
@@ -190,7 +206,12 @@ function toView(row: Row, context: Context): ApplicationView {
     offerBaseSalary: row.offerBaseSalary,
     offerLevel: row.offerLevel,
     offer: row.offerBaseSalary !== null && row.offerLevel ? readOffer(row.offerBaseSalary, row.offerLevel) : null,
-    history: row.stageChanges.map((c) => ({ fromStage: c.fromStage, toStage: c.toStage, changedOn: iso(c.changedOn), recordedAt: c.recordedAt.toISOString() })),
+    history: row.stageChanges.map((c) => ({
+      fromStage: c.fromStage,
+      toStage: c.toStage,
+      changedOn: iso(c.changedOn),
+      recordedAt: c.recordedAt.toISOString(),
+    })),
     interviews: row.interviews.map((i) => ({
       id: i.id,
       heldOn: iso(i.heldOn),
@@ -211,7 +232,8 @@ function toView(row: Row, context: Context): ApplicationView {
 
 /** Next step soonest first; those without a date after, newest first: what needs doing leads the list. */
 export function byNextStep(a: ApplicationView, b: ApplicationView): number {
-  if (a.nextStepOn && b.nextStepOn) return a.nextStepOn < b.nextStepOn ? -1 : a.nextStepOn > b.nextStepOn ? 1 : a.createdAt.localeCompare(b.createdAt);
+  if (a.nextStepOn && b.nextStepOn)
+    return a.nextStepOn < b.nextStepOn ? -1 : a.nextStepOn > b.nextStepOn ? 1 : a.createdAt.localeCompare(b.createdAt);
   if (a.nextStepOn || b.nextStepOn) return a.nextStepOn ? -1 : 1;
   return b.createdAt.localeCompare(a.createdAt);
 }
@@ -228,7 +250,15 @@ export interface PivotOverview {
   enrollmentId: string | null;
   roadmap: { slug: string; title: string } | null;
   /** The roadmap's milestones, for choosing skills to revise after an interview. */
-  milestones: { milestoneId: string; skillId: string; title: string; skill: string; status: string; note: string | null; evidenceUrl: string | null }[];
+  milestones: {
+    milestoneId: string;
+    skillId: string;
+    title: string;
+    skill: string;
+    status: string;
+    note: string | null;
+    evidenceUrl: string | null;
+  }[];
   applications: ApplicationView[];
   /** Interviews logged, over every application, and the milestone that counts them. */
   interviewCount: number;
@@ -248,7 +278,10 @@ export function sentOn(history: ApplicationView["history"]): string | null {
 }
 
 async function planOf(userId: string): Promise<PivotPlanView & { targetsSince: string | null }> {
-  const plan = await db.pivotPlan.findUnique({ where: { userId }, select: { interviewGoal: true, applicationsPerWeek: true, interviewsPerWeek: true, targetsSince: true } });
+  const plan = await db.pivotPlan.findUnique({
+    where: { userId },
+    select: { interviewGoal: true, applicationsPerWeek: true, interviewsPerWeek: true, targetsSince: true },
+  });
   return {
     interviewGoal: plan?.interviewGoal ?? INTERVIEW_GOAL_DEFAULT,
     applicationsPerWeek: plan?.applicationsPerWeek ?? null,
@@ -262,14 +295,23 @@ const READINESS_SKILLS = [FEATURE_LAUNCH_SKILL, EVAL_METHODOLOGY_SKILL, CV_REWRI
 async function readinessOf(userId: string): Promise<Readiness> {
   const [record, progress] = await Promise.all([
     db.shippedFeature.findUnique({ where: { userId }, select: { evalUrl: true } }),
-    db.milestoneProgress.findMany({ where: { userId, skill: { slug: { in: READINESS_SKILLS } } }, select: { status: true, skill: { select: { slug: true } } } }),
+    db.milestoneProgress.findMany({
+      where: { userId, skill: { slug: { in: READINESS_SKILLS } } },
+      select: { status: true, skill: { select: { slug: true } } },
+    }),
   ]);
   return readinessChecklist({ record, statusBySkill: Object.fromEntries(progress.map((p) => [p.skill.slug, p.status])) });
 }
 
 /** Everything the /pivot page shows. Reads only. */
 export async function getPivotOverview(userId: string, now: Date = new Date()): Promise<PivotOverview> {
-  const [rows, context, timezone, plan, readiness] = await Promise.all([loadRows(userId), roadmapContext(userId), timeZoneOf(userId), planOf(userId), readinessOf(userId)]);
+  const [rows, context, timezone, plan, readiness] = await Promise.all([
+    loadRows(userId),
+    roadmapContext(userId),
+    timeZoneOf(userId),
+    planOf(userId),
+    readinessOf(userId),
+  ]);
   const applications = rows.map((row) => toView(row, context)).sort(byNextStep);
   const today = localToday(now, timezone);
   const interviewCount = applications.reduce((n, a) => n + a.interviews.length, 0);
@@ -316,7 +358,9 @@ export async function createApplication(userId: string, input: ApplicationCreate
       data: { userId, ...fields, nextStepOn: nextStepOn ? dateOf(nextStepOn) : null },
       select: { id: true },
     });
-    await tx.applicationStageChange.create({ data: { applicationId: created.id, fromStage: null, toStage: input.stage, changedOn: dateOf(stageOn ?? today) } });
+    await tx.applicationStageChange.create({
+      data: { applicationId: created.id, fromStage: null, toStage: input.stage, changedOn: dateOf(stageOn ?? today) },
+    });
     if (isSentStage(input.stage)) await tickApplied(tx, userId, input.track, now);
     return created.id;
   });
@@ -344,14 +388,20 @@ export async function moveApplicationStage(userId: string, id: string, move: Sta
     if (!current) throw notFound(NOT_FOUND);
     const check = checkStageMove(current.stage, move.stage);
     if (!check.ok) throw new AppError("bad_request", check.reason, { stage: [check.reason] });
-    const last = await tx.applicationStageChange.findFirst({ where: { applicationId: id }, orderBy: { id: "desc" }, select: { changedOn: true } });
+    const last = await tx.applicationStageChange.findFirst({
+      where: { applicationId: id },
+      orderBy: { id: "desc" },
+      select: { changedOn: true },
+    });
     const on = move.on ?? today;
     if (last && on < iso(last.changedOn)) {
       const reason = `The date can't be before the previous stage's (${iso(last.changedOn)}).`;
       throw new AppError("bad_request", "Some fields need attention.", { on: [reason] });
     }
     await tx.jobApplication.update({ where: { id }, data: { stage: move.stage } });
-    await tx.applicationStageChange.create({ data: { applicationId: id, fromStage: current.stage, toStage: move.stage, changedOn: dateOf(on) } });
+    await tx.applicationStageChange.create({
+      data: { applicationId: id, fromStage: current.stage, toStage: move.stage, changedOn: dateOf(on) },
+    });
     if (isSentStage(move.stage)) await tickApplied(tx, userId, current.track, now);
   });
   return getApplication(userId, id);
@@ -364,10 +414,19 @@ export async function deleteApplication(userId: string, id: string): Promise<voi
 }
 
 /** Logs an interview already held; the skills to revise are milestones of the user's current roadmap. */
-export async function addInterview(userId: string, applicationId: string, input: InterviewCreate, now: Date = new Date()): Promise<ApplicationView> {
+export async function addInterview(
+  userId: string,
+  applicationId: string,
+  input: InterviewCreate,
+  now: Date = new Date(),
+): Promise<ApplicationView> {
   const owned = await db.jobApplication.findFirst({ where: { id: applicationId, userId }, select: { id: true } });
   if (!owned) throw notFound(NOT_FOUND);
-  refuseFuture({ heldOn: input.heldOn }, localToday(now, await timeZoneOf(userId)), "Log an interview once it has happened: the date can't be in the future.");
+  refuseFuture(
+    { heldOn: input.heldOn },
+    localToday(now, await timeZoneOf(userId)),
+    "Log an interview once it has happened: the date can't be in the future.",
+  );
   const context = await roadmapContext(userId);
   // Only the current roadmap's live milestones: a skill to revise must have a milestone to link back to.
   const byId = new Map(context?.milestones.map((m) => [m.milestoneId, m.skillId]) ?? []);
@@ -382,7 +441,12 @@ export async function addInterview(userId: string, applicationId: string, input:
     await tx.$queryRaw`select 1 from "User" where id = ${userId} for no key update`;
     const before = await interviewCountOf(tx, userId);
     await tx.interview.create({
-      data: { applicationId, ...fields, heldOn: dateOf(heldOn), revisitSkills: { create: skillIds.flatMap((skillId) => (skillId ? [{ skillId }] : [])) } },
+      data: {
+        applicationId,
+        ...fields,
+        heldOn: dateOf(heldOn),
+        revisitSkills: { create: skillIds.flatMap((skillId) => (skillId ? [{ skillId }] : [])) },
+      },
     });
     const goal = await interviewGoalOf(tx, userId);
     if (before < goal && before + 1 >= goal) await tickUnlessSettled(tx, userId, INTERVIEWS_SKILL, now, "interview");

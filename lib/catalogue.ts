@@ -6,7 +6,11 @@ export async function listRoadmaps() {
     where: { retiredAt: null },
     orderBy: { position: "asc" },
     include: {
-      phases: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, startMonth: true, endMonth: true } },
+      phases: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { slug: true, title: true, startMonth: true, endMonth: true },
+      },
       _count: { select: { milestones: { where: { retiredAt: null } } } },
     },
   });

@@ -34,7 +34,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors; correlationId?: string };
 }
@@ -75,8 +74,5 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   // Unexpected: details stay in the server log, the user gets an id to quote.
   const correlationId = randomUUID();
   console.error(`[${correlationId}]`, error);
-  return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side.", correlationId } },
-    { status: 500 },
-  );
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side.", correlationId } }, { status: 500 });
 }

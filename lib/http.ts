@@ -67,7 +67,8 @@ export function parseParam<S extends z.ZodType>(value: unknown, schema: S, what:
  */
 function vanishedRecord(error: unknown): AppError | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
-  const meta = error.meta as { modelName?: unknown; driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } | undefined;
+  const meta = error.meta as
+    { modelName?: unknown; driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } | undefined;
   const cause = meta?.driverAdapterError?.cause;
   if (error.code === "P2025") return meta?.modelName === "User" ? unauthenticated() : new AppError("not_found", "It no longer exists.");
   if (error.code === "P2003" || (error.code === "P2010" && cause?.kind === "ForeignKeyConstraintViolation")) {
@@ -116,7 +117,9 @@ export function otherMethods<const A extends ImplementedMethod>(...allowed: A[])
   implemented.add("OPTIONS");
   const allow = [...implemented].sort().join(", ");
   const refuse: RouteHandler = (request) => {
-    const response = errorResponse(new AppError("method_not_allowed", `${request.method} is not allowed here; use ${allowed.join(" or ")}.`, undefined, { allow }));
+    const response = errorResponse(
+      new AppError("method_not_allowed", `${request.method} is not allowed here; use ${allowed.join(" or ")}.`, undefined, { allow }),
+    );
     response.headers.set("cache-control", "private, no-store");
     return response;
   };

@@ -2,7 +2,6 @@
 import { headers } from "next/headers";
 import { CLIENT_ADDRESS_HEADER } from "./peer-header";
 
-
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 export function isLoopbackAddress(address: string | null | undefined): boolean {

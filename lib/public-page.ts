@@ -9,7 +9,14 @@ import { publicPaceHeadline } from "./pacing/headline";
 import { getDashboard } from "./progress";
 import { getPacing } from "./progress/pacing";
 import { progressShare } from "./progress/summary";
-import { isSecretToken, issueSecretLink, revokeSecretLink, secretLinkStatus, userOfSecretLink, type SecretLinkStatus } from "./secret-links";
+import {
+  isSecretToken,
+  issueSecretLink,
+  revokeSecretLink,
+  secretLinkStatus,
+  userOfSecretLink,
+  type SecretLinkStatus,
+} from "./secret-links";
 
 export const isPublicToken = isSecretToken;
 

@@ -50,7 +50,9 @@ export function createSignInLimiter({ pool, perAddress, perIp, secret }: SignInL
   // trimmed lower case, so no spelling of one address gets its own count.
   const addressKey = (email: string) => {
     const parsed = parseEmailAddress(email);
-    return createHmac("sha256", secret).update(parsed.ok ? parsed.address.address : email.trim().toLowerCase()).digest("base64url");
+    return createHmac("sha256", secret)
+      .update(parsed.ok ? parsed.address.address : email.trim().toLowerCase())
+      .digest("base64url");
   };
 
   return async (email, ip) => {
@@ -90,7 +92,11 @@ export function createSignInLimiterPool(databaseUrl: string): pg.Pool {
 
 // Created on first use (not at import, so `next build` opens nothing), and kept on globalThis so
 // Next's development reloads don't open a pool per reload.
-const globalForLimiter = globalThis as unknown as { waypointSignInLimiter?: SignInLimiter; waypointLimiterPool?: pg.Pool; waypointUserLimiter?: UserLimiter };
+const globalForLimiter = globalThis as unknown as {
+  waypointSignInLimiter?: SignInLimiter;
+  waypointLimiterPool?: pg.Pool;
+  waypointUserLimiter?: UserLimiter;
+};
 
 function limiterPool(): pg.Pool {
   globalForLimiter.waypointLimiterPool ??= createSignInLimiterPool(env.DATABASE_URL);
@@ -169,7 +175,10 @@ export interface UserLimiter {
   refund(name: UserLimitName, userId: string): Promise<void>;
 }
 
-export function createUserLimiter(pool: pg.Pool, limits: Record<UserLimitName, { points: number; durationSeconds: number }> = USER_LIMITS): UserLimiter {
+export function createUserLimiter(
+  pool: pg.Pool,
+  limits: Record<UserLimitName, { points: number; durationSeconds: number }> = USER_LIMITS,
+): UserLimiter {
   const limiters = new Map(
     (Object.keys(limits) as UserLimitName[]).map((name) => [
       name,
@@ -227,8 +236,14 @@ const inMinutes = (seconds: number) => {
 /** What the user is told when refused: 429 (or 503 when the counts can't be read), with Retry-After. */
 export function userLimitError(name: UserLimitName, decision: Exclude<UserLimitDecision, { ok: true }>): AppError {
   const headers = { "retry-after": String(decision.retryAfterSeconds) };
-  if (decision.reason === "unavailable") return new AppError("unavailable", "This can't be done just now. Try again in a minute.", undefined, headers);
-  return new AppError("rate_limited", `Too many ${USER_LIMITS[name].message} for now. Try again in ${inMinutes(decision.retryAfterSeconds)}.`, undefined, headers);
+  if (decision.reason === "unavailable")
+    return new AppError("unavailable", "This can't be done just now. Try again in a minute.", undefined, headers);
+  return new AppError(
+    "rate_limited",
+    `Too many ${USER_LIMITS[name].message} for now. Try again in ${inMinutes(decision.retryAfterSeconds)}.`,
+    undefined,
+    headers,
+  );
 }
 
 /** Counts one `name` action for the user; refused past the limit. For pages, which show the refusal themselves. */
@@ -238,7 +253,12 @@ export const consumeUserLimit = (name: UserLimitName, userId: string): Promise<U
  * Runs `action` as one `name` action of the user's, refused with a 429 past the limit. A failed
  * action, or one `counts` says cost nothing (a replayed check-in), is given back.
  */
-export async function withUserLimit<T>(name: UserLimitName, userId: string, action: () => Promise<T>, counts: (result: T) => boolean = () => true): Promise<T> {
+export async function withUserLimit<T>(
+  name: UserLimitName,
+  userId: string,
+  action: () => Promise<T>,
+  counts: (result: T) => boolean = () => true,
+): Promise<T> {
   const limiter = userLimiter();
   const decision = await limiter.consume(name, userId);
   if (!decision.ok) throw userLimitError(name, decision);

@@ -51,7 +51,9 @@ export const PAYLOAD_TOO_LARGE_MESSAGE = `The request body is too large (at most
 export function guardRequest(request: { rawPath: string; contentLength: string | null }): GuardDecision {
   const api = request.rawPath === "/api" || request.rawPath.startsWith("/api/");
   if (hasMalformedEscape(request.rawPath)) {
-    return api ? { action: "refuse", status: 400, code: "bad_request", message: "The address contains a malformed percent escape." } : { action: "not-found-page" };
+    return api
+      ? { action: "refuse", status: 400, code: "bad_request", message: "The address contains a malformed percent escape." }
+      : { action: "not-found-page" };
   }
   if (declaresTooLargeBody(request.contentLength)) {
     return { action: "refuse", status: 413, code: "payload_too_large", message: PAYLOAD_TOO_LARGE_MESSAGE };

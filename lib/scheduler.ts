@@ -95,7 +95,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     shippedMaintenancePass,
     catchUp: async () => {
       const queued = await digestTick();
-      const maintenance = await shippedMaintenancePass().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+      const maintenance = await shippedMaintenancePass().catch((error: unknown) => ({
+        error: error instanceof Error ? error.message : String(error),
+      }));
       return { queued, maintenance };
     },
     stop: (stopOptions) => boss.stop({ graceful: stopOptions?.graceful ?? true, wait: true, close: true }),
@@ -104,6 +106,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
 
 /** The catch-up's one log line, as `npm start` and `npm run worker` print it. */
 export function describeCatchUp({ queued, maintenance }: CatchUpResult): string {
-  const pass = "error" in maintenance ? `failed (${maintenance.error}), the cron tries again` : `checked ${maintenance.checked}, ticked ${maintenance.ticked}`;
+  const pass =
+    "error" in maintenance
+      ? `failed (${maintenance.error}), the cron tries again`
+      : `checked ${maintenance.checked}, ticked ${maintenance.ticked}`;
   return `catch-up at start: ${queued} weekly emails queued; maintained 3+ months: ${pass}`;
 }

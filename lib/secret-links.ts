@@ -49,7 +49,11 @@ export interface SecretLinkStatus {
  * Makes a new link of this kind, replacing any earlier one (which stops working at once). The token
  * leaves the server only in this answer: it can't be shown again later.
  */
-export async function issueSecretLink(userId: string, kind: SecretLinkKind, now: Date = new Date()): Promise<{ token: string; since: Date }> {
+export async function issueSecretLink(
+  userId: string,
+  kind: SecretLinkKind,
+  now: Date = new Date(),
+): Promise<{ token: string; since: Date }> {
   const { token, hash } = makeSecretToken();
   const { count } = await db.user.updateMany({ where: { id: userId }, data: columns[kind].set(hash, now) });
   if (count === 0) throw notFound("No such user.");

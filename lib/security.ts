@@ -46,7 +46,8 @@ export function baselineHeaders(options: { production: boolean; https: boolean }
  */
 export function routeHeaders(pathname: string): Record<string, string> {
   // An invitation link is a credential too (lib/partners): it mustn't leave in a Referer.
-  if (pathname.startsWith("/p/") || pathname.startsWith("/api/calendar/") || pathname.startsWith("/partners/invite/")) return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+  if (pathname.startsWith("/p/") || pathname.startsWith("/api/calendar/") || pathname.startsWith("/partners/invite/"))
+    return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
   return {};
 }
 
@@ -58,7 +59,12 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Origin at all is a non-browser client (a mail provider's one-click unsubscribe, curl), which a
  * page on another site can't make a browser send.
  */
-export function isForeignMutation(request: { method: string; origin: string | undefined; host: string | undefined; secFetchSite: string | undefined }): boolean {
+export function isForeignMutation(request: {
+  method: string;
+  origin: string | undefined;
+  host: string | undefined;
+  secFetchSite: string | undefined;
+}): boolean {
   if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return false;
   if (request.secFetchSite === "cross-site") return true;
   if (!request.origin) return false;

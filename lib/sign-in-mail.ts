@@ -30,7 +30,11 @@ export type ConfirmParams = z.infer<typeof confirmParams>;
 
 /** The callback the confirmation button goes to: a path on this site, whatever the query held. */
 export function callbackLinkFor(params: ConfirmParams): string {
-  const query = new URLSearchParams({ ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}), token: params.token, email: params.email });
+  const query = new URLSearchParams({
+    ...(params.callbackUrl ? { callbackUrl: params.callbackUrl } : {}),
+    token: params.token,
+    email: params.email,
+  });
   return `${CALLBACK_PATH}?${query.toString()}`;
 }
 

@@ -71,9 +71,13 @@ async function markedAsSaved(saved) {
 
 sw.addEventListener("install", (event) => {
   event.waitUntil(
-    Promise.all(OFFLINE_PAGES.map((path) => fetch(path, { credentials: "same-origin" }).then((r) => keepPage(path, r)).catch(() => {}))).then(() =>
-      sw.skipWaiting(),
-    ),
+    Promise.all(
+      OFFLINE_PAGES.map((path) =>
+        fetch(path, { credentials: "same-origin" })
+          .then((r) => keepPage(path, r))
+          .catch(() => {}),
+      ),
+    ).then(() => sw.skipWaiting()),
   );
 });
 
@@ -81,7 +85,9 @@ sw.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("waypoint-") && k !== PAGES && k !== ASSETS).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith("waypoint-") && k !== PAGES && k !== ASSETS).map((k) => caches.delete(k))),
+      )
       .then(() => sw.clients.claim()),
   );
 });

@@ -29,7 +29,9 @@ const { values, positionals } = parseArgs({
 const instants = values.risky ? RISKY_INSTANTS.map((r) => r.at) : positionals.filter((p) => !/^(unit|integration)$/.test(p));
 const parts = positionals.filter((p) => /^(unit|integration)$/.test(p));
 if (instants.length === 0 || instants.some((i) => Number.isNaN(Date.parse(i)))) {
-  console.error("usage: npm run test:clock -- <ISO instant>… [unit] [integration] [--exclude <glob>]…   or   npm run test:clock -- --risky");
+  console.error(
+    "usage: npm run test:clock -- <ISO instant>… [unit] [integration] [--exclude <glob>]…   or   npm run test:clock -- --risky",
+  );
   process.exit(2);
 }
 
@@ -60,7 +62,10 @@ for (const at of instants) {
     const offset = Math.round((Date.parse(at) - Date.now()) / 1000);
     console.log(`\n══ ${part} tests with the clock at ${at} (offset ${offset} s) ══`);
     const excluded = part === "integration" ? values.exclude.flatMap((glob) => ["--exclude", glob]) : [];
-    const result = spawnSync("faketime", ["-f", `${offset >= 0 ? "+" : ""}${offset}s`, process.execPath, tsx, runAll, part, ...excluded], { stdio: "inherit", env });
+    const result = spawnSync("faketime", ["-f", `${offset >= 0 ? "+" : ""}${offset}s`, process.execPath, tsx, runAll, part, ...excluded], {
+      stdio: "inherit",
+      env,
+    });
     if (result.status !== 0) {
       failed = true;
       console.log(`══ ${part} at ${at}: FAILED ══`);

@@ -1,5 +1,5 @@
 // `npm test`: every test, against real PostgreSQL, a real SMTP server and a real browser.
-//   1. type check and unit tests (vitest)
+//   1. type check, lint, format, the suppressions listed, and unit tests (vitest)
 //   2. start the stack (fresh test database, migrations, seed, SMTP capture, built app)
 //   3. integration tests over HTTP and SQL (vitest), then end-to-end tests (Playwright)
 import { spawn } from "node:child_process";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { repoRoot } from "../prisma/scripts/dev-database";
 import { ensureChromium } from "./support/browser";
 import { mailDir, startStack } from "./support/stack";
+import { findSuppressions } from "./support/suppressions";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -24,6 +25,16 @@ async function run(label: string, command: string, args: string[], env: NodeJS.P
   console.log(`── ${label}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (status !== 0) outcome.failed = true;
   return status === 0;
+}
+
+function reportSuppressions() {
+  const found = findSuppressions(repoRoot);
+  console.log(`\n── suppressions: ${found.length} ──`);
+  for (const s of found) console.log(`  ${s.at}  ${s.directive}${s.reason ? ` — ${s.reason}` : "  (NO REASON)"}`);
+  if (found.some((s) => s.reason === null)) {
+    console.log("── suppressions: FAILED: each needs a reason (`-- why` after an eslint-disable, text after a @ts- directive)");
+    outcome.failed = true;
+  }
 }
 
 interface VitestJson {
@@ -73,7 +84,17 @@ if (!only || only === "e2e") {
 
 if (!only || only === "unit") {
   await run("type check", bin("tsc"), ["--noEmit"]);
-  await run("unit tests", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+  await run("lint (ESLint: strict type-checked rules, hooks, no import cycles)", bin("eslint"), [".", "--max-warnings", "0"]);
+  await run("format (Prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+  reportSuppressions();
+  await run("unit tests", bin("vitest"), [
+    "run",
+    "--project",
+    "unit",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile=test-results/unit.json",
+  ]);
   countVitest(path.join(repoRoot, "test-results/unit.json"));
 }
 
@@ -83,7 +104,20 @@ if (!only || only === "integration" || only === "e2e") {
   const env = { ...process.env, TEST_APP_URL: stack.baseUrl, TEST_DATABASE_URL: stack.databaseUrl, MAIL_DIR: mailDir };
   try {
     if (!only || only === "integration") {
-      await run("integration tests", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json", ...extraArgs], env);
+      await run(
+        "integration tests",
+        bin("vitest"),
+        [
+          "run",
+          "--project",
+          "integration",
+          "--reporter=default",
+          "--reporter=json",
+          "--outputFile=test-results/integration.json",
+          ...extraArgs,
+        ],
+        env,
+      );
       countVitest(path.join(repoRoot, "test-results/integration.json"));
     }
     if (!only || only === "e2e") {

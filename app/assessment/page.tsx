@@ -24,12 +24,16 @@ export default async function AssessmentPage({ searchParams }: { searchParams: P
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">Should I pivot?</h1>
         <p className="text-stone-700 dark:text-stone-300">
-          Five questions a recruiter asks engineers thinking about ML engineering. Your answers suggest a route (ML Engineer, AI Engineer first, or
-          growing on the senior engineering track) and how long to plan for. Change them whenever you like.
+          Five questions a recruiter asks engineers thinking about ML engineering. Your answers suggest a route (ML Engineer, AI Engineer
+          first, or growing on the senior engineering track) and how long to plan for. Change them whenever you like.
         </p>
         {!user && (
           <p className="text-sm text-stone-700 dark:text-stone-300">
-            No account needed to see your answer. Not sure what the two roles involve? <Link href="/paths" className="inline-block py-3 font-medium underline underline-offset-2">Compare ML Engineer and AI Engineer</Link>.
+            No account needed to see your answer. Not sure what the two roles involve?{" "}
+            <Link href="/paths" className="inline-block py-3 font-medium underline underline-offset-2">
+              Compare ML Engineer and AI Engineer
+            </Link>
+            .
           </p>
         )}
       </header>

@@ -16,7 +16,10 @@ export default async function CheckInPage() {
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-semibold">Check in</h1>
         <p>Check-ins log your week against a roadmap, and you&apos;re not on one yet.</p>
-        <Link href="/roadmaps" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Link
+          href="/roadmaps"
+          className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Choose a roadmap
         </Link>
       </div>

@@ -33,10 +33,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold">Your dashboard</h1>
         <p>You&apos;re not on a roadmap yet. Pick one to start ticking off milestones.</p>
         <p className="flex flex-wrap gap-3">
-          <Link href="/roadmaps" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href="/roadmaps"
+            className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             Choose a roadmap
           </Link>
-          <Link href="/assessment" className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+          <Link
+            href="/assessment"
+            className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+          >
             Not sure? Take the self-assessment
           </Link>
         </p>
@@ -81,7 +87,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <PivotWarnings warnings={warnings} />
       <PartnerNotesPanel initial={notes} />
-      <DashboardView key={dashboard.enrollment.id} initial={dashboard} initialPacing={{ pacing, headline: pacingHeadline(pacing) }} interviewGoal={interviewGoal} checkInDays={days} />
+      <DashboardView
+        key={dashboard.enrollment.id}
+        initial={dashboard}
+        initialPacing={{ pacing, headline: pacingHeadline(pacing) }}
+        interviewGoal={interviewGoal}
+        checkInDays={days}
+      />
       <CheckInHistoryPanel initial={history} />
       <details className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <summary className="min-h-11 cursor-pointer content-center font-semibold">Context: what the move pays</summary>
@@ -90,11 +102,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       </details>
       <p className="flex flex-wrap gap-x-4 text-sm">
-        <Link href="/roadmaps" className="inline-flex min-h-11 items-center underline underline-offset-2">All roadmaps</Link>
-        <Link href="/shipped" className="inline-flex min-h-11 items-center underline underline-offset-2">Your shipped feature</Link>
-        <Link href="/digest" className="inline-flex min-h-11 items-center underline underline-offset-2">This week&apos;s email</Link>
-        <Link href="/assessment" className="inline-flex min-h-11 items-center underline underline-offset-2">Should I pivot?</Link>
-        <Link href="/settings" className="inline-flex min-h-11 items-center underline underline-offset-2">Settings</Link>
+        <Link href="/roadmaps" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          All roadmaps
+        </Link>
+        <Link href="/shipped" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          Your shipped feature
+        </Link>
+        <Link href="/digest" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          This week&apos;s email
+        </Link>
+        <Link href="/assessment" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          Should I pivot?
+        </Link>
+        <Link href="/settings" className="inline-flex min-h-11 items-center underline underline-offset-2">
+          Settings
+        </Link>
       </p>
     </div>
   );

@@ -27,7 +27,11 @@ export default async function DigestPreviewPage() {
       <div className="mx-auto max-w-2xl space-y-4">
         <h1 className="text-2xl font-semibold">This week&apos;s email</h1>
         <p role="status" data-testid="digest-limited">
-          {userLimitError("digestPreview", allowed).message} Your settings are in <Link href="/settings" className="underline underline-offset-2">settings</Link>.
+          {userLimitError("digestPreview", allowed).message} Your settings are in{" "}
+          <Link href="/settings" className="underline underline-offset-2">
+            settings
+          </Link>
+          .
         </p>
       </div>
     );
@@ -37,14 +41,21 @@ export default async function DigestPreviewPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">This week&apos;s email</h1>
       <p className="text-sm text-stone-700 dark:text-stone-300">
-        A preview of your weekly progress email as it would be sent now. Day, time and on/off are in <Link href="/settings" className="underline underline-offset-2">settings</Link>.
+        A preview of your weekly progress email as it would be sent now. Day, time and on/off are in{" "}
+        <Link href="/settings" className="underline underline-offset-2">
+          settings
+        </Link>
+        .
       </p>
       {preview ? (
         <>
           {preview.firstSend ? (
-            <p data-testid="digest-first-send" className="rounded-lg border border-teal-700/40 bg-teal-50 p-3 text-sm text-stone-800 dark:border-teal-400/40 dark:bg-teal-950 dark:text-stone-200">
-              Your first weekly email comes on <strong>{sendMoment(preview.firstSend.day, preview.firstSend.hour)}</strong>, in your first whole week, and sums up
-              only the days since you joined. Below is how it would read today.
+            <p
+              data-testid="digest-first-send"
+              className="rounded-lg border border-teal-700/40 bg-teal-50 p-3 text-sm text-stone-800 dark:border-teal-400/40 dark:bg-teal-950 dark:text-stone-200"
+            >
+              Your first weekly email comes on <strong>{sendMoment(preview.firstSend.day, preview.firstSend.hour)}</strong>, in your first
+              whole week, and sums up only the days since you joined. Below is how it would read today.
             </p>
           ) : null}
           <p>
@@ -62,12 +73,18 @@ export default async function DigestPreviewPage() {
           />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium">Plain-text version</summary>
-            <pre className="whitespace-pre-wrap break-words rounded-lg border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-900">{preview.digest.text}</pre>
+            <pre className="whitespace-pre-wrap break-words rounded-lg border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-900">
+              {preview.digest.text}
+            </pre>
           </details>
         </>
       ) : (
         <p>
-          There&apos;s nothing to sum up yet: <Link href="/roadmaps" className="underline underline-offset-2">choose a roadmap</Link> first.
+          There&apos;s nothing to sum up yet:{" "}
+          <Link href="/roadmaps" className="underline underline-offset-2">
+            choose a roadmap
+          </Link>{" "}
+          first.
         </p>
       )}
     </div>

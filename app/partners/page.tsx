@@ -25,8 +25,12 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-semibold">People you follow</h1>
       {people.length === 0 ? (
         <p>
-          No one yet. When someone invites you as their mentor, manager or friend, they appear here. To have someone follow you, invite them from{" "}
-          <Link href="/settings" className="underline underline-offset-2">Settings</Link>.
+          No one yet. When someone invites you as their mentor, manager or friend, they appear here. To have someone follow you, invite them
+          from{" "}
+          <Link href="/settings" className="underline underline-offset-2">
+            Settings
+          </Link>
+          .
         </p>
       ) : (
         <>
@@ -47,17 +51,29 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
             {people.map((p) => (
               <li key={p.ownerId} className={card} data-testid="cohort-row">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/partners/${p.ownerId}`} className="inline-flex min-h-11 items-center text-lg font-semibold underline underline-offset-2">
+                  <Link
+                    href={`/partners/${p.ownerId}`}
+                    className="inline-flex min-h-11 items-center text-lg font-semibold underline underline-offset-2"
+                  >
                     {p.name ?? "Unnamed"}
                   </Link>
                   <span className={muted}>you are their {p.role}</span>
                   {p.verdict && <PaceStatusBadge verdict={p.verdict} />}
                 </div>
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
-                  <Fact label="Buffer" value={p.verdict === null ? "not shared" : p.bufferDays === null ? "—" : describeBuffer(p.bufferDays)} />
-                  <Fact label="Streak" value={p.streakWeeks === null ? "not shared" : `${p.streakWeeks} ${p.streakWeeks === 1 ? "week" : "weeks"}`} />
+                  <Fact
+                    label="Buffer"
+                    value={p.verdict === null ? "not shared" : p.bufferDays === null ? "—" : describeBuffer(p.bufferDays)}
+                  />
+                  <Fact
+                    label="Streak"
+                    value={p.streakWeeks === null ? "not shared" : `${p.streakWeeks} ${p.streakWeeks === 1 ? "week" : "weeks"}`}
+                  />
                   <Fact label="Last check-in" value={p.streakWeeks === null ? "not shared" : (p.lastCheckInWeek ?? "none yet")} />
-                  <Fact label="This week" value={p.thisWeek === null ? "not shared" : `${p.thisWeek.loggedHours} of ${p.thisWeek.budgetHours} h`} />
+                  <Fact
+                    label="This week"
+                    value={p.thisWeek === null ? "not shared" : `${p.thisWeek.loggedHours} of ${p.thisWeek.budgetHours} h`}
+                  />
                 </dl>
               </li>
             ))}
@@ -65,7 +81,9 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         </>
       )}
       <section aria-labelledby="copy-heading" className={card}>
-        <h2 id="copy-heading" className="font-semibold">Weekly email</h2>
+        <h2 id="copy-heading" className="font-semibold">
+          Weekly email
+        </h2>
         <PartnerCopyToggle initial={copyEnabled} />
       </section>
     </div>

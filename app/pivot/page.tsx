@@ -18,7 +18,9 @@ export default async function PivotPage() {
           The last stretch of the plan is the job search itself. Lead each application with your shipped feature, keep every stage and
           interview here, and check each advert against your roadmap to see which of the skills it asks for you have already done.
         </p>
-        <Link href="/dashboard" className="inline-flex min-h-11 items-center text-sm underline underline-offset-2">Back to the dashboard</Link>
+        <Link href="/dashboard" className="inline-flex min-h-11 items-center text-sm underline underline-offset-2">
+          Back to the dashboard
+        </Link>
       </header>
       <PivotView initial={overview} />
     </div>

@@ -18,7 +18,9 @@ export default async function ShippedPage() {
           One model you took from notebook to production, with a written eval method and monitoring after launch, does more for an ML
           Engineer application than any number of courses. Record it here: it starts the 90-day upkeep clock and drafts your CV bullets.
         </p>
-        <Link href="/dashboard" className="inline-flex min-h-11 items-center text-sm underline underline-offset-2">Back to the dashboard</Link>
+        <Link href="/dashboard" className="inline-flex min-h-11 items-center text-sm underline underline-offset-2">
+          Back to the dashboard
+        </Link>
       </header>
       <ShippedFeatureView initial={overview} />
     </div>

@@ -8,7 +8,14 @@ import { SalaryBands } from "@/components/context/SalaryBands";
 import { FieldError } from "@/components/ui/FieldError";
 import type { SavedAssessment } from "@/lib/assessment";
 import { POST_MORTEMS } from "@/lib/assessment/post-mortems";
-import { assessPivot, REASON_TEXT, RECOMMENDATION_SUMMARY, RECOMMENDATION_TITLE, type AssessmentAnswers, type AssessmentResult } from "@/lib/assessment/rules";
+import {
+  assessPivot,
+  REASON_TEXT,
+  RECOMMENDATION_SUMMARY,
+  RECOMMENDATION_TITLE,
+  type AssessmentAnswers,
+  type AssessmentResult,
+} from "@/lib/assessment/rules";
 import { assessmentAnswersSchema, assessmentQuery } from "@/lib/validation/assessment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 
@@ -47,9 +54,28 @@ interface Option {
   hint?: string;
 }
 
-function Question({ name, legend, options, value, onChange, errors, children }: { name: keyof Draft; legend: string; options: Option[]; value: string; onChange: (value: string) => void; errors?: string[]; children?: ReactNode }) {
+function Question({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  errors,
+  children,
+}: {
+  name: keyof Draft;
+  legend: string;
+  options: Option[];
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  children?: ReactNode;
+}) {
   return (
-    <fieldset className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" aria-describedby={`${name}-error`}>
+    <fieldset
+      className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+      aria-describedby={`${name}-error`}
+    >
       <legend className="float-left mb-1 w-full font-semibold">{legend}</legend>
       {children}
       <div className="clear-both space-y-2">
@@ -58,7 +84,14 @@ function Question({ name, legend, options, value, onChange, errors, children }: 
             key={option.value}
             className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-stone-300 px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 dark:border-stone-700 dark:has-[:checked]:bg-brand-900"
           >
-            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} className="size-5 shrink-0 accent-brand-700" />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              className="size-5 shrink-0 accent-brand-700"
+            />
             <span>
               {option.label}
               {option.hint && <span className="block text-sm text-stone-600 dark:text-stone-400">{option.hint}</span>}
@@ -72,14 +105,29 @@ function Question({ name, legend, options, value, onChange, errors, children }: 
 }
 
 /** Where "Sign in to keep this" leads: back here after sign-in, the answers in the query (lib/validation/assessment.ts). */
-const signInKeeping = (answers: AssessmentAnswers) => `/signin?callbackUrl=${encodeURIComponent(`/assessment?${assessmentQuery(answers)}`)}`;
+const signInKeeping = (answers: AssessmentAnswers) =>
+  `/signin?callbackUrl=${encodeURIComponent(`/assessment?${assessmentQuery(answers)}`)}`;
 
-function Result({ assessment, answers, signedIn, openEnrollments }: { assessment: AssessmentResult; answers: AssessmentAnswers; signedIn: boolean; openEnrollments: OpenEnrollment[] }) {
+function Result({
+  assessment,
+  answers,
+  signedIn,
+  openEnrollments,
+}: {
+  assessment: AssessmentResult;
+  answers: AssessmentAnswers;
+  signedIn: boolean;
+  openEnrollments: OpenEnrollment[];
+}) {
   const { recommendation, bracket, suggestedMonths, roadmapSlug } = assessment;
   const already = openEnrollments.find((e) => e.roadmapSlug === roadmapSlug);
   const roadmapName = roadmapSlug === "swe-to-mle" ? "Software Engineer → ML Engineer" : "Software Engineer → AI Engineer";
   return (
-    <section aria-labelledby="result-heading" data-testid="assessment-result" className="space-y-4 rounded-xl border-2 border-brand-700 bg-white p-4 dark:bg-stone-900">
+    <section
+      aria-labelledby="result-heading"
+      data-testid="assessment-result"
+      className="space-y-4 rounded-xl border-2 border-brand-700 bg-white p-4 dark:bg-stone-900"
+    >
       <h2 id="result-heading" className="text-xl font-semibold">
         Our suggestion: <span data-testid="recommendation">{RECOMMENDATION_TITLE[recommendation]}</span>
       </h2>
@@ -93,13 +141,21 @@ function Result({ assessment, answers, signedIn, openEnrollments }: { assessment
         </ul>
       </div>
       <p data-testid="suggested-duration">
-        Suggested duration: <strong>{bracket.minMonths}–{bracket.maxMonths} months</strong> on the {roadmapName} roadmap. We pre-fill {suggestedMonths} months
-        {suggestedMonths === bracket.maxMonths ? ", the top of that range, so the plan is one you can beat" : ", which keeps three months between your target and the 18-month limit"}; you can pick another target when you enrol.
+        Suggested duration:{" "}
+        <strong>
+          {bracket.minMonths}–{bracket.maxMonths} months
+        </strong>{" "}
+        on the {roadmapName} roadmap. We pre-fill {suggestedMonths} months
+        {suggestedMonths === bracket.maxMonths
+          ? ", the top of that range, so the plan is one you can beat"
+          : ", which keeps three months between your target and the 18-month limit"}
+        ; you can pick another target when you enrol.
       </p>
       {!signedIn ? (
         <div className="space-y-2">
           <p className="text-sm">
-            To enrol and track it, sign in with your email (no password). Your answers come with you: they are saved to your account as you sign in.
+            To enrol and track it, sign in with your email (no password). Your answers come with you: they are saved to your account as you
+            sign in.
           </p>
           <Link
             href={signInKeeping(answers)}
@@ -112,7 +168,10 @@ function Result({ assessment, answers, signedIn, openEnrollments }: { assessment
       ) : already ? (
         <p className="text-sm">
           You are already on this roadmap, with a target of {already.targetMonths} months.{" "}
-          <Link href={`/dashboard?enrollment=${already.id}`} className="font-medium underline underline-offset-2">Change the target on your dashboard</Link> if you want to replan.
+          <Link href={`/dashboard?enrollment=${already.id}`} className="font-medium underline underline-offset-2">
+            Change the target on your dashboard
+          </Link>{" "}
+          if you want to replan.
         </p>
       ) : (
         <Link
@@ -130,7 +189,8 @@ function Result({ assessment, answers, signedIn, openEnrollments }: { assessment
 }
 
 /** The answer appears below the questions: bring it into view, for a phone especially. */
-const showResult = () => requestAnimationFrame(() => document.getElementById("result-heading")?.scrollIntoView({ behavior: "smooth", block: "start" }));
+const showResult = () =>
+  requestAnimationFrame(() => document.getElementById("result-heading")?.scrollIntoView({ behavior: "smooth", block: "start" }));
 
 /**
  * Signed in, answers are saved to the account. Signed out, the same pure rules answer in the browser
@@ -154,7 +214,8 @@ export function AssessmentForm({
   );
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (answers: AssessmentAnswers) => apiFetch<{ assessment: SavedAssessment }>("/api/me/assessment", { method: "PUT", body: answers }),
+    mutationFn: (answers: AssessmentAnswers) =>
+      apiFetch<{ assessment: SavedAssessment }>("/api/me/assessment", { method: "PUT", body: answers }),
     onSuccess: ({ assessment }) => {
       setFields({});
       setSaved({ answers: assessment.answers, result: assessment });
@@ -215,7 +276,12 @@ export function AssessmentForm({
             <ul className="space-y-1">
               {POST_MORTEMS.map((p) => (
                 <li key={p.url}>
-                  <a href={p.url} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 flex-col justify-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+                  <a
+                    href={p.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="inline-flex min-h-11 flex-col justify-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+                  >
                     {p.who}: {p.title} ({p.year})<span className="sr-only"> (opens in a new tab)</span>
                   </a>
                   <span className="block text-stone-600 dark:text-stone-400">{p.what}</span>
@@ -277,9 +343,15 @@ export function AssessmentForm({
           ]}
         />
         {save.error && !(save.error instanceof ApiError && save.error.fields) && (
-          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{save.error.message}</p>
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {save.error.message}
+          </p>
         )}
-        <button type="submit" disabled={save.isPending} className="min-h-11 w-full rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="min-h-11 w-full rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+        >
           {save.isPending ? "Working it out…" : saved ? "Update my suggestion" : "See my suggestion"}
         </button>
       </form>

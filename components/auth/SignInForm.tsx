@@ -77,12 +77,20 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
       {(oauth.github || oauth.google) && (
         <div className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-800">
           {oauth.github && (
-            <button type="button" onClick={() => void startOAuthSignIn("github", callbackUrl)} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
+            <button
+              type="button"
+              onClick={() => void startOAuthSignIn("github", callbackUrl)}
+              className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700"
+            >
               Continue with GitHub
             </button>
           )}
           {oauth.google && (
-            <button type="button" onClick={() => void startOAuthSignIn("google", callbackUrl)} className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700">
+            <button
+              type="button"
+              onClick={() => void startOAuthSignIn("google", callbackUrl)}
+              className="min-h-11 w-full rounded-lg border border-stone-300 px-4 py-2 dark:border-stone-700"
+            >
               Continue with Google
             </button>
           )}

@@ -66,17 +66,25 @@ export function SignOutButton({ userId }: { userId: string }) {
           {unsent === 1 ? "1 check-in hasn't reached Waypoint" : `${unsent} check-ins haven't reached Waypoint`}
         </h2>
         <p className="mt-2 text-sm">
-          {unsent === 1 ? "It is" : "They are"} still on this device only. Keep {unsent === 1 ? "it" : "them"} to send the next time you sign in here, or delete{" "}
-          {unsent === 1 ? "it" : "them"} if someone else uses this device.
+          {unsent === 1 ? "It is" : "They are"} still on this device only. Keep {unsent === 1 ? "it" : "them"} to send the next time you
+          sign in here, or delete {unsent === 1 ? "it" : "them"} if someone else uses this device.
         </p>
         <div className="mt-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           <button type="button" onClick={() => void finish(false)} className={`${action} bg-brand-700 text-white hover:bg-brand-800`}>
             Keep and sign out
           </button>
-          <button type="button" onClick={() => void finish(true)} className={`${action} border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950`}>
+          <button
+            type="button"
+            onClick={() => void finish(true)}
+            className={`${action} border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950`}
+          >
             Delete and sign out
           </button>
-          <button type="button" onClick={() => dialog.current?.close()} className={`${action} border border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800`}>
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className={`${action} border border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800`}
+          >
             Cancel
           </button>
         </div>

@@ -40,7 +40,11 @@ async function postForm(path: string, fields: Record<string, string>): Promise<{
   return (await res.json()) as { url?: string };
 }
 
-export type EmailSignInResult = { status: "sent" } | { status: "rate_limited"; retryAfterSeconds: number } | { status: "refused"; message: string } | { status: "failed" };
+export type EmailSignInResult =
+  | { status: "sent" }
+  | { status: "rate_limited"; retryAfterSeconds: number }
+  | { status: "refused"; message: string }
+  | { status: "failed" };
 
 /** Asks for a magic link: sent, refused for now (too many requests), or failed. */
 export async function requestEmailSignIn(email: string, callbackUrl: string): Promise<EmailSignInResult> {

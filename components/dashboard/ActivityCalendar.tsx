@@ -32,7 +32,8 @@ function cellTitle(day: NonNullable<Calendar["weeks"][number]["days"][number]>):
 export function activitySummary(calendar: Calendar): string {
   const { ticks, checkIns, hours, weeksWithCheckIn } = calendar.totals;
   const span = `${formatDay(dayOfIso(calendar.from))} to ${formatDay(dayOfIso(calendar.to))}`;
-  const made = checkIns === 0 ? "no check-ins yet" : `${count(checkIns, "check-in")} (${hoursText(hours)}) in ${count(weeksWithCheckIn, "week")}`;
+  const made =
+    checkIns === 0 ? "no check-ins yet" : `${count(checkIns, "check-in")} (${hoursText(hours)}) in ${count(weeksWithCheckIn, "week")}`;
   return `${span}: ${made}, ${count(ticks, "milestone")} done.`;
 }
 
@@ -47,13 +48,22 @@ export function ActivityCalendar({ calendar }: { calendar: Calendar }) {
   return (
     <div data-testid="activity-calendar">
       <div className="flex gap-1.5">
-        <div aria-hidden className="mt-4 grid grid-rows-7 gap-[3px] text-[10px] leading-none text-stone-600 sm:text-xs sm:leading-none dark:text-stone-400">
+        <div
+          aria-hidden
+          className="mt-4 grid grid-rows-7 gap-[3px] text-[10px] leading-none text-stone-600 sm:text-xs sm:leading-none dark:text-stone-400"
+        >
           {["Mon", "", "Wed", "", "Fri", "", ""].map((label, i) => (
-            <span key={i} className="flex h-2 items-center sm:h-3">{label}</span>
+            <span key={i} className="flex h-2 items-center sm:h-3">
+              {label}
+            </span>
           ))}
         </div>
         <div className="min-w-0">
-          <div aria-hidden className="grid h-4 gap-x-[3px] text-[10px] leading-none text-stone-600 sm:text-xs sm:leading-none dark:text-stone-400" style={columns}>
+          <div
+            aria-hidden
+            className="grid h-4 gap-x-[3px] text-[10px] leading-none text-stone-600 sm:text-xs sm:leading-none dark:text-stone-400"
+            style={columns}
+          >
             {calendar.months.map((m) => (
               <span key={`${m.week}-${m.label}`} className="whitespace-nowrap" style={{ gridColumnStart: m.week + 1, gridRowStart: 1 }}>
                 {m.label}
@@ -103,16 +113,26 @@ export function ActivityCalendar({ calendar }: { calendar: Calendar }) {
           <caption className="sr-only">Activity per week, newest first</caption>
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
-              <th scope="col" className="py-1 pr-2 font-medium">Week of</th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">Check-ins</th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">Hours</th>
-              <th scope="col" className="py-1 text-right font-medium">Milestones</th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Week of
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                Check-ins
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right font-medium">
+                Hours
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Milestones
+              </th>
             </tr>
           </thead>
           <tbody>
             {[...calendar.weeks].reverse().map((week) => (
               <tr key={week.monday} className="border-b border-stone-200 last:border-0 dark:border-stone-800">
-                <th scope="row" className="whitespace-nowrap py-1 pr-2 font-normal">{formatDay(dayOfIso(week.monday))}</th>
+                <th scope="row" className="whitespace-nowrap py-1 pr-2 font-normal">
+                  {formatDay(dayOfIso(week.monday))}
+                </th>
                 <td className="py-1 pr-2 text-right tabular-nums">{week.checkIns}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{week.hours}</td>
                 <td className="py-1 text-right tabular-nums">{week.ticks}</td>

@@ -25,7 +25,11 @@ export interface TickVariables {
 
 const dashboardKey = (enrollmentId: string) => ["dashboard", enrollmentId] as const;
 
-function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<Dashboard["phases"][number]["milestones"][number]>): Dashboard {
+function applyUpdate(
+  dashboard: Dashboard,
+  milestoneId: string,
+  patch: Partial<Dashboard["phases"][number]["milestones"][number]>,
+): Dashboard {
   // Progress belongs to the skill: every milestone row sharing it changes together.
   const skill = dashboard.phases.flatMap((p) => p.milestones).find((m) => m.id === milestoneId)?.skillSlug;
   return {
@@ -38,7 +42,17 @@ function applyUpdate(dashboard: Dashboard, milestoneId: string, patch: Partial<D
 }
 
 /** `checkInDays`: this enrolment's check-ins per local day, for the activity calendar (made on /checkin, so a page load brings new ones). */
-export function DashboardView({ initial, initialPacing, interviewGoal, checkInDays }: { initial: Dashboard; initialPacing: PacingResponse; interviewGoal?: InterviewGoalProgress; checkInDays: ActivityInput["checkIns"] }) {
+export function DashboardView({
+  initial,
+  initialPacing,
+  interviewGoal,
+  checkInDays,
+}: {
+  initial: Dashboard;
+  initialPacing: PacingResponse;
+  interviewGoal?: InterviewGoalProgress;
+  checkInDays: ActivityInput["checkIns"];
+}) {
   const enrollmentId = initial.enrollment.id;
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
@@ -52,7 +66,10 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
 
   const tick = useMutation({
     mutationFn: ({ milestoneId, update }: TickVariables) =>
-      apiFetch<{ progress: MilestoneProgressView }>(`/api/enrollments/${enrollmentId}/milestones/${milestoneId}`, { method: "PUT", body: update }),
+      apiFetch<{ progress: MilestoneProgressView }>(`/api/enrollments/${enrollmentId}/milestones/${milestoneId}`, {
+        method: "PUT",
+        body: update,
+      }),
     // Optimistic: the tick shows at once; on failure it is rolled back and the user is told why.
     onMutate: async ({ milestoneId, update }) => {
       setMessage(null);
@@ -68,7 +85,14 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
     },
     onSuccess: ({ progress }) => {
       queryClient.setQueryData<Dashboard>(dashboardKey(enrollmentId), (current) =>
-        current ? applyUpdate(current, progress.milestoneId, { status: progress.status, note: progress.note, evidenceUrl: progress.evidenceUrl, completedAt: progress.completedAt }) : current,
+        current
+          ? applyUpdate(current, progress.milestoneId, {
+              status: progress.status,
+              note: progress.note,
+              evidenceUrl: progress.evidenceUrl,
+              completedAt: progress.completedAt,
+            })
+          : current,
       );
     },
     onSettled: () =>
@@ -91,7 +115,12 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
   const overall = progressShare(all);
   const { enrollment } = dashboard;
   const ended = hasEnded(enrollment.status);
-  const calendar = buildActivityCalendar({ start: enrollment.startDate, today: pacing.today.date, ticks: pacing.activity, checkIns: checkInDays });
+  const calendar = buildActivityCalendar({
+    start: enrollment.startDate,
+    today: pacing.today.date,
+    ticks: pacing.activity,
+    checkIns: checkInDays,
+  });
   // Day 0: nothing ticked or checked in yet, so the calendar would be empty; first steps instead.
   const firstDay = !ended && calendar.totals.ticks === 0 && calendar.totals.checkIns === 0;
 
@@ -100,17 +129,23 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
       <header className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">{enrollment.roadmap.title}</h1>
-          <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm capitalize text-stone-800 dark:bg-stone-800 dark:text-stone-200">{enrollment.status}</span>
+          <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm capitalize text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+            {enrollment.status}
+          </span>
         </div>
         <p className="text-sm text-stone-700 dark:text-stone-300">
-          Started {enrollment.startDate} · target {enrollment.targetMonths} months · {enrollment.weeklyHours} h a week · {enrollment.timezone}
+          Started {enrollment.startDate} · target {enrollment.targetMonths} months · {enrollment.weeklyHours} h a week ·{" "}
+          {enrollment.timezone}
         </p>
         <ProgressBar label="Overall" share={overall.share} detail={`${overall.done} of ${overall.count - overall.skipped} milestones`} />
       </header>
 
       <div aria-live="polite" className="min-h-0">
         {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
             {message.text}
           </p>
         )}
@@ -125,7 +160,16 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
         enrollmentId={enrollmentId}
         initial={initialPacing}
         calendar={firstDay ? null : calendar}
-        plan={ended ? undefined : { targetMonths: enrollment.targetMonths, weeklyHours: enrollment.weeklyHours, minMonths: enrollment.roadmap.minMonths, maxMonths: enrollment.roadmap.maxMonths }}
+        plan={
+          ended
+            ? undefined
+            : {
+                targetMonths: enrollment.targetMonths,
+                weeklyHours: enrollment.weeklyHours,
+                minMonths: enrollment.roadmap.minMonths,
+                maxMonths: enrollment.roadmap.maxMonths,
+              }
+        }
       />
 
       <EnrollmentControls
@@ -133,7 +177,12 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
         effort={{
           canonicalMonths: enrollment.roadmap.canonicalMonths,
           maxMonths: enrollment.roadmap.maxMonths,
-          phases: dashboard.phases.map((p) => ({ title: p.title, startMonth: p.startMonth, endMonth: p.endMonth, effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0) })),
+          phases: dashboard.phases.map((p) => ({
+            title: p.title,
+            startMonth: p.startMonth,
+            endMonth: p.endMonth,
+            effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0),
+          })),
         }}
       />
 
@@ -145,14 +194,28 @@ export function DashboardView({ initial, initialPacing, interviewGoal, checkInDa
               <section aria-labelledby={`phase-${phase.slug}`}>
                 <h2 id={`phase-${phase.slug}`} className="font-semibold">
                   Phase {index + 1}: {phase.title}{" "}
-                  <span className="font-normal text-stone-600 dark:text-stone-400">({scaledPhaseMonths(phase, enrollment.roadmap.canonicalMonths, enrollment.targetMonths)})</span>
+                  <span className="font-normal text-stone-600 dark:text-stone-400">
+                    ({scaledPhaseMonths(phase, enrollment.roadmap.canonicalMonths, enrollment.targetMonths)})
+                  </span>
                 </h2>
                 <div className="mt-2">
-                  <ProgressBar label={`${phase.title} progress`} share={share.share} detail={`${share.done}/${share.count - share.skipped}`} />
+                  <ProgressBar
+                    label={`${phase.title} progress`}
+                    share={share.share}
+                    detail={`${share.done}/${share.count - share.skipped}`}
+                  />
                 </div>
                 <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
                   {phase.milestones.map((m) => (
-                    <MilestoneRow key={m.id} milestone={m} disabled={ended} today={pacing.today.date} waitingUntil={waitingUntil.get(m.id)} interviewGoal={m.skillSlug === INTERVIEWS_SKILL ? interviewGoal : undefined} onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })} />
+                    <MilestoneRow
+                      key={m.id}
+                      milestone={m}
+                      disabled={ended}
+                      today={pacing.today.date}
+                      waitingUntil={waitingUntil.get(m.id)}
+                      interviewGoal={m.skillSlug === INTERVIEWS_SKILL ? interviewGoal : undefined}
+                      onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })}
+                    />
                   ))}
                 </ul>
               </section>

@@ -75,7 +75,14 @@ export function MilestoneRow({
           </div>
           <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{m.why}</p>
           <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-            ≈ {m.effortHours} h{m.hoursLogged > 0 && <span data-testid="hours-logged"> · {m.hoursLogged} of {m.effortHours} h logged</span>} · <span data-testid="status">{statusLabel[m.status]}</span>
+            ≈ {m.effortHours} h
+            {m.hoursLogged > 0 && (
+              <span data-testid="hours-logged">
+                {" "}
+                · {m.hoursLogged} of {m.effortHours} h logged
+              </span>
+            )}{" "}
+            · <span data-testid="status">{statusLabel[m.status]}</span>
             {m.minDurationDays ? ` · needs ${m.minDurationDays} days after launch` : ""}
           </p>
           <ResourcesDisclosure resources={m.resources} milestoneTitle={m.title} />
@@ -85,7 +92,10 @@ export function MilestoneRow({
             </p>
           )}
           {shippedLink && (
-            <Link href="/shipped" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            <Link
+              href="/shipped"
+              className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100"
+            >
               {m.skillSlug === FEATURE_LAUNCH_SKILL ? "Record the shipped feature" : "Your shipped-feature record"}
             </Link>
           )}
@@ -95,57 +105,128 @@ export function MilestoneRow({
             </p>
           )}
           {PIVOT_SKILLS.has(m.skillSlug) && (
-            <Link href="/pivot" className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            <Link
+              href="/pivot"
+              className="mt-1 inline-flex min-h-11 items-center text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100"
+            >
               Applications and interviews
             </Link>
           )}
           {m.note && <p className="mt-1 text-sm italic text-stone-700 dark:text-stone-300">“{m.note}”</p>}
           {m.evidenceUrl && (
-            <a href={m.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank" className="mt-1 block break-all text-sm text-brand-700 underline dark:text-brand-100">
+            <a
+              href={m.evidenceUrl}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="mt-1 block break-all text-sm text-brand-700 underline dark:text-brand-100"
+            >
               Evidence
             </a>
           )}
         </div>
         <div className="flex shrink-0 flex-wrap gap-2" role="group" aria-label={`Status of ${m.title}`}>
           {m.status === "done" ? (
-            <button type="button" disabled={disabled} onClick={() => set("not_started")} className={`${button} border-brand-700 bg-brand-700 text-white`} aria-label={`Undo done: ${m.title}`}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => set("not_started")}
+              className={`${button} border-brand-700 bg-brand-700 text-white`}
+              aria-label={`Undo done: ${m.title}`}
+            >
               ✓ Done
             </button>
           ) : (
-            <button type="button" disabled={disabled} onClick={() => set("done")} className={`${button} border-brand-700 text-brand-800 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-stone-800`} aria-label={`Mark done: ${m.title}`}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => set("done")}
+              className={`${button} border-brand-700 text-brand-800 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-stone-800`}
+              aria-label={`Mark done: ${m.title}`}
+            >
               Mark done
             </button>
           )}
           {m.status === "not_started" && (
-            <button type="button" disabled={disabled} onClick={() => set("in_progress")} className={`${button} border-stone-300 dark:border-stone-700`} aria-label={`Start: ${m.title}`}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => set("in_progress")}
+              className={`${button} border-stone-300 dark:border-stone-700`}
+              aria-label={`Start: ${m.title}`}
+            >
               Start
             </button>
           )}
           {m.status === "skipped" || m.status === "in_progress" ? (
-            <button type="button" disabled={disabled} onClick={() => set("not_started")} className={`${button} border-stone-300 dark:border-stone-700`} aria-label={`Undo: ${m.title}`}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => set("not_started")}
+              className={`${button} border-stone-300 dark:border-stone-700`}
+              aria-label={`Undo: ${m.title}`}
+            >
               Undo
             </button>
           ) : m.status !== "done" ? (
-            <button type="button" disabled={disabled} onClick={() => set("skipped")} className={`${button} border-stone-300 dark:border-stone-700`} aria-label={`Skip: ${m.title}`}>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => set("skipped")}
+              className={`${button} border-stone-300 dark:border-stone-700`}
+              aria-label={`Skip: ${m.title}`}
+            >
               Skip
             </button>
           ) : null}
-          <button type="button" disabled={disabled} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={`${id}-details`} className={`${button} border-stone-300 dark:border-stone-700`}>
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls={`${id}-details`}
+            className={`${button} border-stone-300 dark:border-stone-700`}
+          >
             Note
           </button>
         </div>
       </div>
       {open && (
-        <form id={`${id}-details`} onSubmit={saveDetails} noValidate className="mt-3 space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800">
+        <form
+          id={`${id}-details`}
+          onSubmit={saveDetails}
+          noValidate
+          className="mt-3 space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800"
+        >
           <div>
-            <label htmlFor={`${id}-note`} className="block text-sm font-medium">Note (where you left off)</label>
-            <textarea id={`${id}-note`} value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} rows={3} className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" aria-describedby={`${id}-note-error`} />
+            <label htmlFor={`${id}-note`} className="block text-sm font-medium">
+              Note (where you left off)
+            </label>
+            <textarea
+              id={`${id}-note`}
+              value={note}
+              maxLength={NOTE_MAX}
+              onChange={(e) => setNote(e.target.value)}
+              rows={3}
+              className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950"
+              aria-describedby={`${id}-note-error`}
+            />
             <FieldError id={`${id}-note-error`} messages={fields.note} />
           </div>
           <div>
-            <label htmlFor={`${id}-evidence`} className="block text-sm font-medium">Evidence link</label>
+            <label htmlFor={`${id}-evidence`} className="block text-sm font-medium">
+              Evidence link
+            </label>
             {m.evidencePrompt && <p className="text-xs text-stone-600 dark:text-stone-400">{m.evidencePrompt}</p>}
-            <input id={`${id}-evidence`} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://…" className="mt-1 block w-full min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950" aria-describedby={`${id}-evidence-error`} />
+            <input
+              id={`${id}-evidence`}
+              type="url"
+              inputMode="url"
+              value={evidenceUrl}
+              onChange={(e) => setEvidenceUrl(e.target.value)}
+              placeholder="https://…"
+              className="mt-1 block w-full min-h-11 rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950"
+              aria-describedby={`${id}-evidence-error`}
+            />
             <FieldError id={`${id}-evidence-error`} messages={fields.evidenceUrl} />
           </div>
           <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">

@@ -49,13 +49,20 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
   const dayOf = (iso: string) => dayOfIso(iso) - start;
   const targetDay = dayOf(pacing.targetDate);
   const limitDay = dayOf(pacing.limitDate);
-  const lastDay = Math.max(limitDay, targetDay, pacing.today.day, pacing.projection?.to.day ?? 0, ...pacing.plans.map((p) => dayOf(p.endDate)));
+  const lastDay = Math.max(
+    limitDay,
+    targetDay,
+    pacing.today.day,
+    pacing.projection?.to.day ?? 0,
+    ...pacing.plans.map((p) => dayOf(p.endDate)),
+  );
 
   const share = (day: number) => Math.max(0, day) / Math.max(lastDay, 1);
   const x = (day: number) => share(day) * VIEW_W;
   const y = (s: number) => (1 - s) * PLOT_H;
   const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
-  const path = (points: { day: number; share: number }[]) => points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.day).toFixed(1)},${y(p.share).toFixed(1)}`).join("");
+  const path = (points: { day: number; share: number }[]) =>
+    points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.day).toFixed(1)},${y(p.share).toFixed(1)}`).join("");
   // The actual share changes in steps: it holds until the next day with a change.
   const steps = pacing.actualSeries.flatMap((p, i, all) => (i === 0 ? [p] : [{ day: p.day, share: all[i - 1]!.share }, p]));
 
@@ -70,7 +77,11 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
 
   return (
     <figure className="space-y-2">
-      <div role="img" aria-labelledby="pace-chart-summary" className="@container relative h-[240px] w-full overflow-hidden text-[11px] text-stone-700 dark:text-stone-300">
+      <div
+        role="img"
+        aria-labelledby="pace-chart-summary"
+        className="@container relative h-[240px] w-full overflow-hidden text-[11px] text-stone-700 dark:text-stone-300"
+      >
         <div aria-hidden="true">
           {[0, 0.25, 0.5, 0.75, 1].map((s) => (
             <span key={s} className="absolute left-0 w-[34px] -translate-y-1/2 text-right tabular-nums" style={{ top: 12 + y(s) }}>
@@ -79,19 +90,46 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
           ))}
         </div>
         <div className="absolute top-3 right-3 bottom-7 left-10">
-          <svg viewBox={`0 0 ${VIEW_W} ${PLOT_H}`} preserveAspectRatio="none" className="block h-full w-full overflow-visible" aria-hidden="true">
+          <svg
+            viewBox={`0 0 ${VIEW_W} ${PLOT_H}`}
+            preserveAspectRatio="none"
+            className="block h-full w-full overflow-visible"
+            aria-hidden="true"
+          >
             {[0, 0.25, 0.5, 0.75, 1].map((s) => (
               <line key={s} x1={0} x2={VIEW_W} y1={y(s)} y2={y(s)} style={line} className="stroke-stone-200 dark:stroke-stone-800" />
             ))}
             {markers.map((m) => (
               <g key={m.id} data-marker={m.id}>
-                <line x1={x(m.day)} x2={x(m.day)} y1={0} y2={PLOT_H} strokeDasharray={m.label === "Today" ? undefined : "4 3"} strokeWidth={1.5} style={line} className={m.className} />
+                <line
+                  x1={x(m.day)}
+                  x2={x(m.day)}
+                  y1={0}
+                  y2={PLOT_H}
+                  strokeDasharray={m.label === "Today" ? undefined : "4 3"}
+                  strokeWidth={1.5}
+                  style={line}
+                  className={m.className}
+                />
               </g>
             ))}
-            {pacing.plans.filter((p) => p.superseded).map((p, i) => (
-              <path key={i} data-series="earlier-plan" d={path(p.points)} fill="none" strokeWidth={2} strokeDasharray="6 4" style={line} className="stroke-stone-400 dark:stroke-stone-600" />
-            ))}
-            {current && <path data-series="plan" d={path(current.points)} fill="none" strokeWidth={2.5} style={line} className="stroke-brand-600" />}
+            {pacing.plans
+              .filter((p) => p.superseded)
+              .map((p, i) => (
+                <path
+                  key={i}
+                  data-series="earlier-plan"
+                  d={path(p.points)}
+                  fill="none"
+                  strokeWidth={2}
+                  strokeDasharray="6 4"
+                  style={line}
+                  className="stroke-stone-400 dark:stroke-stone-600"
+                />
+              ))}
+            {current && (
+              <path data-series="plan" d={path(current.points)} fill="none" strokeWidth={2.5} style={line} className="stroke-brand-600" />
+            )}
             {pacing.projection && (
               <path
                 data-series="projection"
@@ -104,7 +142,15 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
                 className="stroke-amber-600 dark:stroke-amber-400"
               />
             )}
-            <path data-series="actual" d={path(steps)} fill="none" strokeWidth={3} strokeLinejoin="round" style={line} className="stroke-indigo-700 dark:stroke-indigo-300" />
+            <path
+              data-series="actual"
+              d={path(steps)}
+              fill="none"
+              strokeWidth={3}
+              strokeLinejoin="round"
+              style={line}
+              className="stroke-indigo-700 dark:stroke-indigo-300"
+            />
           </svg>
           <span
             aria-hidden="true"
@@ -113,7 +159,12 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
           />
           <div aria-hidden="true">
             {monthTicks(lastDay).map((t) => (
-              <span key={t.day} data-month-tick className={`absolute top-full mt-1.5 -translate-x-1/2 whitespace-nowrap ${t.className}`} style={{ left: percent(share(t.day)) }}>
+              <span
+                key={t.day}
+                data-month-tick
+                className={`absolute top-full mt-1.5 -translate-x-1/2 whitespace-nowrap ${t.className}`}
+                style={{ left: percent(share(t.day)) }}
+              >
                 {monthLabel(start + t.day)}
               </span>
             ))}
@@ -124,11 +175,17 @@ export function PaceChart({ pacing }: { pacing: Pacing }) {
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700 dark:text-stone-300">
           <Legend swatch="border-t-[3px] border-indigo-700 dark:border-indigo-300">Done so far</Legend>
           <Legend swatch="border-t-[3px] border-brand-600">Plan</Legend>
-          {pacing.plans.some((p) => p.superseded) && <Legend swatch="border-t-2 border-dashed border-stone-400 dark:border-stone-600">Earlier plan</Legend>}
+          {pacing.plans.some((p) => p.superseded) && (
+            <Legend swatch="border-t-2 border-dashed border-stone-400 dark:border-stone-600">Earlier plan</Legend>
+          )}
           {pacing.projection && <Legend swatch="border-t-2 border-dotted border-amber-600 dark:border-amber-400">At this pace</Legend>}
           <Legend swatch="h-3 w-0 border-l-2 border-stone-900 dark:border-stone-100">Today</Legend>
-          <Legend swatch="h-3 w-0 border-l-2 border-dashed border-brand-700 dark:border-brand-100">Target {formatDay(dayOfIso(pacing.targetDate))}</Legend>
-          <Legend swatch="h-3 w-0 border-l-2 border-dashed border-red-700 dark:border-red-400">Limit {formatDay(dayOfIso(pacing.limitDate))}</Legend>
+          <Legend swatch="h-3 w-0 border-l-2 border-dashed border-brand-700 dark:border-brand-100">
+            Target {formatDay(dayOfIso(pacing.targetDate))}
+          </Legend>
+          <Legend swatch="h-3 w-0 border-l-2 border-dashed border-red-700 dark:border-red-400">
+            Limit {formatDay(dayOfIso(pacing.limitDate))}
+          </Legend>
         </ul>
         <p id="pace-chart-summary" className="sr-only">
           {`Chart: ${Math.floor(pacing.actual.share * 100)}% done against ${Math.floor(pacing.planned.share * 100)}% planned by today. `}

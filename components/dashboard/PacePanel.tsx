@@ -24,7 +24,17 @@ const date = (iso: string) => formatDay(dayOfIso(iso));
 
 /** `plan`: the enrolment's target and budget, for the catch-up and replan offer; without it, only the advice. */
 /** `calendar`: the activity calendar, or null on day 0 (the dashboard shows first steps instead). */
-export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmentId: string; initial: PacingResponse; plan?: PlanFacts; calendar: ActivityCalendarModel | null }) {
+export function PacePanel({
+  enrollmentId,
+  initial,
+  plan,
+  calendar,
+}: {
+  enrollmentId: string;
+  initial: PacingResponse;
+  plan?: PlanFacts;
+  calendar: ActivityCalendarModel | null;
+}) {
   const { data } = useQuery({
     queryKey: pacingKey(enrollmentId),
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
@@ -35,27 +45,47 @@ export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmen
   const { verdict } = pacing;
 
   return (
-    <section aria-labelledby="pace-heading" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    <section
+      aria-labelledby="pace-heading"
+      className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="pace-heading" className="text-lg font-semibold">Your pace</h2>
+        <h2 id="pace-heading" className="text-lg font-semibold">
+          Your pace
+        </h2>
         <PaceStatusBadge verdict={verdict} />
         {verdict.bufferChip && (
-          <span data-testid="pace-buffer" className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${TONE_CLASS[verdict.tone]}`}>
+          <span
+            data-testid="pace-buffer"
+            className={`rounded-full px-2 py-0.5 text-sm font-medium tabular-nums ${TONE_CLASS[verdict.tone]}`}
+          >
             {verdict.bufferChip}
           </span>
         )}
       </div>
-      <p data-testid="pace-headline" className="text-base font-medium sm:text-lg" aria-live="polite">{headline}</p>
+      <p data-testid="pace-headline" className="text-base font-medium sm:text-lg" aria-live="polite">
+        {headline}
+      </p>
 
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Figure term="Done" value={formatPercent(pacing.actual.share)} detail={`plan: ${formatPercent(pacing.planned.share)} by today`} />
         <Figure
           term="Pace"
           value={pacing.velocity ? `${pacing.velocity.hoursPerWeek.toFixed(1)} h/week` : "—"}
-          detail={pacing.velocity ? (pacing.velocity.basis === "trailing" ? "of roadmap effort, last 4 weeks" : "of roadmap effort, since you started") : "needs a week of history"}
+          detail={
+            pacing.velocity
+              ? pacing.velocity.basis === "trailing"
+                ? "of roadmap effort, last 4 weeks"
+                : "of roadmap effort, since you started"
+              : "needs a week of history"
+          }
         />
         <Figure term="Target" value={date(pacing.targetDate)} detail={`plan of ${pacing.plans.at(-1)?.targetMonths ?? "?"} months`} />
-        <Figure term="Projected" value={pacing.finishedOn ? date(pacing.finishedOn) : pacing.projectedFinish ? date(pacing.projectedFinish) : "Not enough data"} detail={`limit ${date(pacing.limitDate)}`} />
+        <Figure
+          term="Projected"
+          value={pacing.finishedOn ? date(pacing.finishedOn) : pacing.projectedFinish ? date(pacing.projectedFinish) : "Not enough data"}
+          detail={`limit ${date(pacing.limitDate)}`}
+        />
       </dl>
       {pacing.earliestFinish && (
         <p className="text-sm text-stone-700 dark:text-stone-300">
@@ -66,15 +96,24 @@ export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmen
       <PaceChart pacing={pacing} />
 
       {verdict.advice && (
-        <div data-testid="pace-advice" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          data-testid="pace-advice"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium">{verdict.advice.title}</p>
           <p>
-            {verdict.advice.text} <a href="#plan-controls" className="underline">Go to Plan</a> (the longest target ends {date(pacing.limitDate)}).
+            {verdict.advice.text}{" "}
+            <a href="#plan-controls" className="underline">
+              Go to Plan
+            </a>{" "}
+            (the longest target ends {date(pacing.limitDate)}).
           </p>
           {/* Both ways back, previewed: only where there is a way back to offer (behind, or too few hours). */}
-          {plan && !pacing.paused && (pacing.catchUp !== null || verdict.rule === "budget_too_small" || verdict.rule === "budget_past_limit") && (
-            <CatchUpOrReplan enrollmentId={enrollmentId} pacing={pacing} plan={plan} />
-          )}
+          {plan &&
+            !pacing.paused &&
+            (pacing.catchUp !== null || verdict.rule === "budget_too_small" || verdict.rule === "budget_past_limit") && (
+              <CatchUpOrReplan enrollmentId={enrollmentId} pacing={pacing} plan={plan} />
+            )}
         </div>
       )}
 
@@ -87,8 +126,13 @@ export function PacePanel({ enrollmentId, initial, plan, calendar }: { enrollmen
             <ol className="mt-1 space-y-1 text-sm">
               {pacing.nextMilestones.map((m) => (
                 <li key={m.id}>
-                  <a href={`#milestone-${m.id}`} className="underline decoration-stone-400 underline-offset-2 hover:decoration-current">{m.title}</a>
-                  <span className="text-stone-700 dark:text-stone-300"> · {m.phaseTitle}, {describeDue(m.dueDate, pacing.today.date)}</span>
+                  <a href={`#milestone-${m.id}`} className="underline decoration-stone-400 underline-offset-2 hover:decoration-current">
+                    {m.title}
+                  </a>
+                  <span className="text-stone-700 dark:text-stone-300">
+                    {" "}
+                    · {m.phaseTitle}, {describeDue(m.dueDate, pacing.today.date)}
+                  </span>
                 </li>
               ))}
             </ol>

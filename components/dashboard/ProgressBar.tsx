@@ -5,7 +5,10 @@ export function ProgressBar({ label, share, detail }: { label: string; share: nu
     <div>
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">{label}</span>
-        <span className="tabular-nums text-stone-700 dark:text-stone-300">{formatPercent(share)}{detail ? ` · ${detail}` : ""}</span>
+        <span className="tabular-nums text-stone-700 dark:text-stone-300">
+          {formatPercent(share)}
+          {detail ? ` · ${detail}` : ""}
+        </span>
       </div>
       <div
         role="progressbar"

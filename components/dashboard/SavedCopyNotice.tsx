@@ -28,8 +28,8 @@ export function SavedCopyNotice() {
       data-testid="saved-copy"
       className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
-      <strong>You&apos;re offline.</strong> This is a saved copy of your dashboard from {when}. Ticks and plan changes need a connection; check-ins made now
-      wait on this phone and are sent when you&apos;re back online.
+      <strong>You&apos;re offline.</strong> This is a saved copy of your dashboard from {when}. Ticks and plan changes need a connection;
+      check-ins made now wait on this phone and are sent when you&apos;re back online.
     </p>
   );
 }

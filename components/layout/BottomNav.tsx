@@ -39,4 +39,3 @@ export function BottomNav({ items }: { items: readonly NavItem[] }) {
     </nav>
   );
 }
-

@@ -52,14 +52,28 @@ export function InstallHint() {
   }
 
   return (
-    <aside aria-label="Install the app" data-testid="install-hint" className="mt-8 rounded-xl border border-brand-200 bg-brand-50 p-4 text-sm dark:border-brand-900 dark:bg-brand-950">
+    <aside
+      aria-label="Install the app"
+      data-testid="install-hint"
+      className="mt-8 rounded-xl border border-brand-200 bg-brand-50 p-4 text-sm dark:border-brand-900 dark:bg-brand-950"
+    >
       <p className="font-medium text-stone-900 dark:text-stone-100">Put Waypoint on your home screen</p>
-      <p className="mt-1 text-stone-700 dark:text-stone-300">It opens straight to the check-in, full screen, and the check-in works without a connection.</p>
+      <p className="mt-1 text-stone-700 dark:text-stone-300">
+        It opens straight to the check-in, full screen, and the check-in works without a connection.
+      </p>
       <div className="mt-3 flex gap-2">
-        <button type="button" onClick={install} className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="button"
+          onClick={install}
+          className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Install
         </button>
-        <button type="button" onClick={notNow} className="min-h-11 rounded-lg border border-stone-400 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800">
+        <button
+          type="button"
+          onClick={notNow}
+          className="min-h-11 rounded-lg border border-stone-400 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800"
+        >
           Not now
         </button>
       </div>

@@ -8,7 +8,10 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
   return (
     <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3 sm:gap-x-4">
-        <Link href="/" className="mr-auto inline-flex min-h-11 items-center text-base font-semibold sm:text-lg text-brand-700 dark:text-brand-100">
+        <Link
+          href="/"
+          className="mr-auto inline-flex min-h-11 items-center text-base font-semibold sm:text-lg text-brand-700 dark:text-brand-100"
+        >
           Waypoint
         </Link>
         {/* On phones the destinations live in the bottom bar (BottomNav); the header keeps only the account action. */}

@@ -17,7 +17,11 @@ export function AcceptInvitation({ token }: { token: string }) {
       <button type="button" className={primary} disabled={accept.isPending || accept.isSuccess} onClick={() => accept.mutate()}>
         {accept.isPending || accept.isSuccess ? "Accepting…" : "Accept the invitation"}
       </button>
-      {accept.error && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{accept.error.message}</p>}
+      {accept.error && (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {accept.error.message}
+        </p>
+      )}
     </div>
   );
 }

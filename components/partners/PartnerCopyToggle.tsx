@@ -15,10 +15,21 @@ export function PartnerCopyToggle({ initial }: { initial: boolean }) {
   return (
     <div className="space-y-1">
       <label htmlFor="partner-copy" className="flex min-h-11 items-center gap-3">
-        <input id="partner-copy" type="checkbox" className="size-5" checked={enabled} disabled={save.isPending} onChange={(e) => save.mutate(e.currentTarget.checked)} />
+        <input
+          id="partner-copy"
+          type="checkbox"
+          className="size-5"
+          checked={enabled}
+          disabled={save.isPending}
+          onChange={(e) => save.mutate(e.currentTarget.checked)}
+        />
         Send me a weekly email about the people I follow
       </label>
-      {save.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{save.error.message}</p>}
+      {save.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {save.error.message}
+        </p>
+      )}
     </div>
   );
 }

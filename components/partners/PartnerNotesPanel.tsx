@@ -20,8 +20,13 @@ export function PartnerNotesPanel({ initial }: { initial: ReceivedNote[] }) {
   });
   if (notes.length === 0) return null;
   return (
-    <section aria-labelledby="partner-notes-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-      <h2 id="partner-notes-heading" className="text-lg font-semibold">From your partners</h2>
+    <section
+      aria-labelledby="partner-notes-heading"
+      className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+    >
+      <h2 id="partner-notes-heading" className="text-lg font-semibold">
+        From your partners
+      </h2>
       <ul className="space-y-3">
         {notes.map((n) => (
           <li key={n.id} className="flex flex-wrap items-start justify-between gap-2" data-testid="partner-note">
@@ -35,7 +40,11 @@ export function PartnerNotesPanel({ initial }: { initial: ReceivedNote[] }) {
           </li>
         ))}
       </ul>
-      {hide.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{hide.error.message}</p>}
+      {hide.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {hide.error.message}
+        </p>
+      )}
     </section>
   );
 }

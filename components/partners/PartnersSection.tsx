@@ -37,8 +37,9 @@ export function PartnersSection({ initial }: { initial: PartnerListing }) {
   return (
     <div className="space-y-5">
       <p className={muted}>
-        Someone who sees your progress makes a long plan easier to finish: a mentor, your manager, a friend. They get a read-only view of exactly what you tick below, can leave kudos, and can
-        opt in to a weekly email about you. You can change what each one sees, mute them or remove them at any time.
+        Someone who sees your progress makes a long plan easier to finish: a mentor, your manager, a friend. They get a read-only view of
+        exactly what you tick below, can leave kudos, and can opt in to a weekly email about you. You can change what each one sees, mute
+        them or remove them at any time.
       </p>
       <form
         className="space-y-3"
@@ -49,10 +50,23 @@ export function PartnersSection({ initial }: { initial: PartnerListing }) {
           invite.mutate();
         }}
       >
-        <h3 id="invite-heading" className="font-semibold">Invite a partner</h3>
+        <h3 id="invite-heading" className="font-semibold">
+          Invite a partner
+        </h3>
         <div>
-          <label htmlFor="partner-email" className="block text-sm font-medium">Their email address</label>
-          <input id="partner-email" type="email" required autoComplete="off" className={input} value={email} onChange={(e) => setEmail(e.currentTarget.value)} aria-describedby="partner-email-error" />
+          <label htmlFor="partner-email" className="block text-sm font-medium">
+            Their email address
+          </label>
+          <input
+            id="partner-email"
+            type="email"
+            required
+            autoComplete="off"
+            className={input}
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            aria-describedby="partner-email-error"
+          />
           <FieldError id="partner-email-error" messages={fields?.email} />
         </div>
         <fieldset>
@@ -106,13 +120,17 @@ function PartnerRow({ partner, onChanged }: { partner: PartnerListing["partners"
   const [shares, setShares] = useState<ShareField[]>(partner.shares);
   const [editing, setEditing] = useState(false);
   const save = useMutation({
-    mutationFn: (change: { shares?: ShareField[]; muted?: boolean }) => apiFetch(`/api/me/partners/${partner.id}`, { method: "PATCH", body: change }),
+    mutationFn: (change: { shares?: ShareField[]; muted?: boolean }) =>
+      apiFetch(`/api/me/partners/${partner.id}`, { method: "PATCH", body: change }),
     onSuccess: () => {
       setEditing(false);
       void onChanged();
     },
   });
-  const remove = useMutation({ mutationFn: () => apiFetch(`/api/me/partners/${partner.id}`, { method: "DELETE" }), onSuccess: () => void onChanged() });
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/api/me/partners/${partner.id}`, { method: "DELETE" }),
+    onSuccess: () => void onChanged(),
+  });
   const who = partner.name ? `${partner.name} (${partner.email})` : partner.email;
   return (
     <li className="space-y-2 rounded-lg border border-stone-200 p-3 dark:border-stone-700" data-testid="partner-row">
@@ -141,13 +159,20 @@ function PartnerRow({ partner, onChanged }: { partner: PartnerListing["partners"
           Remove partner
         </button>
       </div>
-      {(save.error ?? remove.error) && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{(save.error ?? remove.error)?.message}</p>}
+      {(save.error ?? remove.error) && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {(save.error ?? remove.error)?.message}
+        </p>
+      )}
     </li>
   );
 }
 
 function PendingRow({ invitation, onChanged }: { invitation: PartnerListing["pending"][number]; onChanged: () => Promise<void> }) {
-  const withdraw = useMutation({ mutationFn: () => apiFetch(`/api/me/partners/invitations/${invitation.id}`, { method: "DELETE" }), onSuccess: () => void onChanged() });
+  const withdraw = useMutation({
+    mutationFn: () => apiFetch(`/api/me/partners/invitations/${invitation.id}`, { method: "DELETE" }),
+    onSuccess: () => void onChanged(),
+  });
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 text-sm">
       <span>

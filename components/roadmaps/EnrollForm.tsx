@@ -82,13 +82,32 @@ export function EnrollForm({
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
       <div>
-        <label htmlFor="startDate" className="block text-sm font-medium">Start date</label>
-        <input id="startDate" type="date" min={START_DATE_MIN} max={START_DATE_MAX} value={startDate} onChange={(e) => setStartDate(e.target.value)} className={input} aria-describedby="startDate-error" />
+        <label htmlFor="startDate" className="block text-sm font-medium">
+          Start date
+        </label>
+        <input
+          id="startDate"
+          type="date"
+          min={START_DATE_MIN}
+          max={START_DATE_MAX}
+          value={startDate}
+          onChange={(e) => setStartDate(e.target.value)}
+          className={input}
+          aria-describedby="startDate-error"
+        />
         <FieldError id="startDate-error" messages={fields.startDate} />
       </div>
       <div>
-        <label htmlFor="targetMonths" className="block text-sm font-medium">Target duration</label>
-        <select id="targetMonths" value={targetMonths} onChange={(e) => setTargetMonths(e.target.value)} className={input} aria-describedby="targetMonths-error">
+        <label htmlFor="targetMonths" className="block text-sm font-medium">
+          Target duration
+        </label>
+        <select
+          id="targetMonths"
+          value={targetMonths}
+          onChange={(e) => setTargetMonths(e.target.value)}
+          className={input}
+          aria-describedby="targetMonths-error"
+        >
           {months.map((m) => (
             <option key={m} value={m}>
               {m} months{m === suggestedMonths ? " (suggested for you)" : m === typicalMonths ? " (typical)" : ""}
@@ -98,8 +117,20 @@ export function EnrollForm({
         <FieldError id="targetMonths-error" messages={fields.targetMonths} />
       </div>
       <div>
-        <label htmlFor="weeklyHours" className="block text-sm font-medium">Hours a week you can give it</label>
-        <input id="weeklyHours" type="number" inputMode="numeric" min={1} max={80} value={weeklyHours} onChange={(e) => setWeeklyHours(e.target.value)} className={input} aria-describedby="weeklyHours-error" />
+        <label htmlFor="weeklyHours" className="block text-sm font-medium">
+          Hours a week you can give it
+        </label>
+        <input
+          id="weeklyHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={80}
+          value={weeklyHours}
+          onChange={(e) => setWeeklyHours(e.target.value)}
+          className={input}
+          aria-describedby="weeklyHours-error"
+        />
         <FieldError id="weeklyHours-error" messages={fields.weeklyHours} />
         <BudgetFitNote effort={effort} weeklyHours={weeklyHours} targetMonths={targetMonths} />
       </div>
@@ -108,9 +139,15 @@ export function EnrollForm({
         <FieldError id="timezone-error" messages={fields.timezone} />
       </div>
       {mutation.error && !(mutation.error instanceof ApiError && mutation.error.fields) && (
-        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{mutation.error.message}</p>
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {mutation.error.message}
+        </p>
       )}
-      <button type="submit" disabled={mutation.isPending} className="min-h-11 w-full rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={mutation.isPending}
+        className="min-h-11 w-full rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {mutation.isPending ? "Enrolling…" : "Enrol"}
       </button>
     </form>
@@ -132,7 +169,12 @@ export function BudgetFitNote({
   if (!Number.isInteger(hours) || hours < 1 || hours > 80 || !Number.isInteger(months)) return null;
   const fit = budgetFit(effort, hours, months);
   return (
-    <p data-testid="budget-fit" data-fits={fit.fits} aria-live="polite" className={`mt-1 text-sm ${fit.fits ? "text-stone-700 dark:text-stone-300" : "font-medium text-amber-900 dark:text-amber-200"}`}>
+    <p
+      data-testid="budget-fit"
+      data-fits={fit.fits}
+      aria-live="polite"
+      className={`mt-1 text-sm ${fit.fits ? "text-stone-700 dark:text-stone-300" : "font-medium text-amber-900 dark:text-amber-200"}`}
+    >
       {fit.sentence}
     </p>
   );

@@ -10,9 +10,7 @@ export function ResourcesDisclosure({ resources, milestoneTitle }: { resources: 
   if (resources.length === 0) return null;
   return (
     <details className="group mt-1" data-testid="milestone-resources">
-      <summary
-        className="inline-flex min-h-11 cursor-pointer items-center gap-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
-      >
+      <summary className="inline-flex min-h-11 cursor-pointer items-center gap-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
         Resources ({resources.length})<span className="sr-only">: {milestoneTitle}</span>
       </summary>
       <ul className="mb-1 space-y-1 border-l-2 border-brand-200 pl-3 dark:border-brand-900">

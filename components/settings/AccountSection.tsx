@@ -28,13 +28,18 @@ export function AccountSection({ email }: { email: string }) {
     remove.mutate();
   }
   const fields = remove.error instanceof ApiError ? remove.error.fields : undefined;
-  const button = "inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800";
+  const button =
+    "inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800";
   return (
     <div className="space-y-5">
       <div className="space-y-2">
         <h3 className="font-medium">Download your data</h3>
-        <p className="text-sm text-stone-700 dark:text-stone-300">Everything Waypoint holds about you (profile, roadmaps, every tick, check-ins, emails sent) as one JSON file.</p>
-        <a href="/api/me/export" download className={button}>Download my data</a>
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Everything Waypoint holds about you (profile, roadmaps, every tick, check-ins, emails sent) as one JSON file.
+        </p>
+        <a href="/api/me/export" download className={button}>
+          Download my data
+        </a>
       </div>
       <div className="space-y-2">
         <h3 className="font-medium">Sign out everywhere</h3>
@@ -42,12 +47,24 @@ export function AccountSection({ email }: { email: string }) {
         <button type="button" onClick={() => signOutEverywhere.mutate()} disabled={signOutEverywhere.isPending} className={button}>
           {signOutEverywhere.isPending ? "Signing out…" : "Sign out of all devices"}
         </button>
-        {signOutEverywhere.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{signOutEverywhere.error.message}</p>}
+        {signOutEverywhere.error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {signOutEverywhere.error.message}
+          </p>
+        )}
       </div>
-      <form onSubmit={onDelete} noValidate className="space-y-2 rounded-lg border border-red-300 p-3 dark:border-red-900" aria-labelledby="delete-heading">
-        <h3 id="delete-heading" className="font-medium text-red-800 dark:text-red-300">Delete your account</h3>
+      <form
+        onSubmit={onDelete}
+        noValidate
+        className="space-y-2 rounded-lg border border-red-300 p-3 dark:border-red-900"
+        aria-labelledby="delete-heading"
+      >
+        <h3 id="delete-heading" className="font-medium text-red-800 dark:text-red-300">
+          Delete your account
+        </h3>
         <p className="text-sm text-stone-700 dark:text-stone-300">
-          Deletes your account and all your data for good, at once: roadmaps, ticks, notes, check-ins and scheduled emails. It can&apos;t be undone.
+          Deletes your account and all your data for good, at once: roadmaps, ticks, notes, check-ins and scheduled emails. It can&apos;t be
+          undone.
         </p>
         <label htmlFor="confirmEmail" className="block text-sm font-medium">
           Type <strong className="break-all">{email}</strong> to confirm
@@ -62,8 +79,16 @@ export function AccountSection({ email }: { email: string }) {
           aria-describedby="confirmEmail-error"
         />
         <FieldError id="confirmEmail-error" messages={fields?.confirmEmail} />
-        {remove.error && !fields && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{remove.error.message}</p>}
-        <button type="submit" disabled={remove.isPending} className="min-h-11 rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+        {remove.error && !fields && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {remove.error.message}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={remove.isPending}
+          className="min-h-11 rounded-lg bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
+        >
           {remove.isPending ? "Deleting…" : "Delete my account"}
         </button>
       </form>

@@ -22,7 +22,15 @@ export interface SecretLinkTexts {
  * shown once, right after it is made: the server keeps only its hash, so "make a new link" is how
  * to get one again (the old one then stops).
  */
-export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: string; texts: SecretLinkTexts; initial: { enabled: boolean; sinceLabel: string | null } }) {
+export function SecretLinkSection({
+  endpoint,
+  texts,
+  initial,
+}: {
+  endpoint: string;
+  texts: SecretLinkTexts;
+  initial: { enabled: boolean; sinceLabel: string | null };
+}) {
   const [enabled, setEnabled] = useState(initial.enabled);
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState<"copied" | "select" | null>(null);
@@ -59,8 +67,10 @@ export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: stri
     }
   }
 
-  const button = "inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 py-2 text-sm font-medium hover:bg-stone-100 disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800";
-  const primary = "inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
+  const button =
+    "inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 py-2 text-sm font-medium hover:bg-stone-100 disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800";
+  const primary =
+    "inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
   const linkId = `${texts.name}-link`;
   return (
     <div className="space-y-3">
@@ -70,7 +80,9 @@ export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: stri
       </p>
       {link && (
         <div className="space-y-2 rounded-lg border border-brand-700/40 bg-brand-50 p-3 dark:bg-stone-950">
-          <label htmlFor={linkId} className="block text-sm font-medium">{texts.linkLabel}</label>
+          <label htmlFor={linkId} className="block text-sm font-medium">
+            {texts.linkLabel}
+          </label>
           <div className="flex flex-col gap-2 sm:flex-row">
             <input
               id={linkId}
@@ -88,14 +100,22 @@ export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: stri
           <p id={`${linkId}-hint`} className="text-sm text-stone-700 dark:text-stone-300">
             Copy it now: Waypoint keeps only a fingerprint of it and can&apos;t show it again.{texts.hint ? <> {texts.hint}</> : null}{" "}
             {texts.openLabel && (
-              <a href={link} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center underline underline-offset-2">{texts.openLabel}</a>
+              <a href={link} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center underline underline-offset-2">
+                {texts.openLabel}
+              </a>
             )}
           </p>
-          {copied && <p role="status" className="text-sm">{copied === "copied" ? "Copied." : "Selected: copy it with your device's copy command."}</p>}
+          {copied && (
+            <p role="status" className="text-sm">
+              {copied === "copied" ? "Copied." : "Selected: copy it with your device's copy command."}
+            </p>
+          )}
         </div>
       )}
       {enabled && !link && (
-        <p className="text-sm text-stone-700 dark:text-stone-300">The link was shown when you made it. To share it again, make a new link; the old one stops working.</p>
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          The link was shown when you made it. To share it again, make a new link; the old one stops working.
+        </p>
       )}
       <div className="flex flex-wrap gap-2">
         {enabled ? (
@@ -113,7 +133,11 @@ export function SecretLinkSection({ endpoint, texts, initial }: { endpoint: stri
           </button>
         )}
       </div>
-      {error && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{error.message}</p>}
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,7 +26,8 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
   const [name, setName] = useState(initial.name ?? "");
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (update: SettingsUpdateInput) => apiFetch<{ settings: Settings; movedEnrollments: number }>("/api/me", { method: "PATCH", body: update }),
+    mutationFn: (update: SettingsUpdateInput) =>
+      apiFetch<{ settings: Settings; movedEnrollments: number }>("/api/me", { method: "PATCH", body: update }),
     onSuccess: ({ settings, movedEnrollments }) => {
       setFields({});
       setSavedZone(settings.timezone);
@@ -37,7 +38,14 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
 
   function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const parsed = settingsUpdateSchema.safeParse({ name, digestEnabled: enabled, digestWeekday: Number(weekday), digestHour: Number(hour), timezone, ...(behind.length > 0 && { moveOpenEnrollments: moveEnrollments }) });
+    const parsed = settingsUpdateSchema.safeParse({
+      name,
+      digestEnabled: enabled,
+      digestWeekday: Number(weekday),
+      digestHour: Number(hour),
+      timezone,
+      ...(behind.length > 0 && { moveOpenEnrollments: moveEnrollments }),
+    });
     if (!parsed.success) {
       setFields(fieldErrorsOf(parsed.error));
       return;
@@ -49,8 +57,18 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="digest-heading">
       <div>
-        <label htmlFor="name" className="block text-sm font-medium">Your name (used to greet you)</label>
-        <input id="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} className={input} autoComplete="given-name" aria-describedby="name-error" />
+        <label htmlFor="name" className="block text-sm font-medium">
+          Your name (used to greet you)
+        </label>
+        <input
+          id="name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          className={input}
+          autoComplete="given-name"
+          aria-describedby="name-error"
+        />
         <FieldError id="name-error" messages={fields.name} />
       </div>
       <label className="flex min-h-11 items-center gap-3">
@@ -59,19 +77,27 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
       </label>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="digestWeekday" className="block text-sm font-medium">Day</label>
+          <label htmlFor="digestWeekday" className="block text-sm font-medium">
+            Day
+          </label>
           <select id="digestWeekday" value={weekday} onChange={(e) => setWeekday(e.target.value)} className={input} disabled={!enabled}>
             {WEEKDAYS.map((day, i) => (
-              <option key={day} value={i + 1}>{day}</option>
+              <option key={day} value={i + 1}>
+                {day}
+              </option>
             ))}
           </select>
           <FieldError id="digestWeekday-error" messages={fields.digestWeekday} />
         </div>
         <div>
-          <label htmlFor="digestHour" className="block text-sm font-medium">Time</label>
+          <label htmlFor="digestHour" className="block text-sm font-medium">
+            Time
+          </label>
           <select id="digestHour" value={hour} onChange={(e) => setHour(e.target.value)} className={input} disabled={!enabled}>
             {Array.from({ length: 24 }, (_, h) => (
-              <option key={h} value={h}>{hourLabel(h)}</option>
+              <option key={h} value={h}>
+                {hourLabel(h)}
+              </option>
             ))}
           </select>
           <FieldError id="digestHour-error" messages={fields.digestHour} />
@@ -80,15 +106,27 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
       <div>
         <TimeZonePicker id="timezone" label="Your time zone" value={timezone} onChange={setTimezone} describedBy="timezone-error" />
         <FieldError id="timezone-error" messages={fields.timezone} />
-        {behind.length > 0 && <MoveEnrollmentsChoice enrollments={behind} zone={timezone} checked={moveEnrollments} onChange={setMoveEnrollments} />}
+        {behind.length > 0 && (
+          <MoveEnrollmentsChoice enrollments={behind} zone={timezone} checked={moveEnrollments} onChange={setMoveEnrollments} />
+        )}
       </div>
       {save.isSuccess && (
         <p role="status" data-testid="settings-saved" className="text-sm">
-          Saved.{save.data.movedEnrollments > 0 && ` Your roadmap now counts its days and weeks in ${save.data.settings.timezone.replace(/_/g, " ")}.`}
+          Saved.
+          {save.data.movedEnrollments > 0 &&
+            ` Your roadmap now counts its days and weeks in ${save.data.settings.timezone.replace(/_/g, " ")}.`}
         </p>
       )}
-      {save.error && !(save.error instanceof ApiError && save.error.fields) && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{save.error.message}</p>}
-      <button type="submit" disabled={save.isPending} className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      {save.error && !(save.error instanceof ApiError && save.error.fields) && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {save.error.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={save.isPending}
+        className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {save.isPending ? "Saving…" : "Save"}
       </button>
     </form>

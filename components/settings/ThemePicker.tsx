@@ -20,7 +20,10 @@ export function ThemePicker({ initial }: { initial: Theme }) {
       <legend className="text-sm font-medium">Theme</legend>
       <div className="mt-1 flex flex-wrap gap-2">
         {THEMES.map((t) => (
-          <label key={t} className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-stone-300 px-3 has-checked:border-brand-700 has-checked:bg-brand-50 dark:border-stone-700 dark:has-checked:bg-brand-950">
+          <label
+            key={t}
+            className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-stone-300 px-3 has-checked:border-brand-700 has-checked:bg-brand-50 dark:border-stone-700 dark:has-checked:bg-brand-950"
+          >
             <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => choose(t)} className="accent-brand-700" />
             <span className="text-sm">{LABELS[t]}</span>
           </label>

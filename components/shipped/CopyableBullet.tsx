@@ -36,7 +36,9 @@ export function CopyableBullet({ id, label, initial }: { id: string; label: stri
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <li className="space-y-2">
-      <label htmlFor={id} className="sr-only">{label}</label>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
       <textarea
         id={id}
         value={text}

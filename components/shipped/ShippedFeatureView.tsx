@@ -20,7 +20,18 @@ interface IncidentDraft {
 }
 
 type Draft = Record<
-  "title" | "problem" | "model" | "approach" | "launchDate" | "evalUrl" | "monitoringUrl" | "outcomeMetric" | "outcomeBefore" | "outcomeAfter" | "outcomeUnit" | "outcomeVolume",
+  | "title"
+  | "problem"
+  | "model"
+  | "approach"
+  | "launchDate"
+  | "evalUrl"
+  | "monitoringUrl"
+  | "outcomeMetric"
+  | "outcomeBefore"
+  | "outcomeAfter"
+  | "outcomeUnit"
+  | "outcomeVolume",
   string
 >;
 
@@ -108,10 +119,20 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
     save.mutate(body);
   }
 
-  const text = (key: keyof Draft, label: string, options: { max?: number; hint?: string; type?: string; inputMode?: "url" | "decimal" | "text"; placeholder?: string } = {}) => (
+  const text = (
+    key: keyof Draft,
+    label: string,
+    options: { max?: number; hint?: string; type?: string; inputMode?: "url" | "decimal" | "text"; placeholder?: string } = {},
+  ) => (
     <div>
-      <label htmlFor={key} className="block text-sm font-medium">{label}</label>
-      {options.hint && <p id={`${key}-hint`} className="text-xs text-stone-600 dark:text-stone-400">{options.hint}</p>}
+      <label htmlFor={key} className="block text-sm font-medium">
+        {label}
+      </label>
+      {options.hint && (
+        <p id={`${key}-hint`} className="text-xs text-stone-600 dark:text-stone-400">
+          {options.hint}
+        </p>
+      )}
       <input
         id={key}
         name={key}
@@ -130,8 +151,14 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
   );
   const area = (key: keyof Draft, label: string, hint?: string) => (
     <div>
-      <label htmlFor={key} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`${key}-hint`} className="text-xs text-stone-600 dark:text-stone-400">{hint}</p>}
+      <label htmlFor={key} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${key}-hint`} className="text-xs text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
       <textarea
         id={key}
         name={key}
@@ -155,10 +182,13 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
     <div className="space-y-6">
       {record && clock && (
         <section aria-labelledby="upkeep-heading" className={panel}>
-          <h2 id="upkeep-heading" className="text-lg font-semibold">Maintained 3+ months</h2>
+          <h2 id="upkeep-heading" className="text-lg font-semibold">
+            Maintained 3+ months
+          </h2>
           <p className="text-sm text-stone-700 dark:text-stone-300">
             Launched {date(record.launchDate)}
-            {clock.restarted ? `; the clock restarted on ${date(clock.since)} after the feature was off` : ""}. {clock.daysMaintained} days of upkeep so far.
+            {clock.restarted ? `; the clock restarted on ${date(clock.since)} after the feature was off` : ""}. {clock.daysMaintained} days
+            of upkeep so far.
           </p>
           <p data-testid="maintenance-countdown" className="text-lg font-semibold">
             {countdown ?? upkeepDone(overview.maintenanceTick)}
@@ -172,14 +202,20 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
 
       {record && (
         <section aria-labelledby="credibility-heading" className={panel}>
-          <h2 id="credibility-heading" className="text-lg font-semibold">Does it count yet?</h2>
+          <h2 id="credibility-heading" className="text-lg font-semibold">
+            Does it count yet?
+          </h2>
           <p className="text-sm text-stone-700 dark:text-stone-300">
-            {missing.length === 0 ? "Yes: this record has everything a hiring manager looks for." : `Still missing ${missing.length} of ${checklist.length}:`}
+            {missing.length === 0
+              ? "Yes: this record has everything a hiring manager looks for."
+              : `Still missing ${missing.length} of ${checklist.length}:`}
           </p>
           <ul className="space-y-1" data-testid="credibility-checklist">
             {checklist.map((item) => (
               <li key={item.key} data-done={item.done} className="flex items-start gap-2 text-sm">
-                <span aria-hidden="true" className={item.done ? "text-green-700 dark:text-green-400" : "text-stone-500"}>{item.done ? "✓" : "○"}</span>
+                <span aria-hidden="true" className={item.done ? "text-green-700 dark:text-green-400" : "text-stone-500"}>
+                  {item.done ? "✓" : "○"}
+                </span>
                 <span>
                   <span className="sr-only">{item.done ? "Done: " : "Missing: "}</span>
                   {item.label}
@@ -192,8 +228,12 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
 
       {record && (
         <section aria-labelledby="cv-heading" className={panel}>
-          <h2 id="cv-heading" className="text-lg font-semibold">Draft CV bullets</h2>
-          <p className="text-sm text-stone-700 dark:text-stone-300">Drafts from your record: edit them here, then copy. They change when you save the record.</p>
+          <h2 id="cv-heading" className="text-lg font-semibold">
+            Draft CV bullets
+          </h2>
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            Drafts from your record: edit them here, then copy. They change when you save the record.
+          </p>
           {(
             [
               ["ml", "For ML Engineer roles", bullets.ml],
@@ -213,7 +253,9 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
       )}
 
       <section aria-labelledby="record-heading" className={panel}>
-        <h2 id="record-heading" className="text-lg font-semibold">{record ? "Edit the record" : "Record your shipped feature"}</h2>
+        <h2 id="record-heading" className="text-lg font-semibold">
+          {record ? "Edit the record" : "Record your shipped feature"}
+        </h2>
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="record-heading">
           {text("title", "What you shipped", { hint: "A short name, e.g. “customer-support ticket classifier”." })}
           {area("problem", "The problem it solves")}
@@ -243,24 +285,62 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
                 const base = `incidents.${i}`;
                 const id = `incident-${incident.key}`;
                 return (
-                  <li key={incident.key} className="space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800" aria-label={`Incident ${i + 1}`}>
+                  <li
+                    key={incident.key}
+                    className="space-y-3 rounded-lg bg-stone-100 p-3 dark:bg-stone-800"
+                    aria-label={`Incident ${i + 1}`}
+                  >
                     <div>
-                      <label htmlFor={`${id}-date`} className="block text-sm font-medium">Incident {i + 1}: date</label>
-                      <input id={`${id}-date`} type="date" value={incident.occurredOn} onChange={(e) => setIncident(incident.key, { occurredOn: e.target.value })} className={input} aria-describedby={`${id}-date-error`} />
+                      <label htmlFor={`${id}-date`} className="block text-sm font-medium">
+                        Incident {i + 1}: date
+                      </label>
+                      <input
+                        id={`${id}-date`}
+                        type="date"
+                        value={incident.occurredOn}
+                        onChange={(e) => setIncident(incident.key, { occurredOn: e.target.value })}
+                        className={input}
+                        aria-describedby={`${id}-date-error`}
+                      />
                       <FieldError id={`${id}-date-error`} messages={fields[`${base}.occurredOn`]} />
                     </div>
                     <div>
-                      <label htmlFor={`${id}-happened`} className="block text-sm font-medium">What happened</label>
-                      <textarea id={`${id}-happened`} rows={3} maxLength={SHIPPED_TEXT_MAX} value={incident.whatHappened} onChange={(e) => setIncident(incident.key, { whatHappened: e.target.value })} className={`${input} field-sizing-content`} aria-describedby={`${id}-happened-error`} />
+                      <label htmlFor={`${id}-happened`} className="block text-sm font-medium">
+                        What happened
+                      </label>
+                      <textarea
+                        id={`${id}-happened`}
+                        rows={3}
+                        maxLength={SHIPPED_TEXT_MAX}
+                        value={incident.whatHappened}
+                        onChange={(e) => setIncident(incident.key, { whatHappened: e.target.value })}
+                        className={`${input} field-sizing-content`}
+                        aria-describedby={`${id}-happened-error`}
+                      />
                       <FieldError id={`${id}-happened-error`} messages={fields[`${base}.whatHappened`]} />
                     </div>
                     <div>
-                      <label htmlFor={`${id}-changed`} className="block text-sm font-medium">What changed afterwards</label>
-                      <textarea id={`${id}-changed`} rows={3} maxLength={SHIPPED_TEXT_MAX} value={incident.whatChanged} onChange={(e) => setIncident(incident.key, { whatChanged: e.target.value })} className={`${input} field-sizing-content`} aria-describedby={`${id}-changed-error`} />
+                      <label htmlFor={`${id}-changed`} className="block text-sm font-medium">
+                        What changed afterwards
+                      </label>
+                      <textarea
+                        id={`${id}-changed`}
+                        rows={3}
+                        maxLength={SHIPPED_TEXT_MAX}
+                        value={incident.whatChanged}
+                        onChange={(e) => setIncident(incident.key, { whatChanged: e.target.value })}
+                        className={`${input} field-sizing-content`}
+                        aria-describedby={`${id}-changed-error`}
+                      />
                       <FieldError id={`${id}-changed-error`} messages={fields[`${base}.whatChanged`]} />
                     </div>
                     <label className="flex min-h-11 items-center gap-3 text-sm">
-                      <input type="checkbox" checked={incident.featureWasOff} onChange={(e) => setIncident(incident.key, { featureWasOff: e.target.checked })} className="size-5 shrink-0 accent-brand-700" />
+                      <input
+                        type="checkbox"
+                        checked={incident.featureWasOff}
+                        onChange={(e) => setIncident(incident.key, { featureWasOff: e.target.checked })}
+                        className="size-5 shrink-0 accent-brand-700"
+                      />
                       <span>The feature was switched off or not looked after (restarts the 90 days from this date)</span>
                     </label>
                     <button
@@ -282,7 +362,10 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
                 type="button"
                 onClick={() => {
                   setSaved(false);
-                  setIncidents((list) => [...list, { key: nextKey, occurredOn: today, whatHappened: "", whatChanged: "", featureWasOff: false }]);
+                  setIncidents((list) => [
+                    ...list,
+                    { key: nextKey, occurredOn: today, whatHappened: "", whatChanged: "", featureWasOff: false },
+                  ]);
                   setNextKey((k) => k + 1);
                 }}
                 className="min-h-11 rounded-lg border border-stone-400 px-4 py-2 text-sm font-medium dark:border-stone-600"
@@ -293,7 +376,11 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
           </fieldset>
 
           <div className="flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={save.isPending} className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={save.isPending}
+              className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-50"
+            >
               {record ? "Save changes" : "Save the record"}
             </button>
             <span role="status" className="text-sm">
@@ -301,10 +388,14 @@ export function ShippedFeatureView({ initial }: { initial: ShippedOverview }) {
             </span>
           </div>
           {save.isError && !(save.error instanceof ApiError && save.error.fields) && (
-            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{save.error.message}</p>
+            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+              {save.error.message}
+            </p>
           )}
           {Object.keys(fields).length > 0 && (
-            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">Some fields need attention.</p>
+            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+              Some fields need attention.
+            </p>
           )}
         </form>
       </section>

@@ -20,9 +20,18 @@ export function MoveEnrollmentsChoice({
   const from = [...new Set(enrollments.map((e) => show(e.timezone)))].join(", ");
   const names = enrollments.map((e) => e.roadmapTitle).join(" and ");
   return (
-    <div className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950" data-testid="move-enrollments">
+    <div
+      className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
+      data-testid="move-enrollments"
+    >
       <label className="flex min-h-11 items-start gap-3">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-5 shrink-0 accent-brand-700" aria-describedby="move-enrollments-what" />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          className="mt-0.5 size-5 shrink-0 accent-brand-700"
+          aria-describedby="move-enrollments-what"
+        />
         <span className="font-medium">
           Move {enrollments.length === 1 ? "my roadmap" : "my roadmaps"} ({names}) to {show(zone)} too
         </span>

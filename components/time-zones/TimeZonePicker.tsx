@@ -36,7 +36,8 @@ export function TimeZonePicker({
   // The chosen zone stays listed (first) even when the search leaves it out, so the select shows it.
   const options = (matches as string[]).includes(value) || !value ? matches : [value, ...matches];
   const now = useMemo(() => new Date(), []);
-  const optionLabel = (zone: string) => `${zone.replace(/_/g, " ")} (${utcOffsetLabel(zone, now)})${zone === deviceZone ? ", this device" : ""}`;
+  const optionLabel = (zone: string) =>
+    `${zone.replace(/_/g, " ")} (${utcOffsetLabel(zone, now)})${zone === deviceZone ? ", this device" : ""}`;
 
   function search(next: string) {
     setQuery(next);
@@ -48,7 +49,9 @@ export function TimeZonePicker({
   const countId = `${id}-matches`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       <div className="mt-1 grid gap-2 sm:grid-cols-2">
         <input
           type="search"
@@ -65,12 +68,18 @@ export function TimeZonePicker({
         />
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${input} mt-0`} aria-describedby={describedBy}>
           {options.map((zone) => (
-            <option key={zone} value={zone}>{optionLabel(zone)}</option>
+            <option key={zone} value={zone}>
+              {optionLabel(zone)}
+            </option>
           ))}
         </select>
       </div>
       <p id={countId} aria-live="polite" className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-        {query.trim() ? (matches.length === 0 ? "No zone matches; try a nearby large city." : `${matches.length} ${matches.length === 1 ? "zone matches" : "zones match"}.`) : null}
+        {query.trim()
+          ? matches.length === 0
+            ? "No zone matches; try a nearby large city."
+            : `${matches.length} ${matches.length === 1 ? "zone matches" : "zones match"}.`
+          : null}
       </p>
       {deviceZone && deviceZone !== value && (
         <button

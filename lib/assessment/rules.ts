@@ -54,8 +54,7 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
     "The post-mortems sounded draining. Production ML brings on-call shifts for models, drift incidents and careful eval work every week, and a pay rise rarely makes up for years of work you don't enjoy.",
   senior_track_pays_similar:
     "With 7+ years behind you, moving towards Staff Engineer or AI-augmented technical leadership usually pays about as well, without the operational learning curve (JobLabs, 2026).",
-  senior_short_term:
-    "You want the pay sooner. A senior move gets you there without spending 6–18 months on a new skill set first.",
+  senior_short_term: "You want the pay sooner. A senior move gets you there without spending 6–18 months on a new skill set first.",
   senior_no_ml_surface:
     "Your current role has no ML work to ship, so the pivot would mean 12–18 months of learning from scratch on the side.",
   senior_lift_widest:
@@ -66,8 +65,7 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
     "You are optimising for pay in the near term. AI Engineer is the gentler move, paying within 5–10% of ML Engineer at senior level (JobLabs, 2026).",
   ml_later:
     "ML Engineer stays open: shipping AI features in a product role first is a common route into it, once the model side draws you in.",
-  early_career_benefit:
-    "At 0–3 years in, you keep 80% or more of the pivot's long-term pay benefit (JobLabs, 2026).",
+  early_career_benefit: "At 0–3 years in, you keep 80% or more of the pivot's long-term pay benefit (JobLabs, 2026).",
   mid_career_benefit: "At 3–7 years in, you still get most of the pivot's long-term pay benefit (JobLabs, 2026).",
   long_term_compounds:
     "You are optimising for the long run, and ML engineering skills compound over ten years or more: they carry over to whatever the next wave of ML looks like.",
@@ -95,14 +93,38 @@ interface PathRule {
 /** Which path. Read top to bottom; the last rule has no conditions, so one always matches. */
 export const PATH_RULES: readonly PathRule[] = [
   // The article's first test: if production incidents sound exhausting, don't pivot to ML Engineer.
-  { when: { operationalWork: "draining", careerStage: "senior" }, recommendation: "stay_senior_track", reasons: ["ops_draining", "senior_track_pays_similar"] },
-  { when: { operationalWork: "draining" }, recommendation: "ai_engineer_first", reasons: ["ops_draining", "ai_uses_your_skills", "ml_later"] },
+  {
+    when: { operationalWork: "draining", careerStage: "senior" },
+    recommendation: "stay_senior_track",
+    reasons: ["ops_draining", "senior_track_pays_similar"],
+  },
+  {
+    when: { operationalWork: "draining" },
+    recommendation: "ai_engineer_first",
+    reasons: ["ops_draining", "ai_uses_your_skills", "ml_later"],
+  },
   // Senior engineers often do better towards Staff / AI-augmented leadership, unless everything lines up.
-  { when: { careerStage: "senior", goal: "short_term_pay" }, recommendation: "stay_senior_track", reasons: ["senior_track_pays_similar", "senior_short_term"] },
-  { when: { careerStage: "senior", mlSurfaceAtWork: false }, recommendation: "stay_senior_track", reasons: ["senior_track_pays_similar", "senior_no_ml_surface"] },
+  {
+    when: { careerStage: "senior", goal: "short_term_pay" },
+    recommendation: "stay_senior_track",
+    reasons: ["senior_track_pays_similar", "senior_short_term"],
+  },
+  {
+    when: { careerStage: "senior", mlSurfaceAtWork: false },
+    recommendation: "stay_senior_track",
+    reasons: ["senior_track_pays_similar", "senior_no_ml_surface"],
+  },
   { when: { careerStage: "senior" }, recommendation: "ml_engineer", reasons: ["ops_appeals", "senior_lift_widest", "long_term_compounds"] },
-  { when: { goal: "short_term_pay" }, recommendation: "ai_engineer_first", reasons: ["short_term_gentler", "ai_uses_your_skills", "ml_later"] },
-  { when: { careerStage: "early" }, recommendation: "ml_engineer", reasons: ["ops_appeals", "early_career_benefit", "long_term_compounds"] },
+  {
+    when: { goal: "short_term_pay" },
+    recommendation: "ai_engineer_first",
+    reasons: ["short_term_gentler", "ai_uses_your_skills", "ml_later"],
+  },
+  {
+    when: { careerStage: "early" },
+    recommendation: "ml_engineer",
+    reasons: ["ops_appeals", "early_career_benefit", "long_term_compounds"],
+  },
   { when: {}, recommendation: "ml_engineer", reasons: ["ops_appeals", "mid_career_benefit", "long_term_compounds"] },
 ];
 
@@ -132,7 +154,13 @@ export const SUGGESTED_MONTHS_RULE = "the top of the bracket, at most 15";
 
 /** How long. The ML Engineer brackets are the article's; the AI Engineer ones are a bracket shorter (ours). */
 export const DURATION_RULES: readonly DurationRule[] = [
-  { roadmap: "swe-to-mle", when: { mlSurfaceAtWork: true, mathsBackground: true }, bracket: [6, 9], months: 9, reason: "duration_ship_with_maths" },
+  {
+    roadmap: "swe-to-mle",
+    when: { mlSurfaceAtWork: true, mathsBackground: true },
+    bracket: [6, 9],
+    months: 9,
+    reason: "duration_ship_with_maths",
+  },
   { roadmap: "swe-to-mle", when: { mlSurfaceAtWork: true }, bracket: [9, 12], months: 12, reason: "duration_ship_without_maths" },
   { roadmap: "swe-to-mle", when: {}, bracket: [12, 18], months: 15, reason: "duration_no_ml_surface" },
   { roadmap: "swe-to-ai-engineer", when: { mlSurfaceAtWork: true }, bracket: [6, 9], months: 9, reason: "duration_ai_ship_at_work" },

@@ -53,7 +53,15 @@ export function firstWeekdayOnOrAfter(iso: string, weekday: number): string {
   return isoOfDay(day + ((weekday - isoWeekdayOf(day) + 7) % 7));
 }
 
-const ICAL_WEEKDAYS = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU] as const;
+const ICAL_WEEKDAYS = [
+  ICalWeekday.MO,
+  ICalWeekday.TU,
+  ICalWeekday.WE,
+  ICalWeekday.TH,
+  ICalWeekday.FR,
+  ICalWeekday.SA,
+  ICalWeekday.SU,
+] as const;
 
 /** A wall-clock time on a local date in `timeZone`; ical-generator writes it back as that wall time with the zone's TZID. */
 function wallTime(iso: string, hour: number, minute: number, timeZone: string): TZDate {

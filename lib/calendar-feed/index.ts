@@ -50,7 +50,10 @@ export async function getCalendarFeed(segment: string, now: Date = new Date()): 
   }));
   // The reminder comes with the weekly email's day and hour, in the user's zone, for as long as
   // there is a roadmap to check in on; it starts with the earliest open plan.
-  const from = planned.reduce<string | null>((earliest, { pacing }) => (earliest === null || pacing.startDate < earliest ? pacing.startDate : earliest), null);
+  const from = planned.reduce<string | null>(
+    (earliest, { pacing }) => (earliest === null || pacing.startDate < earliest ? pacing.startDate : earliest),
+    null,
+  );
   return renderCalendarFeed({
     appUrl: env.NEXTAUTH_URL,
     reminder: from === null ? null : { weekday: user.digestWeekday, hour: user.digestHour, timeZone: user.timezone, from, key: userId },

@@ -109,7 +109,13 @@ export async function streakOf(userId: string, now: Date): Promise<Streak & { cu
     db.checkIn.findMany({ where: { userId }, distinct: ["isoWeek"], select: { isoWeek: true } }),
   ]);
   const currentWeek = isoWeekOf(now, user.timezone);
-  return { ...computeStreak(weeks.map((w) => w.isoWeek), currentWeek), currentWeek };
+  return {
+    ...computeStreak(
+      weeks.map((w) => w.isoWeek),
+      currentWeek,
+    ),
+    currentWeek,
+  };
 }
 
 export interface CheckInHistory {
@@ -145,7 +151,10 @@ export function checkInRequestHash(input: CheckInCreate): string {
 function replayOf(row: CheckInRow & { requestHash: string | null }, requestHash: string): CheckInView {
   // Rows older than the hash can't be compared; they replay as before.
   if (row.requestHash !== null && row.requestHash !== requestHash) {
-    throw new AppError("unprocessable", "This idempotency key was already used for a different check-in; send a new key for a new check-in.");
+    throw new AppError(
+      "unprocessable",
+      "This idempotency key was already used for a different check-in; send a new key for a new check-in.",
+    );
   }
   return view(row);
 }
@@ -173,7 +182,10 @@ export async function createCheckIn(
   const enrollment = await openEnrollmentFor(userId, input.enrollmentId);
   const milestones = await milestonesOf(enrollment, input.milestoneIds);
   // The hours are split evenly between every milestone worked on: the ticked ones and the others named.
-  const workedOn = await milestonesOf(enrollment, input.workedOnIds.filter((id) => !input.milestoneIds.includes(id)));
+  const workedOn = await milestonesOf(
+    enrollment,
+    input.workedOnIds.filter((id) => !input.milestoneIds.includes(id)),
+  );
   const workedSkillIds = [...new Set([...milestones, ...workedOn].map((m) => m.skillId))];
   const madeAt = madeAtOf(input, now);
   // Letters and digits only, like the cuids Prisma makes: ids in URLs are checked against that shape.
@@ -230,7 +242,11 @@ export async function listCheckIns(userId: string, options: { enrollmentId?: str
  * activity calendar can show (from its start, at most CALENDAR_MAX_WEEKS weeks back). Empty for an
  * enrolment that isn't the user's.
  */
-export async function checkInDays(userId: string, enrollmentId: string, now: Date = new Date()): Promise<{ date: string; count: number; hours: number }[]> {
+export async function checkInDays(
+  userId: string,
+  enrollmentId: string,
+  now: Date = new Date(),
+): Promise<{ date: string; count: number; hours: number }[]> {
   const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { timezone: true, startDate: true } });
   if (!enrollment) return [];
   const localDay = localDayFunction(enrollment.timezone, now.getTime() - (CALENDAR_MAX_WEEKS + 1) * 7 * DAY_MS, now.getTime());
@@ -238,7 +254,10 @@ export async function checkInDays(userId: string, enrollmentId: string, now: Dat
   const first = Math.max(dayOfIso(enrollment.startDate.toISOString().slice(0, 10)), localDay(now.getTime()) - (CALENDAR_MAX_WEEKS + 1) * 7);
   // A day early in UTC covers the first local day in any zone; the exact cut is by local day below.
   const since = new Date((first - 1) * DAY_MS);
-  const rows = await db.checkIn.findMany({ where: { userId, enrollmentId, createdAt: { gte: since } }, select: { createdAt: true, hours: true } });
+  const rows = await db.checkIn.findMany({
+    where: { userId, enrollmentId, createdAt: { gte: since } },
+    select: { createdAt: true, hours: true },
+  });
   const byDay = new Map<number, { count: number; hours: number }>();
   for (const row of rows) {
     const day = localDay(row.createdAt.getTime());
@@ -246,7 +265,9 @@ export async function checkInDays(userId: string, enrollmentId: string, now: Dat
     const seen = byDay.get(day) ?? { count: 0, hours: 0 };
     byDay.set(day, { count: seen.count + 1, hours: seen.hours + Number(row.hours) });
   }
-  return [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, { count, hours }]) => ({ date: isoOfDay(day), count, hours: Math.round(hours * 10) / 10 }));
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([day, { count, hours }]) => ({ date: isoOfDay(day), count, hours: Math.round(hours * 10) / 10 }));
 }
 
 export async function getCheckIn(userId: string, checkInId: string): Promise<CheckInView> {
@@ -299,7 +320,13 @@ export async function getCheckInContext(userId: string, now: Date = new Date()):
     phase: current
       ? {
           title: current.title,
-          milestones: current.milestones.map(({ id, skillSlug, title, status, minDurationDays }) => ({ id, skillSlug, title, status, minDurationDays })),
+          milestones: current.milestones.map(({ id, skillSlug, title, status, minDurationDays }) => ({
+            id,
+            skillSlug,
+            title,
+            status,
+            minDurationDays,
+          })),
         }
       : null,
     pace: paceOf(pacing),

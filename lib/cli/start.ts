@@ -47,7 +47,10 @@ try {
     console.log(`catalogue: ${report.roadmaps} roadmaps, ${report.milestones} milestones`);
   } else {
     const pending = await pendingMigrations(database.url);
-    if (pending.length) throw new Error(`--no-migrate, but ${pending.length} migration(s) are not applied (${pending.join(", ")}): run npm run db:migrate and npm run db:seed first`);
+    if (pending.length)
+      throw new Error(
+        `--no-migrate, but ${pending.length} migration(s) are not applied (${pending.join(", ")}): run npm run db:migrate and npm run db:seed first`,
+      );
     console.log("database schema is up to date (--no-migrate: migrated by the deploy step)");
   }
 
@@ -74,7 +77,9 @@ try {
     console.log("background jobs (weekly email, maintained-3-months pass): running in this process");
     console.log(describeCatchUp(await scheduler.catchUp()));
   }
-  console.log(`Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`);
+  console.log(
+    `Waypoint is running at ${server.url}${process.env.SMTP_URL ? "" : ` (no SMTP_URL: sign-in links go to ${server.url}/dev/outbox and this log)`}`,
+  );
 } catch (error) {
   console.error(error);
   await shutdown(1);

@@ -43,11 +43,17 @@ const BATCH = 500;
 export const POOL_FROM = 4 * BATCH;
 const CONCURRENCY = 4;
 
-export async function runDigestWeek(week: string, options: { dryRun: boolean; send: (mail: Mail) => Promise<void>; now: Date }): Promise<WeekSummary> {
+export async function runDigestWeek(
+  week: string,
+  options: { dryRun: boolean; send: (mail: Mail) => Promise<void>; now: Date },
+): Promise<WeekSummary> {
   const summary: WeekSummary = { sent: 0, skipped: 0, failed: 0, composed: 0, failures: [] };
   const due: DigestRequest[] = [];
   const all = await candidates(week);
-  logUnknownZones(`weekly emails for ${week}`, all.filter((c) => c.sendAt === null));
+  logUnknownZones(
+    `weekly emails for ${week}`,
+    all.filter((c) => c.sendAt === null),
+  );
   for (const c of all) {
     if (c.sendAt === null) {
       summary.skipped++;

@@ -52,7 +52,8 @@ port.on("message", (message: { id: number; job: ComposeJob } | "close") => {
   }
   compose(message.job).then(
     (tally) => port.postMessage({ id: message.id, tally }),
-    (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 port.postMessage("ready");

@@ -142,7 +142,8 @@ function streakLine(input: DigestInput): string {
   const { weeks, thisWeekDone, frozen, freezeLeftThisMonth } = input.streak;
   if (weeks === 0) return "Your next check-in starts a streak.";
   const run = thisWeekDone ? (weeks === 1 ? "1 week: a new streak." : `${weeks} weeks in a row.`) : `${count(weeks, "week")} so far.`;
-  const bridged = frozen.length === 0 ? "" : ` A freeze covered ${frozen.length === 1 ? "a missed week" : `${frozen.length} missed weeks`}.`;
+  const bridged =
+    frozen.length === 0 ? "" : ` A freeze covered ${frozen.length === 1 ? "a missed week" : `${frozen.length} missed weeks`}.`;
   const keep = thisWeekDone ? "" : " Check in this week to keep it going.";
   const freeze = freezeLeftThisMonth ? " One freeze left this month." : " This month's freeze is used.";
   return `${run}${bridged}${keep}${freeze}`;
@@ -152,7 +153,8 @@ function paceFacts(input: DigestInput): { label: string; value: string }[] {
   const { varianceDays, bufferDays, projectedFinish, targetDate } = input.pace;
   // "Level with the plan", not "on plan": those words are the on-track verdict's, and this line
   // also shows beside "At risk".
-  const versus = varianceDays === null ? "Not known yet" : varianceDays === 0 ? "Level with the plan" : capitalise(describeVariance(varianceDays));
+  const versus =
+    varianceDays === null ? "Not known yet" : varianceDays === 0 ? "Level with the plan" : capitalise(describeVariance(varianceDays));
   const facts = [{ label: "Versus plan", value: versus }];
   if (bufferDays !== null) facts.push({ label: "Buffer", value: bufferDays < 0 ? "None" : count(bufferDays, "day") });
   facts.push({ label: "Projected finish", value: projectedFinish ? day(projectedFinish) : "Not enough data yet" });
@@ -185,7 +187,12 @@ function digestContent(input: DigestInput): DigestContent {
   const name = input.user.name?.trim();
   const range = formatRange(input.weekRange.from, input.weekRange.to);
   const active = kind !== "finished" && kind !== "upcoming";
-  const checkInAction = { label: "Check in now", textLead: "Check in from your phone (30 seconds):", href: links.checkIn, caption: "It takes 30 seconds on your phone." };
+  const checkInAction = {
+    label: "Check in now",
+    textLead: "Check in from your phone (30 seconds):",
+    href: links.checkIn,
+    caption: "It takes 30 seconds on your phone.",
+  };
   const dashboardAction = { label: "Open your dashboard", textLead: "Open your dashboard:", href: links.dashboard, caption: null };
 
   const intro: string[] = [];
@@ -209,7 +216,10 @@ function digestContent(input: DigestInput): DigestContent {
       break;
     case "quiet": {
       const buffer = pace.bufferDays;
-      const cushion = pace.verdict.status === "on_track" && buffer !== null && buffer > 0 ? ` You still have ${describeBuffer(buffer)}, so nothing is lost.` : "";
+      const cushion =
+        pace.verdict.status === "on_track" && buffer !== null && buffer > 0
+          ? ` You still have ${describeBuffer(buffer)}, so nothing is lost.`
+          : "";
       intro.push(
         `Here's your week on ${input.roadmapTitle}, ${range}.`,
         `A quiet week: that happens.${cushion} One small step counts: half an hour on the next milestone is plenty, and checking in takes 30 seconds.`,
@@ -228,13 +238,17 @@ function digestContent(input: DigestInput): DigestContent {
     greeting: name ? `Hi ${name},` : "Hi,",
     intro,
     headline: pace.verdict.headline,
-    status: active ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done` : null,
+    status: active
+      ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done`
+      : null,
     facts: active ? paceFacts(input) : [],
     paceNote,
     thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
     pivot: active && input.pivot ? input.pivot.measures.map(pivotMeasureLine) : [],
     done: input.doneThisWeek.map((m) => m.title),
-    partnerNotes: input.partnerNotes.map((n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`),
+    partnerNotes: input.partnerNotes.map(
+      (n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`,
+    ),
     checkIns: checkInSummary(input),
     streak: active ? streakLine(input) : null,
     next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
@@ -283,7 +297,11 @@ function renderText(c: DigestContent): string {
   if (c.paceNote) blocks.push(wrap(c.paceNote));
   if (c.thisWeek || c.pivot.length > 0) {
     const plan = c.thisWeek
-      ? [wrap(c.thisWeek.progress), ...c.thisWeek.items.map((m) => wrap(`${m.title} (${m.hours})`, "- ", "  ")), ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : [])]
+      ? [
+          wrap(c.thisWeek.progress),
+          ...c.thisWeek.items.map((m) => wrap(`${m.title} (${m.hours})`, "- ", "  ")),
+          ...(c.thisWeek.empty ? [wrap(c.thisWeek.empty)] : []),
+        ]
       : [];
     blocks.push(["This week", ...plan, ...c.pivot.map((line) => wrap(line))].join("\n"));
   }
@@ -329,7 +347,8 @@ function renderHtml(c: DigestContent): string {
   let body = `<p style="margin:0 0 24px;font-size:18px;line-height:24px;font-weight:700;color:${BRAND};">Waypoint</p>\n`;
   body += para(c.greeting);
   for (const p of c.intro) body += para(p);
-  if (c.headline) body += `<p style="margin:0 0 12px;font-size:20px;line-height:28px;font-weight:700;color:${INK};">${escapeHtml(c.headline)}</p>\n`;
+  if (c.headline)
+    body += `<p style="margin:0 0 12px;font-size:20px;line-height:28px;font-weight:700;color:${INK};">${escapeHtml(c.headline)}</p>\n`;
   if (c.status) {
     body += `<p style="margin:0 0 8px;font-size:14px;line-height:20px;color:${MUTED};">${escapeHtml(c.status)}</p>\n`;
     body += `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px;font-size:15px;line-height:22px;">`;
@@ -343,7 +362,11 @@ function renderHtml(c: DigestContent): string {
   if (c.thisWeek) {
     body += para(c.thisWeek.progress);
     if (c.thisWeek.items.length > 0) {
-      body += list(c.thisWeek.items.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.hours)}</span>`));
+      body += list(
+        c.thisWeek.items.map(
+          (m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.hours)}</span>`,
+        ),
+      );
     }
     if (c.thisWeek.empty) body += para(c.thisWeek.empty);
   }
@@ -363,7 +386,8 @@ function renderHtml(c: DigestContent): string {
     `<td align="center" bgcolor="${BRAND}" style="border-radius:8px;background-color:${BRAND};">` +
     `<a href="${escapeHtml(c.action.href)}" style="display:inline-block;padding:14px 28px;font-family:${FONT};font-size:17px;line-height:24px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:8px;background-color:${BRAND};">${escapeHtml(c.action.label)}</a>` +
     `</td></tr></table>\n`;
-  if (c.action.caption) body += `<p style="margin:-8px 0 16px;font-size:14px;line-height:20px;color:${MUTED};">${escapeHtml(c.action.caption)}</p>\n`;
+  if (c.action.caption)
+    body += `<p style="margin:-8px 0 16px;font-size:14px;line-height:20px;color:${MUTED};">${escapeHtml(c.action.caption)}</p>\n`;
   if (c.dashboard) {
     body += `<p style="${P}"><a href="${escapeHtml(c.dashboard)}" style="${LINK}">See everything on your dashboard</a></p>\n`;
   }

@@ -32,7 +32,12 @@ export interface DeliveryLedger {
  * `eligible`: SQL over the user row `u`. `weekAllowed`: SQL over the user's local time (the digest's
  * first whole week after enrolling, lib/digest/timing-sql.ts); without it every week is allowed.
  */
-export function deliveryLedger(table: LedgerTable, what: string, eligible: Prisma.Sql, weekAllowed?: (localTime: Prisma.Sql) => Prisma.Sql): DeliveryLedger {
+export function deliveryLedger(
+  table: LedgerTable,
+  what: string,
+  eligible: Prisma.Sql,
+  weekAllowed?: (localTime: Prisma.Sql) => Prisma.Sql,
+): DeliveryLedger {
   const t = Prisma.raw(`"${table}"`);
   const prefix = table === "DigestDelivery" ? "dd" : "pc";
   return {
@@ -74,7 +79,10 @@ export function deliveryLedger(table: LedgerTable, what: string, eligible: Prism
               where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ('sent', 'skipped', 'dead')
             ))
         order by l."userId"`;
-      logUnknownZones(`due ${what}`, rows.filter((r) => r.week === null));
+      logUnknownZones(
+        `due ${what}`,
+        rows.filter((r) => r.week === null),
+      );
       return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
     },
   };
@@ -129,7 +137,10 @@ export async function deliverOnce(
   try {
     await deps.send(built.mail(to.address));
   } catch (error) {
-    await ledger.settle(request.userId, request.week, { status: "failed", lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    await ledger.settle(request.userId, request.week, {
+      status: "failed",
+      lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+    });
     throw error;
   }
   await ledger.settle(request.userId, request.week, { status: "sent" });

@@ -191,7 +191,13 @@ export function digestPace(pacing: PacingSummary): DigestInput["pace"] {
 }
 
 /** One digest's input from its rows. Synchronous: the batch's reads are done. */
-function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable<DigestRow["enrollment"]>, tree: Tree, links: DigestLinks): DigestInput {
+function inputOf(
+  request: DigestRequest,
+  row: DigestRow,
+  enrollment: NonNullable<DigestRow["enrollment"]>,
+  tree: Tree,
+  links: DigestLinks,
+): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
   const velocityFrom = request.at.getTime() - VELOCITY_LOOKBACK_DAYS * DAY_MS;
   const pacing = pacingSummary({
@@ -200,7 +206,13 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
       startDate: enrollment.startDate,
       targetMonths: enrollment.targetMonths,
       status: enrollment.status,
-      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({ kind, at: new Date(at), toTargetMonths, fromWeeklyHours, toWeeklyHours })),
+      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({
+        kind,
+        at: new Date(at),
+        toTargetMonths,
+        fromWeeklyHours,
+        toWeeklyHours,
+      })),
       weeklyHours: enrollment.weeklyHours,
     },
     // getPacing's check-ins: this enrolment's, over the velocity window.
@@ -211,7 +223,10 @@ function inputOf(request: DigestRequest, row: DigestRow, enrollment: NonNullable
     hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
     featureLaunch: row.shipped
       ? anchorOfRecord(
-          { launchDate: new Date(row.shipped.launchDate), incidents: row.shipped.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },
+          {
+            launchDate: new Date(row.shipped.launchDate),
+            incidents: row.shipped.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })),
+          },
           request.at,
           enrollment.timezone,
         )

@@ -52,7 +52,9 @@ async function startWorker(): Promise<PoolWorker> {
     pending.clear();
   };
   await new Promise<void>((resolve, reject) => {
-    worker.once("message", (message) => (message === "ready" ? resolve() : reject(new Error(`compose worker: unexpected ${String(message)}`))));
+    worker.once("message", (message) =>
+      message === "ready" ? resolve() : reject(new Error(`compose worker: unexpected ${String(message)}`)),
+    );
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`compose worker exited (${code}) before it was ready`)));
   });
@@ -94,7 +96,8 @@ export async function startComposePool(threads: number = os.availableParallelism
       // Whole batches, dealt round: each worker reads full batches (the last one may be short).
       const shares: ComposeJob[] = workers.map(() => ({ requests: [], batchSize }));
       for (let i = 0, batch = 0; i < requests.length; i += batchSize, batch++) {
-        for (const r of requests.slice(i, i + batchSize)) shares[batch % workers.length]!.requests.push({ userId: r.userId, week: r.week, at: r.at.toISOString() });
+        for (const r of requests.slice(i, i + batchSize))
+          shares[batch % workers.length]!.requests.push({ userId: r.userId, week: r.week, at: r.at.toISOString() });
       }
       const tallies = await Promise.all(shares.map((job, i) => (job.requests.length > 0 ? workers[i]!.run(job) : Promise.resolve(null))));
       const total: ComposeTally = { composed: 0, skipped: 0, characters: 0, kinds: {}, statements: 0 };

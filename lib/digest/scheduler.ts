@@ -28,7 +28,8 @@ const WEEKLY_EMAILS: readonly WeeklyEmail[] = [
   {
     queues: PARTNER_QUEUES,
     findDue: findDuePartnerCopies,
-    deliver: (request, deps) => deliverPartnerCopy(request, { send: deps.send, baseUrl: deps.baseUrl, leaseMs: deps.leaseMs ?? DEFAULT_CLAIM_LEASE_MS }),
+    deliver: (request, deps) =>
+      deliverPartnerCopy(request, { send: deps.send, baseUrl: deps.baseUrl, leaseMs: deps.leaseMs ?? DEFAULT_CLAIM_LEASE_MS }),
     markDead: markPartnerCopyDead,
   },
 ];
@@ -86,7 +87,13 @@ export async function registerDigestJobs(
  * (and retries) only its job; the rest of the batch completes when the handler returns (pg-boss
  * completes only jobs still active). A job out of retries goes to the dead letter, which records it.
  */
-async function registerWeeklyEmail(boss: PgBoss, email: WeeklyEmail, options: DigestJobOptions, deps: DeliveryDeps, polling: { pollingIntervalSeconds: number }) {
+async function registerWeeklyEmail(
+  boss: PgBoss,
+  email: WeeklyEmail,
+  options: DigestJobOptions,
+  deps: DeliveryDeps,
+  polling: { pollingIntervalSeconds: number },
+) {
   // pg-boss 10 keeps queue options in the database; create them once, update them to this config.
   await boss.createQueue(email.queues.dead);
   const sendQueue: PgBoss.Queue = {

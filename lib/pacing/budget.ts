@@ -47,8 +47,14 @@ export function budgetFit(
   const totalHours = roadmap.phases.reduce((sum, p) => sum + p.effortHours, 0);
   const start = dayOfIso(startDate);
   const pauses = new PauseCalendar([], 0);
-  const windows = roadmap.phases.map((p) => ({ startMonth: p.startMonth, endMonth: p.endMonth, weight: totalHours > 0 ? p.effortHours / totalHours : 0 }));
-  const steps = [{ fromDay: Number.NEGATIVE_INFINITY, sharePerDay: totalHours > 0 ? weeklyHours / 7 / totalHours : Number.POSITIVE_INFINITY }];
+  const windows = roadmap.phases.map((p) => ({
+    startMonth: p.startMonth,
+    endMonth: p.endMonth,
+    weight: totalHours > 0 ? p.effortHours / totalHours : 0,
+  }));
+  const steps = [
+    { fromDay: Number.NEGATIVE_INFINITY, sharePerDay: totalHours > 0 ? weeklyHours / 7 / totalHours : Number.POSITIVE_INFINITY },
+  ];
   const lineFor = (months: number) => {
     const raw = new PlanLine(new BaseCurve(start, windows, roadmap.canonicalMonths, months, pauses), 0, 0);
     return { raw, paced: new BudgetedLine(raw, "enrolled", steps, pauses, []) };

@@ -73,7 +73,13 @@ export interface PacingInput {
      * In time order. `toTargetMonths` is set on enrolled and replanned; a "budget_changed" change
      * carries the weekly hours before and after it.
      */
-    changes: readonly { kind: string; at: Date; toTargetMonths: number | null; fromWeeklyHours?: number | null; toWeeklyHours?: number | null }[];
+    changes: readonly {
+      kind: string;
+      at: Date;
+      toTargetMonths: number | null;
+      fromWeeklyHours?: number | null;
+      toWeeklyHours?: number | null;
+    }[];
     /** The weekly hours budget now; the history says what it was at an earlier `now`. Absent: no budget rule. */
     weeklyHours?: number | null;
   };
@@ -304,7 +310,8 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const phaseWindows: PhaseWindow[] = roadmap.phases.map((p) => ({
     startMonth: p.startMonth,
     endMonth: p.endMonth,
-    weight: weighedTotal === 0 ? 1 / roadmap.phases.length : p.milestones.filter(weighed).reduce((s, m) => s + m.effortHours, 0) / weighedTotal,
+    weight:
+      weighedTotal === 0 ? 1 / roadmap.phases.length : p.milestones.filter(weighed).reduce((s, m) => s + m.effortHours, 0) / weighedTotal,
   }));
   const curve = (target: number) => new BaseCurve(start, phaseWindows, roadmap.canonicalMonths, target, pauses);
   // The phase-window lines: the first from 0 on day 0, each replan's from the share done that day.
@@ -317,7 +324,12 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   const initialHours = firstChange?.fromWeeklyHours ?? enrollment.weeklyHours ?? null;
   const rateOf = (hours: number) => (totalWeight > 0 ? hours / 7 / totalWeight : Number.POSITIVE_INFINITY);
   const stepsUpTo = (k: number): BudgetStep[] =>
-    initialHours === null ? [] : [{ fromDay: Number.NEGATIVE_INFINITY, sharePerDay: rateOf(initialHours) }, ...budgets.slice(0, k).map((b) => ({ fromDay: b.day, sharePerDay: rateOf(b.toWeeklyHours) }))];
+    initialHours === null
+      ? []
+      : [
+          { fromDay: Number.NEGATIVE_INFINITY, sharePerDay: rateOf(initialHours) },
+          ...budgets.slice(0, k).map((b) => ({ fromDay: b.day, sharePerDay: rateOf(b.toWeeklyHours) })),
+        ];
   // Line i under the first k budget changes, held up by the earlier lines whose target is no sooner.
   const built = new Map<string, BudgetedLine>();
   const budgeted = (i: number, k: number): BudgetedLine => {
@@ -403,7 +415,8 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     const open: PacingSummary["nextMilestones"] = [];
     for (const m of counted) {
       if (open.length === limit) break;
-      if (!doneNow.has(m.skillId)) open.push({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) });
+      if (!doneNow.has(m.skillId))
+        open.push({ id: m.id, title: m.title, phaseTitle: m.phase.title, dueDate: isoOfDay(start + phaseEnd.get(m.phase.slug)!) });
     }
     return open;
   };
@@ -418,7 +431,8 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
       const due = phaseEnd.get(m.phase.slug)!;
       const available = availableOn.has(m.skillId) ? (availableOn.get(m.skillId) ?? today) : due;
       const effectiveDue = Math.max(due, available);
-      if (effectiveDue < today) overdue.push({ id: m.id, title: m.title, dueDate: isoOfDay(start + effectiveDue), days: today - effectiveDue });
+      if (effectiveDue < today)
+        overdue.push({ id: m.id, title: m.title, dueDate: isoOfDay(start + effectiveDue), days: today - effectiveDue });
     }
     overdue.sort((a, b) => b.days - a.days);
   }
@@ -436,10 +450,12 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
           hoursForTarget: started && !done ? hoursAWeek(rateToFinish(raw, pauses, today, plan.at(today))) : null,
         };
   const catchUp: PacingSummary["catchUp"] =
-    started && !done && varianceDays !== null && varianceDays < 0 ? (() => {
-      const hours = hoursAWeek(rateToFinish(raw, pauses, today, Math.min(actual, 1)));
-      return hours === null ? null : { hoursPerWeek: hours };
-    })() : null;
+    started && !done && varianceDays !== null && varianceDays < 0
+      ? (() => {
+          const hours = hoursAWeek(rateToFinish(raw, pauses, today, Math.min(actual, 1)));
+          return hours === null ? null : { hoursPerWeek: hours };
+        })()
+      : null;
 
   const targetDate = isoOfDay(start + raw.endDay);
   const limitDate = isoOfDay(start + limitDay);
@@ -455,7 +471,10 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     finishedOn,
     paused: enrollment.status === "paused",
     share: Math.min(actual, 1),
-    line: { kind: plan.origin.kind, activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0 },
+    line: {
+      kind: plan.origin.kind,
+      activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0,
+    },
     varianceDays,
     bufferDays,
     projectedFinish,
@@ -512,7 +531,11 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     finishedOn,
     projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: at(projectedDay) },
     nextMilestones,
-    waiting: waiting.map((w) => ({ id: w.m.id, title: w.m.title, availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay) })),
+    waiting: waiting.map((w) => ({
+      id: w.m.id,
+      title: w.m.title,
+      availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay),
+    })),
     overdue,
     budget,
     catchUp,
@@ -522,7 +545,15 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
 }
 
-function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDay, openByPlan }: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity" | "plannedMilestones"> {
+function chartSeries({
+  start,
+  today,
+  lines,
+  actualPoints,
+  actualAt,
+  activityByDay,
+  openByPlan,
+}: ChartParts): Pick<Pacing, "plans" | "actualSeries" | "activity" | "plannedMilestones"> {
   const lastDay = Math.max(today, 0);
   const plans: PlanSeries[] = lines.map(({ line, fromDay: from }, i) => {
     return {
@@ -533,7 +564,11 @@ function chartSeries({ start, today, lines, actualPoints, actualAt, activityByDa
       points: line.bends(from, line.endDay).map((day) => ({ day, date: isoOfDay(start + day), share: line.at(day) })),
     };
   });
-  const actualSeries = [{ day: 0, share: actualAt(0) }, ...actualPoints.filter((p) => p.day > 0 && p.day <= lastDay), { day: lastDay, share: actualAt(lastDay) }]
+  const actualSeries = [
+    { day: 0, share: actualAt(0) },
+    ...actualPoints.filter((p) => p.day > 0 && p.day <= lastDay),
+    { day: lastDay, share: actualAt(lastDay) },
+  ]
     .filter((p, i, all) => i === 0 || p.day !== all[i - 1]!.day || p.share !== all[i - 1]!.share)
     .map((p) => ({ day: p.day, date: isoOfDay(start + p.day), share: p.share }));
   const activity = [...activityByDay.entries()]
@@ -572,7 +607,10 @@ function readHistory(changes: readonly Change[], dayOf: (at: Date) => number, no
 
 /** Replans and budget changes in the order they were made. */
 function mergeVersions(replans: readonly { day: number; order: number }[], budgets: readonly { day: number; order: number }[]) {
-  return [...replans.map((r) => ({ kind: "replanned" as const, ...r })), ...budgets.map((b) => ({ kind: "budget_changed" as const, ...b }))].sort((a, b) => a.order - b.order);
+  return [
+    ...replans.map((r) => ({ kind: "replanned" as const, ...r })),
+    ...budgets.map((b) => ({ kind: "budget_changed" as const, ...b })),
+  ].sort((a, b) => a.order - b.order);
 }
 
 /**

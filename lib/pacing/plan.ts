@@ -243,7 +243,10 @@ export class BudgetedLine {
       if ((value >= 1 - 1e-12 && d >= Math.max(from, raw.endDay)) || d >= horizon) break;
     }
     this.values = values;
-    const holding = floors.reduce<BudgetedLine | null>((best, f) => (f.at(from) > ownAtFrom + 1e-9 && (!best || f.at(from) > best.at(from)) ? f : best), null);
+    const holding = floors.reduce<BudgetedLine | null>(
+      (best, f) => (f.at(from) > ownAtFrom + 1e-9 && (!best || f.at(from) > best.at(from)) ? f : best),
+      null,
+    );
     this.fresh = holding === null;
     this.origin = holding ? holding.origin : { kind, day: from };
   }
@@ -265,7 +268,11 @@ export class BudgetedLine {
   at(day: number): number {
     if (day <= 0) return this.values[0]!;
     const d = Math.floor(day);
-    return d < this.values.length ? this.values[d]! : this.values[this.values.length - 1]! >= 1 - 1e-12 ? 1 : this.values[this.values.length - 1]!;
+    return d < this.values.length
+      ? this.values[d]!
+      : this.values[this.values.length - 1]! >= 1 - 1e-12
+        ? 1
+        : this.values[this.values.length - 1]!;
   }
 
   /** The first day the line reaches `share` (never before day 0); one past its end if it never does. */

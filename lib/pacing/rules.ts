@@ -31,7 +31,11 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
   }
   const launch = anchors.featureLaunch;
   const localDay = localDayFunction(timeZone, launch instanceof Date ? launch.getTime() : now.getTime(), now.getTime());
-  const anchorDay = !fromLaunch ? dayOfIso(anchors.enrollmentStart) : typeof launch === "string" ? dayOfIso(launch) : localDay(launch!.getTime());
+  const anchorDay = !fromLaunch
+    ? dayOfIso(anchors.enrollmentStart)
+    : typeof launch === "string"
+      ? dayOfIso(launch)
+      : localDay(launch!.getTime());
   const availableDay = anchorDay + milestone.minDurationDays;
   if (localDay(now.getTime()) < availableDay) {
     const from = fromLaunch ? "launch" : "the start of your plan";

@@ -30,7 +30,8 @@ export function emptyWeekText(plan: ThisWeekPlan): string | null {
       return "Every milestone is done.";
     default:
       if (plan.budgetHours <= 0) return "Set your weekly hours to get a plan for the week.";
-      if (plan.budgetHours > 0 && plan.loggedHours >= plan.budgetHours) return "You've put in this week's hours. Anything more is a head start on next week.";
+      if (plan.budgetHours > 0 && plan.loggedHours >= plan.budgetHours)
+        return "You've put in this week's hours. Anything more is a head start on next week.";
       return "Nothing can be planned this week: what's left waits on a date.";
   }
 }

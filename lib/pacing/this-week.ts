@@ -118,7 +118,9 @@ export function planThisWeek(input: ThisWeekInput): ThisWeekPlan {
   // Plain comparisons: "YYYY-MM-DD" sorts as text, and localeCompare was most of this function's time.
   candidates.sort(
     (a, b) =>
-      Number(b.m.inProgress) - Number(a.m.inProgress) || (a.m.dueDate < b.m.dueDate ? -1 : a.m.dueDate > b.m.dueDate ? 1 : 0) || a.position - b.position,
+      Number(b.m.inProgress) - Number(a.m.inProgress) ||
+      (a.m.dueDate < b.m.dueDate ? -1 : a.m.dueDate > b.m.dueDate ? 1 : 0) ||
+      a.position - b.position,
   );
 
   const items: ThisWeekItem[] = [];

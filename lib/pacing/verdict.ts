@@ -174,7 +174,8 @@ const REPLAN_ADVICE: Advice = {
 
 const projectedAfter = (f: VerdictFacts, iso: string) => f.projectedFinish !== null && dayOfIso(f.projectedFinish) > dayOfIso(iso);
 /** The plan line, paced at the budget, reaches 100% after `iso` (or not within 15 years). */
-const budgetFinishesAfter = (f: VerdictFacts, iso: string) => f.budget !== null && (f.budget.finishDate === null || dayOfIso(f.budget.finishDate) > dayOfIso(iso));
+const budgetFinishesAfter = (f: VerdictFacts, iso: string) =>
+  f.budget !== null && (f.budget.finishDate === null || dayOfIso(f.budget.finishDate) > dayOfIso(iso));
 const inGrace = (f: VerdictFacts) => f.line.activeDaysSince < VERDICT_THRESHOLDS.graceDays;
 const farBehind = (f: VerdictFacts) =>
   (f.varianceDays ?? 0) < -VERDICT_THRESHOLDS.offTrackBehindDays && (f.projectedFinish === null || projectedAfter(f, f.targetDate));
@@ -252,7 +253,10 @@ export const VERDICT_RULES: readonly Rule[] = [
     rule: "budget_too_small",
     status: "at_risk",
     applies: (f) => budgetFinishesAfter(f, f.targetDate) && (inGrace(f) || !offTrack(f)),
-    words: (f) => ({ ...budgetWords(f, `your target of ${date(f.targetDate)}`, `the target of ${date(f.targetDate)}`), detail: "your hours finish after your target" }),
+    words: (f) => ({
+      ...budgetWords(f, `your target of ${date(f.targetDate)}`, `the target of ${date(f.targetDate)}`),
+      detail: "your hours finish after your target",
+    }),
   },
   {
     rule: "just_started",
@@ -319,7 +323,10 @@ export const VERDICT_RULES: readonly Rule[] = [
     applies: (f) => f.overdue !== null && f.overdue.days > VERDICT_THRESHOLDS.overdueDays,
     words: (f) => {
       const o = f.overdue!;
-      const what = o.count === 1 ? `“${o.title}” is ${describeOverdue(o.days)}` : `${o.count} milestones are overdue, “${o.title}” ${describeOverdue(o.days).slice("overdue ".length)}`;
+      const what =
+        o.count === 1
+          ? `“${o.title}” is ${describeOverdue(o.days)}`
+          : `${o.count} milestones are overdue, “${o.title}” ${describeOverdue(o.days).slice("overdue ".length)}`;
       return {
         headline: joined(what, finishPart(f, "learner")),
         publicHeadline: joined(what, finishPart(f, "visitor")),

@@ -12,7 +12,11 @@ export function partnerCopyLine(row: CohortRow): string {
   return `${row.name ?? "Unnamed"} (you are their ${row.role}): ${parts.length ? parts.join(" · ") : "nothing shared beyond their name"}`;
 }
 
-export function partnerCopyMail(input: { week: string; rows: readonly CohortRow[]; listUrl: string }): { subject: string; text: string; html: string } {
+export function partnerCopyMail(input: { week: string; rows: readonly CohortRow[]; listUrl: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const n = input.rows.length;
   const lines = input.rows.map(partnerCopyLine);
   const subject = `${input.week}: how the ${n === 1 ? "person" : `${n} people`} you follow are doing`;

@@ -10,7 +10,10 @@ import type { Mail } from "../mail";
 import { partnerCopyMail } from "./copy-mail";
 import { cohortOf } from "./view";
 
-export async function deliverPartnerCopy(request: DigestRequest, deps: { send: (mail: Mail) => Promise<void>; baseUrl?: string; leaseMs: number }): Promise<DeliveryOutcome> {
+export async function deliverPartnerCopy(
+  request: DigestRequest,
+  deps: { send: (mail: Mail) => Promise<void>; baseUrl?: string; leaseMs: number },
+): Promise<DeliveryOutcome> {
   return deliverOnce(partnerCopyLedger, "partner copy", request, deps, async () => {
     const partner = await db.user.findUnique({ where: { id: request.userId }, select: { email: true, partnerCopyEnabled: true } });
     if (!partner?.partnerCopyEnabled) return null;

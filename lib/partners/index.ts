@@ -57,7 +57,11 @@ const fieldError = (field: string, message: string) => new AppError("bad_request
  * email; only its hash is stored. Inviting the same address again sends a new link and withdraws
  * the earlier one, so at most one is open per address.
  */
-export async function invitePartner(ownerId: string, input: PartnerInvite, now: Date = new Date()): Promise<{ id: string; email: string; expiresAt: string }> {
+export async function invitePartner(
+  ownerId: string,
+  input: PartnerInvite,
+  now: Date = new Date(),
+): Promise<{ id: string; email: string; expiresAt: string }> {
   const parsed = parseEmailAddress(input.email);
   if (!parsed.ok) throw fieldError("email", parsed.message);
   const email = parsed.address.address;
@@ -78,13 +82,19 @@ export async function invitePartner(ownerId: string, input: PartnerInvite, now: 
   });
   const base = env.NEXTAUTH_URL.replace(/\/$/, "");
   const expiresOn = formatDay(localDayFunction(owner.timezone, expiresAt.getTime(), expiresAt.getTime())(expiresAt.getTime()));
-  await sendMail({ to: parsed.address, ...invitationMail({ inviter: owner.name ?? owner.email, role: input.role, acceptUrl: `${base}${invitationPath(token)}`, expiresOn }) });
+  await sendMail({
+    to: parsed.address,
+    ...invitationMail({ inviter: owner.name ?? owner.email, role: input.role, acceptUrl: `${base}${invitationPath(token)}`, expiresOn }),
+  });
   return { id: invitation.id, email, expiresAt: expiresAt.toISOString() };
 }
 
 /** Withdraws an open invitation of the caller's: its link then says so. */
 export async function withdrawInvitation(ownerId: string, invitationId: string, now: Date = new Date()): Promise<void> {
-  const { count } = await db.partnerInvitation.updateMany({ where: { id: invitationId, ownerId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await db.partnerInvitation.updateMany({
+    where: { id: invitationId, ownerId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
   if (count === 0) throw notFound("No such invitation.");
 }
 
@@ -101,10 +111,24 @@ export async function invitationByToken(token: string, now: Date = new Date()): 
   if (!isSecretToken(token)) return null;
   const row = await db.partnerInvitation.findUnique({
     where: { tokenHash: hashSecretToken(token) },
-    select: { email: true, role: true, shares: true, acceptedAt: true, revokedAt: true, expiresAt: true, owner: { select: { name: true, email: true } } },
+    select: {
+      email: true,
+      role: true,
+      shares: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      owner: { select: { name: true, email: true } },
+    },
   });
   if (!row) return null;
-  return { state: invitationState(row, now), inviter: row.owner.name ?? "Someone on Waypoint", role: row.role, email: row.email, shares: normaliseShares(row.shares) };
+  return {
+    state: invitationState(row, now),
+    inviter: row.owner.name ?? "Someone on Waypoint",
+    role: row.role,
+    email: row.email,
+    shares: normaliseShares(row.shares),
+  };
 }
 
 const REFUSED: Record<Exclude<InvitationState, "open">, string> = {
@@ -118,7 +142,11 @@ const REFUSED: Record<Exclude<InvitationState, "open">, string> = {
  * email is the proof they were the one invited). Single use: the row is marked accepted by a
  * conditional update, so of two racing accepts one wins and the other is refused.
  */
-export async function acceptInvitation(user: { id: string; email: string }, token: string, now: Date = new Date()): Promise<{ ownerId: string }> {
+export async function acceptInvitation(
+  user: { id: string; email: string },
+  token: string,
+  now: Date = new Date(),
+): Promise<{ ownerId: string }> {
   const invitation = await invitationByToken(token, now);
   if (!invitation) throw notFound("No such invitation.");
   if (invitation.state !== "open") throw new AppError("conflict", REFUSED[invitation.state]);
@@ -132,7 +160,10 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
       data: { acceptedAt: now },
     });
     if (count === 0) throw new AppError("conflict", REFUSED.accepted);
-    const row = await tx.partnerInvitation.findUniqueOrThrow({ where: { tokenHash: hash }, select: { ownerId: true, role: true, shares: true } });
+    const row = await tx.partnerInvitation.findUniqueOrThrow({
+      where: { tokenHash: hash },
+      select: { ownerId: true, role: true, shares: true },
+    });
     if (row.ownerId === user.id) throw new AppError("forbidden", "You can't follow yourself.");
     // Accepting a second invitation from the same person takes its role and field set.
     await tx.partnership.upsert({
@@ -151,7 +182,12 @@ async function ownPartnership(ownerId: string, partnershipId: string) {
 }
 
 /** Changes what one of the caller's partners may see; the partner's next read shows exactly that. */
-export async function updatePartner(ownerId: string, partnershipId: string, change: { shares?: readonly ShareField[]; muted?: boolean }, now: Date = new Date()): Promise<void> {
+export async function updatePartner(
+  ownerId: string,
+  partnershipId: string,
+  change: { shares?: readonly ShareField[]; muted?: boolean },
+  now: Date = new Date(),
+): Promise<void> {
   await ownPartnership(ownerId, partnershipId);
   await db.partnership.updateMany({
     where: { id: partnershipId, ownerId },

@@ -9,7 +9,10 @@ export function invitationExpiry(createdAt: Date): Date {
 }
 
 /** Used or withdrawn wins over expired: the page then says what actually happened to it. */
-export function invitationState(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationState {
+export function invitationState(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationState {
   if (invitation.acceptedAt) return "accepted";
   if (invitation.revokedAt) return "withdrawn";
   return now.getTime() >= invitation.expiresAt.getTime() ? "expired" : "open";

@@ -4,7 +4,11 @@ import type { PartnerRole } from "../validation/partners";
 
 const ROLE_WORDS: Record<PartnerRole, string> = { mentor: "mentor", manager: "manager", friend: "accountability partner" };
 
-export function invitationMail(input: { inviter: string; role: PartnerRole; acceptUrl: string; expiresOn: string }): { subject: string; text: string; html: string } {
+export function invitationMail(input: { inviter: string; role: PartnerRole; acceptUrl: string; expiresOn: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const role = ROLE_WORDS[input.role];
   const url = escapeHtml(input.acceptUrl);
   const who = escapeHtml(input.inviter);

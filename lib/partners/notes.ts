@@ -20,7 +20,12 @@ export interface ReceivedNote {
   createdAt: string;
 }
 
-export async function leaveNote(authorId: string, recipientId: string, input: PartnerNoteInput, now: Date = new Date()): Promise<{ id: string }> {
+export async function leaveNote(
+  authorId: string,
+  recipientId: string,
+  input: PartnerNoteInput,
+  now: Date = new Date(),
+): Promise<{ id: string }> {
   await partnershipFor(authorId, recipientId);
   let skillId: string | null = null;
   if (input.milestoneId !== undefined) {
@@ -29,11 +34,20 @@ export async function leaveNote(authorId: string, recipientId: string, input: Pa
       where: { id: input.milestoneId, roadmap: { enrollments: { some: { userId: recipientId, status: { in: ["active", "paused"] } } } } },
       select: { skillId: true },
     });
-    if (!milestone) throw new AppError("bad_request", "Some fields need attention.", { milestoneId: ["Not a milestone on their roadmap."] });
+    if (!milestone)
+      throw new AppError("bad_request", "Some fields need attention.", { milestoneId: ["Not a milestone on their roadmap."] });
     skillId = milestone.skillId;
   }
   const note = await db.partnerNote.create({
-    data: { authorId, recipientId, kind: input.kind, body: input.body && input.body.length > 0 ? input.body : null, skillId, isoWeek: input.isoWeek ?? null, createdAt: now },
+    data: {
+      authorId,
+      recipientId,
+      kind: input.kind,
+      body: input.body && input.body.length > 0 ? input.body : null,
+      skillId,
+      isoWeek: input.isoWeek ?? null,
+      createdAt: now,
+    },
     select: { id: true },
   });
   return note;
@@ -44,7 +58,15 @@ export async function receivedNotes(recipientId: string): Promise<ReceivedNote[]
     where: { recipientId, hiddenAt: null, author: { partnershipsAsPartner: { some: { ownerId: recipientId, mutedAt: null } } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DASHBOARD_NOTES,
-    select: { id: true, kind: true, body: true, skillId: true, isoWeek: true, createdAt: true, author: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      kind: true,
+      body: true,
+      skillId: true,
+      isoWeek: true,
+      createdAt: true,
+      author: { select: { name: true, email: true } },
+    },
   });
   const skillIds = rows.flatMap((r) => (r.skillId ? [r.skillId] : []));
   const skills = skillIds.length ? await db.skill.findMany({ where: { id: { in: skillIds } }, select: { id: true, title: true } }) : [];

@@ -3,7 +3,19 @@
 import type { PacingStatus, VerdictTone } from "../pacing";
 
 /** Every field a person can share, in the order the settings list them. The enum PartnerShare in the schema spells the same. */
-export const SHARE_FIELDS = ["roadmap", "phases", "pace", "this_week", "shipped", "streak", "notes", "checkin_text", "evidence", "confidence", "email"] as const;
+export const SHARE_FIELDS = [
+  "roadmap",
+  "phases",
+  "pace",
+  "this_week",
+  "shipped",
+  "streak",
+  "notes",
+  "checkin_text",
+  "evidence",
+  "confidence",
+  "email",
+] as const;
 export type ShareField = (typeof SHARE_FIELDS)[number];
 
 /** Shared unless the person unticks them: progress, not private words. */
@@ -46,7 +58,15 @@ export interface PartnerSource {
       milestones: { id: string; title: string; status: string; note: string | null; evidenceUrl: string | null }[];
     }[];
   } | null;
-  pace: { status: PacingStatus; label: string; tone: VerdictTone; headline: string; bufferDays: number | null; share: number; paused: boolean } | null;
+  pace: {
+    status: PacingStatus;
+    label: string;
+    tone: VerdictTone;
+    headline: string;
+    bufferDays: number | null;
+    share: number;
+    paused: boolean;
+  } | null;
   thisWeek: { week: string; budgetHours: number; loggedHours: number; items: { title: string; hours: number }[] } | null;
   shipped: { title: string; launchDate: string; outcome: string | null; incidentDates: string[] } | null;
   streak: { weeks: number; lastCheckInWeek: string | null };
@@ -101,7 +121,8 @@ export function projectForPartner(shares: readonly ShareField[], source: Partner
       })),
     };
   }
-  if (may.has("phases")) view.phases = source.roadmap ? source.roadmap.phases.map(({ title, done, total, share }) => ({ title, done, total, share })) : [];
+  if (may.has("phases"))
+    view.phases = source.roadmap ? source.roadmap.phases.map(({ title, done, total, share }) => ({ title, done, total, share })) : [];
   if (may.has("pace")) view.pace = source.pace;
   if (may.has("this_week")) view.thisWeek = source.thisWeek;
   if (may.has("shipped")) view.shipped = source.shipped;

@@ -43,7 +43,13 @@ async function partnerSource(ownerId: string, now: Date): Promise<PartnerSource>
           done: summary.done,
           total: summary.count - summary.skipped,
           share: summary.share,
-          milestones: phase.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status, note: m.note, evidenceUrl: m.evidenceUrl })),
+          milestones: phase.milestones.map((m) => ({
+            id: m.id,
+            title: m.title,
+            status: m.status,
+            note: m.note,
+            evidenceUrl: m.evidenceUrl,
+          })),
         };
       }),
     },
@@ -83,7 +89,12 @@ export interface FollowedPerson {
 /** One person's view for a partner who follows them; 404 for anyone else (or after revocation). */
 export async function partnerView(partnerId: string, ownerId: string, now: Date = new Date()): Promise<FollowedPerson> {
   const partnership = await partnershipFor(partnerId, ownerId);
-  return { ownerId, role: partnership.role, shares: partnership.shares, view: projectForPartner(partnership.shares, await partnerSource(ownerId, now)) };
+  return {
+    ownerId,
+    role: partnership.role,
+    shares: partnership.shares,
+    view: projectForPartner(partnership.shares, await partnerSource(ownerId, now)),
+  };
 }
 
 /**
@@ -120,5 +131,3 @@ export async function cohortOf(partnerId: string, sort: CohortSort = "attention"
   });
   return sortCohort(rows, sort);
 }
-
-

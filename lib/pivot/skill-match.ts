@@ -23,7 +23,11 @@ export interface SkillMatch {
  * The skills among `skillSlugs` (in that order: pass the roadmap's) whose synonyms occur in the text
  * as whole words. "rag" matches "RAG pipelines" but not "drag"; "a/b testing" matches "A/B testing".
  */
-export function matchSkills(jobDescription: string, skillSlugs: readonly string[], synonyms: Readonly<Record<string, readonly string[]>> = SKILL_SYNONYMS): SkillMatch[] {
+export function matchSkills(
+  jobDescription: string,
+  skillSlugs: readonly string[],
+  synonyms: Readonly<Record<string, readonly string[]>> = SKILL_SYNONYMS,
+): SkillMatch[] {
   const text = normaliseForMatch(jobDescription);
   const matches: SkillMatch[] = [];
   for (const skill of skillSlugs) {
@@ -52,7 +56,10 @@ export function gapCheck(
 ): GapCheck {
   const bySkill = new Map(milestones.map((m) => [m.skill, m]));
   const result: GapCheck = { done: [], notDone: [] };
-  for (const match of matchSkills(jobDescription, milestones.map((m) => m.skill))) {
+  for (const match of matchSkills(
+    jobDescription,
+    milestones.map((m) => m.skill),
+  )) {
     const milestone = bySkill.get(match.skill);
     if (!milestone) continue;
     const item = { skill: match.skill, terms: match.terms, milestoneId: milestone.milestoneId, title: milestone.title };

@@ -47,7 +47,11 @@ export type StageMove = { ok: true } | { ok: false; reason: string };
 export function checkStageMove(from: ApplicationStage, to: ApplicationStage): StageMove {
   if (nextStages(from).includes(to)) return { ok: true };
   const [f, t] = [STAGE_LABELS[from], STAGE_LABELS[to]];
-  if (isClosed(from)) return { ok: false, reason: `This application is ${f.toLowerCase()}: it can't move to ${t.toLowerCase()}. Add a new application instead.` };
+  if (isClosed(from))
+    return {
+      ok: false,
+      reason: `This application is ${f.toLowerCase()}: it can't move to ${t.toLowerCase()}. Add a new application instead.`,
+    };
   if (from === to) return { ok: false, reason: `The application is already at ${f.toLowerCase()}.` };
   if (from === "saved") return { ok: false, reason: `A saved application hasn't been sent: mark it applied before ${t.toLowerCase()}.` };
   return { ok: false, reason: `Stages only move forward: ${f.toLowerCase()} can't go back to ${t.toLowerCase()}.` };

@@ -52,7 +52,14 @@ export interface Dashboard {
     weeklyHours: number;
     timezone: string;
     roadmap: { slug: string; title: string; minMonths: number; maxMonths: number; canonicalMonths: number };
-    changes: { kind: string; at: string; fromTargetMonths: number | null; toTargetMonths: number | null; fromWeeklyHours: number | null; toWeeklyHours: number | null }[];
+    changes: {
+      kind: string;
+      at: string;
+      fromTargetMonths: number | null;
+      toTargetMonths: number | null;
+      fromWeeklyHours: number | null;
+      toWeeklyHours: number | null;
+    }[];
   };
   phases: DashboardPhase[];
 }
@@ -214,7 +221,11 @@ type TickReader = Pick<Tx, "enrollment">;
  * dashboard lists them) whose roadmap has a live milestone for it, with that milestone. Null when
  * no open roadmap has it. The one lookup every automatic tick uses.
  */
-export async function tickTargetFor(reader: TickReader, userId: string, skillSlug: string): Promise<{ enrollment: TickEnrollment; milestone: TickMilestone } | null> {
+export async function tickTargetFor(
+  reader: TickReader,
+  userId: string,
+  skillSlug: string,
+): Promise<{ enrollment: TickEnrollment; milestone: TickMilestone } | null> {
   const enrollment = await reader.enrollment.findFirst({
     where: { userId, status: openStatusWhere, roadmap: { milestones: { some: { retiredAt: null, skill: { slug: skillSlug } } } } },
     orderBy: enrollmentOrder,
@@ -236,7 +247,10 @@ export async function tickTargetFor(reader: TickReader, userId: string, skillSlu
   });
   const milestone = enrollment?.roadmap.milestones[0];
   if (!enrollment || !milestone) return null;
-  return { enrollment: { id: enrollment.id, roadmapId: enrollment.roadmapId, startDate: enrollment.startDate, timezone: enrollment.timezone }, milestone };
+  return {
+    enrollment: { id: enrollment.id, roadmapId: enrollment.roadmapId, startDate: enrollment.startDate, timezone: enrollment.timezone },
+    milestone,
+  };
 }
 
 /**
@@ -301,7 +315,9 @@ export async function applyMilestoneUpdate(
     insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
     values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${requestedAt ?? new Date()})
     on conflict ("userId", "skillId") do nothing`;
-  const [current] = await tx.$queryRaw<{ status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]>`
+  const [current] = await tx.$queryRaw<
+    { status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]
+  >`
     select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
     where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
   // Progress rows go only with their user (by cascade): the account was deleted while we waited on the lock.

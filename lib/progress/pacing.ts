@@ -38,7 +38,15 @@ export async function roadmapTree(roadmapId: string, seededAt: Date): Promise<Ro
           milestones: {
             where: { retiredAt: null },
             orderBy: { position: "asc" },
-            select: { id: true, skillId: true, title: true, effortHours: true, minDurationDays: true, durationAnchor: true, skill: { select: { slug: true } } },
+            select: {
+              id: true,
+              skillId: true,
+              title: true,
+              effortHours: true,
+              minDurationDays: true,
+              durationAnchor: true,
+              skill: { select: { slug: true } },
+            },
           },
         },
       },
@@ -147,7 +155,13 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
       startDate: enrollment.startDate,
       targetMonths: enrollment.targetMonths,
       status: enrollment.status,
-      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({ kind, at: new Date(at), toTargetMonths, fromWeeklyHours, toWeeklyHours })),
+      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({
+        kind,
+        at: new Date(at),
+        toTargetMonths,
+        fromWeeklyHours,
+        toWeeklyHours,
+      })),
       weeklyHours: enrollment.weeklyHours,
     },
     checkIns: checkIns.map(([at, hours]) => ({ at, hours })),
@@ -155,7 +169,10 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
     progress: progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips })),
     featureLaunch: record
       ? anchorOfRecord(
-          { launchDate: new Date(record.launchDate), incidents: record.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })) },
+          {
+            launchDate: new Date(record.launchDate),
+            incidents: record.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })),
+          },
           now,
           enrollment.timezone,
         )
@@ -163,7 +180,12 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
     now,
     timeZone: enrollment.timezone,
   };
-  return { input, limits: { minMonths: enrollment.minMonths, maxMonths: enrollment.maxMonths }, weeklyHours: enrollment.weeklyHours, status: enrollment.status };
+  return {
+    input,
+    limits: { minMonths: enrollment.minMonths, maxMonths: enrollment.maxMonths },
+    weeklyHours: enrollment.weeklyHours,
+    status: enrollment.status,
+  };
 }
 
 export interface ReplanPreview {
@@ -184,11 +206,21 @@ export interface ReplanPreview {
  * making it: the same pacing function on the enrolment's history with the replan appended, so the
  * preview is exactly what the replan then shows. Refuses a target the replan itself would refuse.
  */
-export async function previewReplan(userId: string, enrollmentId: string, change: { targetMonths: number; weeklyHours?: number | undefined }, now: Date = new Date()): Promise<ReplanPreview> {
+export async function previewReplan(
+  userId: string,
+  enrollmentId: string,
+  change: { targetMonths: number; weeklyHours?: number | undefined },
+  now: Date = new Date(),
+): Promise<ReplanPreview> {
   const { input, limits, weeklyHours, status } = await loadPacingInput(userId, enrollmentId, now);
   if (status !== "active" && status !== "paused") throw new AppError("conflict", `This enrolment is ${status}; it can't be replanned now.`);
   const shortest = shortestReplanTarget(input.enrollment, limits, now, input.timeZone);
-  if (change.targetMonths < limits.minMonths || change.targetMonths > limits.maxMonths || shortest === null || change.targetMonths < shortest) {
+  if (
+    change.targetMonths < limits.minMonths ||
+    change.targetMonths > limits.maxMonths ||
+    shortest === null ||
+    change.targetMonths < shortest
+  ) {
     throw new AppError("bad_request", "Some fields need attention.", {
       targetMonths: [
         shortest === null
@@ -201,8 +233,12 @@ export async function previewReplan(userId: string, enrollmentId: string, change
   }
   const hours = change.weeklyHours ?? weeklyHours;
   const changes = [...input.enrollment.changes, { kind: "replanned", at: now, toTargetMonths: change.targetMonths }];
-  if (hours !== weeklyHours) changes.push({ kind: "budget_changed", at: now, toTargetMonths: null, fromWeeklyHours: weeklyHours, toWeeklyHours: hours });
-  const pacing = computePacing({ ...input, enrollment: { ...input.enrollment, targetMonths: change.targetMonths, weeklyHours: hours, changes } });
+  if (hours !== weeklyHours)
+    changes.push({ kind: "budget_changed", at: now, toTargetMonths: null, fromWeeklyHours: weeklyHours, toWeeklyHours: hours });
+  const pacing = computePacing({
+    ...input,
+    enrollment: { ...input.enrollment, targetMonths: change.targetMonths, weeklyHours: hours, changes },
+  });
   return {
     targetMonths: change.targetMonths,
     weeklyHours: hours,

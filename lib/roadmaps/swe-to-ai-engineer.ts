@@ -157,8 +157,7 @@ export const sweToAiEngineer: RoadmapDef = {
     {
       slug: "ship-an-ai-feature",
       title: "Ship one AI feature at work",
-      summary:
-        "Put one AI feature in front of real users at your current job, measure it, and look after it once it is live.",
+      summary: "Put one AI feature in front of real users at your current job, measure it, and look after it once it is live.",
       startMonth: 5,
       endMonth: 9,
       milestones: [
@@ -214,8 +213,7 @@ export const sweToAiEngineer: RoadmapDef = {
     {
       slug: "move-into-the-role",
       title: "Move into an AI Engineer role",
-      summary:
-        "Lead with the shipped feature, apply, and keep the door open to going deeper into ML engineering once you are in the role.",
+      summary: "Lead with the shipped feature, apply, and keep the door open to going deeper into ML engineering once you are in the role.",
       startMonth: 9,
       endMonth: 12,
       milestones: [

@@ -19,8 +19,7 @@ export const sweToMle: RoadmapDef = {
     {
       slug: "ml-fundamentals",
       title: "ML fundamentals",
-      summary:
-        "The intuitions strong engineers tend to lack, two well-regarded courses, and a few small models trained by hand.",
+      summary: "The intuitions strong engineers tend to lack, two well-regarded courses, and a few small models trained by hand.",
       startMonth: 0,
       endMonth: 3,
       milestones: [
@@ -259,8 +258,7 @@ export const sweToMle: RoadmapDef = {
     {
       slug: "pivot",
       title: "Pivot",
-      summary:
-        "Make the shipped feature the headline of your CV, apply, and treat the first interviews as practice rather than verdicts.",
+      summary: "Make the shipped feature the headline of your CV, apply, and treat the first interviews as practice rather than verdicts.",
       startMonth: 12,
       endMonth: 18,
       milestones: [

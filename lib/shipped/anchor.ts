@@ -28,10 +28,21 @@ export async function featureLaunchAnchor(reader: Reader, userId: string, now: D
 }
 
 /** The clock start of a record as read for pacing (launch date and its gaps only). */
-export function anchorOfRecord(record: { launchDate: Date; incidents: { occurredOn: Date; featureWasOff: boolean }[] }, now: Date, timeZone: string): string {
+export function anchorOfRecord(
+  record: { launchDate: Date; incidents: { occurredOn: Date; featureWasOff: boolean }[] },
+  now: Date,
+  timeZone: string,
+): string {
   return maintenanceClockStart(
-    { launchDate: iso(record.launchDate), incidents: record.incidents.map((i) => ({ occurredOn: iso(i.occurredOn), featureWasOff: i.featureWasOff, whatHappened: "", whatChanged: "" })) },
+    {
+      launchDate: iso(record.launchDate),
+      incidents: record.incidents.map((i) => ({
+        occurredOn: iso(i.occurredOn),
+        featureWasOff: i.featureWasOff,
+        whatHappened: "",
+        whatChanged: "",
+      })),
+    },
     localToday(now, timeZone),
   );
 }
-

@@ -43,7 +43,11 @@ export function draftCvBullets(record: ShippedRecord, track: CvTrack, today: str
   const bullets: string[] = [];
 
   if (track === "ml") {
-    bullets.push(change ? `Shipped ${title} (${model}) to production, ${change}${scale}.` : `Shipped ${title} (${model}) from notebook to production${scale}.`);
+    bullets.push(
+      change
+        ? `Shipped ${title} (${model}) to production, ${change}${scale}.`
+        : `Shipped ${title} (${model}) from notebook to production${scale}.`,
+    );
     const practice = [
       ...(record.evalUrl ? ["a documented eval methodology"] : []),
       ...(record.monitoringUrl ? ["post-launch drift and quality monitoring"] : []),
@@ -54,7 +58,11 @@ export function draftCvBullets(record: ShippedRecord, track: CvTrack, today: str
     bullets.push(`${owned}${withPractice}${handled}.`);
     if (latest) bullets.push(`Handled a model incident in production: ${clause(latest.whatHappened)}. Fix: ${clause(latest.whatChanged)}.`);
   } else {
-    bullets.push(change ? `Built and launched ${title} as a production service, ${change}${scale}.` : `Built and launched ${title} as a production service${scale}.`);
+    bullets.push(
+      change
+        ? `Built and launched ${title} as a production service, ${change}${scale}.`
+        : `Built and launched ${title} as a production service${scale}.`,
+    );
     const ops = `Operated the service for ${duration}`;
     const watched = record.monitoringUrl ? " with dashboards and alerting" : "";
     const resolved = incidents ? `, resolving ${incidents} production incident${incidents === 1 ? "" : "s"}` : "";

@@ -54,7 +54,10 @@ const recordSelect = {
   outcomeVolume: true,
   autoCompletedFor: true,
   updatedAt: true,
-  incidents: { orderBy: { position: "asc" as const }, select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true } },
+  incidents: {
+    orderBy: { position: "asc" as const },
+    select: { occurredOn: true, whatHappened: true, whatChanged: true, featureWasOff: true },
+  },
 } as const;
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
@@ -77,7 +80,12 @@ function toRecord(row: Row): ShippedRecord {
     outcomeAfter: row.outcomeAfter,
     outcomeUnit: row.outcomeUnit,
     outcomeVolume: row.outcomeVolume,
-    incidents: row.incidents.map((i) => ({ occurredOn: iso(i.occurredOn), whatHappened: i.whatHappened, whatChanged: i.whatChanged, featureWasOff: i.featureWasOff })),
+    incidents: row.incidents.map((i) => ({
+      occurredOn: iso(i.occurredOn),
+      whatHappened: i.whatHappened,
+      whatChanged: i.whatChanged,
+      featureWasOff: i.featureWasOff,
+    })),
   };
 }
 
@@ -102,7 +110,10 @@ export async function syncShippedMilestones(userId: string, now: Date = new Date
       const locked = await tx.$queryRaw<{ autoCompletedFor: Date | null }[]>`
         select "autoCompletedFor" from "ShippedFeature" where "userId" = ${userId} for update`;
       if (!locked[0]) return false;
-      const state = { maintainStatus: await statusOf(tx, userId, MAINTAIN_FEATURE_SKILL), autoCompletedFor: locked[0].autoCompletedFor ? iso(locked[0].autoCompletedFor) : null };
+      const state = {
+        maintainStatus: await statusOf(tx, userId, MAINTAIN_FEATURE_SKILL),
+        autoCompletedFor: locked[0].autoCompletedFor ? iso(locked[0].autoCompletedFor) : null,
+      };
       if (!maintenanceTickDue(clock, state)) return false;
       const ticked = await tickSkillDone(tx, userId, MAINTAIN_FEATURE_SKILL, now, "shipped_record");
       if (ticked) await tx.shippedFeature.update({ where: { userId }, data: { autoCompletedFor: dateOf(clock.since) } });
@@ -193,7 +204,18 @@ export async function getShippedOverview(userId: string, now: Date = new Date())
     tickTargetFor(db, userId, MAINTAIN_FEATURE_SKILL),
   ]);
   const today = localToday(now, timezone);
-  if (!row) return { id: null, record: null, timezone, today, clock: null, maintenanceTick: null, checklist: [], bullets: { ml: [], swe: [] }, updatedAt: null };
+  if (!row)
+    return {
+      id: null,
+      record: null,
+      timezone,
+      today,
+      clock: null,
+      maintenanceTick: null,
+      checklist: [],
+      bullets: { ml: [], swe: [] },
+      updatedAt: null,
+    };
   const record = toRecord(row);
   const clock = maintenanceClock(record, now, timezone);
   // The tick path checks the 90 days again in the enrolment's zone (lib/progress): the same here.
@@ -245,7 +267,10 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
     await db.$transaction(async (tx) => {
       // The incidents are written by writeRecord below, not as a column.
       const { incidents: _incidents, ...fields } = input;
-      const created = await tx.shippedFeature.create({ data: { userId, ...fields, launchDate: dateOf(fields.launchDate) }, select: { id: true } });
+      const created = await tx.shippedFeature.create({
+        data: { userId, ...fields, launchDate: dateOf(fields.launchDate) },
+        select: { id: true },
+      });
       await writeRecord(tx, userId, created.id, input, now);
     });
   } catch (error) {
@@ -259,7 +284,12 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
 }
 
 /** Replaces the user's record; another user's id is a 404, like one that doesn't exist. */
-export async function updateShippedFeature(userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date = new Date()): Promise<ShippedOverview> {
+export async function updateShippedFeature(
+  userId: string,
+  featureId: string,
+  input: ShippedFeatureUpdate,
+  now: Date = new Date(),
+): Promise<ShippedOverview> {
   refuseFuture(input, localToday(now, await timeZoneOf(userId)));
   await db.$transaction(async (tx) => {
     const owned = await tx.shippedFeature.findFirst({ where: { id: featureId, userId }, select: { id: true } });

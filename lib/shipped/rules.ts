@@ -50,7 +50,12 @@ export function maintenanceClock(
   const today = localToday(now, timeZone);
   const since = maintenanceClockStart(record, today);
   // The same rule the tick route applies, so the countdown and the 409 can never disagree.
-  const check = checkCompletion({ minDurationDays, durationAnchor: "feature_launch" }, { enrollmentStart: since, featureLaunch: since }, now, timeZone);
+  const check = checkCompletion(
+    { minDurationDays, durationAnchor: "feature_launch" },
+    { enrollmentStart: since, featureLaunch: since },
+    now,
+    timeZone,
+  );
   const doneFrom = isoOfDay(dayOfIso(since) + minDurationDays);
   return {
     since,
@@ -86,7 +91,8 @@ export interface CredibilityItem {
  * after launch, a measured result, a quarter of upkeep and one production issue handled.
  */
 export function credibilityChecklist(record: ShippedRecord, clock: MaintenanceClock): CredibilityItem[] {
-  const outcome = Boolean(record.outcomeMetric) && record.outcomeBefore !== null && record.outcomeAfter !== null && Boolean(record.outcomeVolume);
+  const outcome =
+    Boolean(record.outcomeMetric) && record.outcomeBefore !== null && record.outcomeAfter !== null && Boolean(record.outcomeVolume);
   return [
     { key: "eval", label: "A link to the eval methodology", done: record.evalUrl !== null },
     { key: "monitoring", label: "A link to the monitoring dashboard", done: record.monitoringUrl !== null },

@@ -19,7 +19,10 @@ export interface MaintenanceJobOptions {
 }
 
 /** Creates the queue, its worker and (optionally) its cron on `boss`; returns the pass, for tests to run with their own clock. */
-export async function registerMaintenanceJob(boss: PgBoss, options: MaintenanceJobOptions): Promise<(now?: Date) => Promise<MaintenancePassResult>> {
+export async function registerMaintenanceJob(
+  boss: PgBoss,
+  options: MaintenanceJobOptions,
+): Promise<(now?: Date) => Promise<MaintenancePassResult>> {
   await boss.createQueue(MAINTENANCE_QUEUE, { name: MAINTENANCE_QUEUE, policy: "singleton" });
   await boss.work(MAINTENANCE_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async () => {
     const { checked, ticked } = await completeDueMaintenance();

@@ -3,7 +3,11 @@
 import { ACCEPTED_TIME_ZONES, TIME_ZONE_ALIASES } from "./data";
 import type { TimeZoneName } from "./index";
 
-const normalise = (text: string) => text.toLowerCase().replace(/[_/\s-]+/g, " ").trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[_/\s-]+/g, " ")
+    .trim();
 
 const searchable = ACCEPTED_TIME_ZONES.map((zone) => ({ zone, text: normalise(zone), city: normalise(zone.split("/").at(-1) ?? zone) }));
 const aliases = Object.entries(TIME_ZONE_ALIASES).map(([alias, zone]) => ({ text: normalise(alias), zone }));
@@ -31,7 +35,9 @@ export function searchTimeZones(query: string): TimeZoneName[] {
 
 /** "UTC+05:30", "UTC−08:00" or "UTC" for the zone at `at`; from Intl, never from hand-kept offsets. */
 export function utcOffsetLabel(zone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "longOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName");
   // ICU writes "GMT" or "GMT+00:00" for a zero offset depending on its version.
   const offset = (part?.value ?? "GMT").replace(/^GMT/, "").replace(/^[+-]00:00$/, "");
   return offset ? `UTC${offset.replace("-", "−")}` : "UTC";

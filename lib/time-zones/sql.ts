@@ -8,7 +8,8 @@ import { Prisma } from "../generated/prisma/client";
 export const joinKnownZone = (zone: Prisma.Sql) => Prisma.sql`left join pg_timezone_names tz on tz.name = ${zone}`;
 
 /** `instant` on the wall clock of the joined zone, or null, never an error, when the zone is unknown. */
-export const localTimeInKnownZone = (instant: Prisma.Sql) => Prisma.sql`(case when tz.name is not null then (${instant}) at time zone tz.name end)`;
+export const localTimeInKnownZone = (instant: Prisma.Sql) =>
+  Prisma.sql`(case when tz.name is not null then (${instant}) at time zone tz.name end)`;
 
 /** Logs the users a per-user-time query skipped for their zone (their emails wait until it is fixed). */
 export function logUnknownZones(query: string, skipped: readonly { userId: string; timezone: string }[]): void {

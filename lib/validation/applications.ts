@@ -11,8 +11,16 @@ export const APPLICATION_TRACKS = ["ml_engineer", "ai_engineer", "other"] as con
 export const APPLICATION_SOURCES = ["referral", "direct", "recruiter"] as const;
 export const INTERVIEW_KINDS = ["screen", "coding", "ml_system_design", "ml_depth", "behavioural", "take_home"] as const;
 
-export const TRACK_LABELS: Record<(typeof APPLICATION_TRACKS)[number], string> = { ml_engineer: "ML Engineer", ai_engineer: "AI Engineer", other: "Other" };
-export const SOURCE_LABELS: Record<(typeof APPLICATION_SOURCES)[number], string> = { referral: "Referral", direct: "Applied directly", recruiter: "Recruiter" };
+export const TRACK_LABELS: Record<(typeof APPLICATION_TRACKS)[number], string> = {
+  ml_engineer: "ML Engineer",
+  ai_engineer: "AI Engineer",
+  other: "Other",
+};
+export const SOURCE_LABELS: Record<(typeof APPLICATION_SOURCES)[number], string> = {
+  referral: "Referral",
+  direct: "Applied directly",
+  recruiter: "Recruiter",
+};
 export const INTERVIEW_KIND_LABELS: Record<(typeof INTERVIEW_KINDS)[number], string> = {
   screen: "Screen",
   coding: "Coding",
@@ -41,7 +49,9 @@ const optionalDate = (label: string) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const stageSchema = z.enum(APPLICATION_STAGES, { error: "Choose a stage: saved, applied, screen, technical, final, offer, rejected or withdrawn." });
+const stageSchema = z.enum(APPLICATION_STAGES, {
+  error: "Choose a stage: saved, applied, screen, technical, final, offer, rejected or withdrawn.",
+});
 
 const offerSchema = {
   offerBaseSalary: z
@@ -74,7 +84,9 @@ export const applicationCreateSchema = z
   .object({
     ...applicationFields,
     // A new application starts on any pipeline stage (one already at screen can be logged late), never closed.
-    stage: stageSchema.refine((s) => s !== "rejected" && s !== "withdrawn", "A new application can't start rejected or withdrawn.").default("saved"),
+    stage: stageSchema
+      .refine((s) => s !== "rejected" && s !== "withdrawn", "A new application can't start rejected or withdrawn.")
+      .default("saved"),
     stageOn: optionalDate("The stage's date"),
   })
   .strict();

@@ -33,11 +33,10 @@ export function assessmentQuery(answers: z.output<typeof assessmentAnswersSchema
 const yesNoParam = z.enum(["yes", "no"]).transform((value) => value === "yes");
 
 /** A page's search params back into answers; anything missing or unknown makes the whole set absent. */
-export const assessmentQuerySchema = z
-  .object({
-    operationalWork: z.enum(OPERATIONAL_WORK),
-    careerStage: z.enum(CAREER_STAGES),
-    goal: z.enum(PIVOT_GOALS),
-    mlSurfaceAtWork: yesNoParam,
-    mathsBackground: yesNoParam,
-  });
+export const assessmentQuerySchema = z.object({
+  operationalWork: z.enum(OPERATIONAL_WORK),
+  careerStage: z.enum(CAREER_STAGES),
+  goal: z.enum(PIVOT_GOALS),
+  mlSurfaceAtWork: yesNoParam,
+  mathsBackground: yesNoParam,
+});

@@ -63,6 +63,9 @@ export const checkInUpdateSchema = z
     note: optionalText(CHECKIN_NOTE_MAX, "The note").optional(),
   })
   .strict()
-  .refine((u) => u.hours !== undefined || u.confidence !== undefined || u.note !== undefined, "Change the hours, the confidence or the note.");
+  .refine(
+    (u) => u.hours !== undefined || u.confidence !== undefined || u.note !== undefined,
+    "Change the hours, the confidence or the note.",
+  );
 export type CheckInUpdateInput = z.input<typeof checkInUpdateSchema>;
 export type CheckInUpdate = z.output<typeof checkInUpdateSchema>;

@@ -33,8 +33,16 @@ export const timeZoneSchema = z
     return z.NEVER;
   });
 
-export const idSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, "Invalid id.");
-export const slugSchema = z.string({ error: "Choose a roadmap." }).min(1).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Invalid slug.");
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/i, "Invalid id.");
+export const slugSchema = z
+  .string({ error: "Choose a roadmap." })
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Invalid slug.");
 
 /** PostgreSQL text cannot hold U+0000, so it is refused here rather than failing at the database. */
 export const hasNoNul = (v: string) => !v.includes("\u0000");

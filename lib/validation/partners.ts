@@ -12,7 +12,6 @@ export const partnerInviteSchema = z.object({
 });
 export type PartnerInvite = z.output<typeof partnerInviteSchema>;
 
-
 export const partnerNoteSchema = z
   .object({
     kind: z.enum(["kudos", "comment"]),
@@ -26,9 +25,15 @@ export const partnerNoteSchema = z
       .optional(),
     /** A milestone of the person's roadmap (its id), or a week ("2026-W49"). */
     milestoneId: z.string().min(1).max(64).optional(),
-    isoWeek: z.string().regex(/^\d{4}-W\d{2}$/, "Not a week.").optional(),
+    isoWeek: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/, "Not a week.")
+      .optional(),
   })
-  .refine((n) => (n.milestoneId === undefined) !== (n.isoWeek === undefined), { message: "Leave it on one milestone or one week.", path: ["isoWeek"] })
+  .refine((n) => (n.milestoneId === undefined) !== (n.isoWeek === undefined), {
+    message: "Leave it on one milestone or one week.",
+    path: ["isoWeek"],
+  })
   .refine((n) => n.kind === "kudos" || (n.body !== undefined && n.body.length > 0), { message: "Write a comment.", path: ["body"] });
 export type PartnerNoteInput = z.output<typeof partnerNoteSchema>;
 

@@ -13,7 +13,7 @@ export const evidenceUrlSchema = z
   .refine(hasNoNul, "Use a full http:// or https:// link.")
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), "Use a full http:// or https:// link.");
+  .refine((v) => v === null || (/^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v)), "Use a full http:// or https:// link.");
 
 export const milestoneUpdateSchema = z
   .object({

@@ -12,7 +12,12 @@ export const settingsUpdateSchema = z
     moveOpenEnrollments: z.boolean({ error: "Choose yes or no." }).optional(),
     digestEnabled: z.boolean({ error: "Choose on or off." }).optional(),
     digestWeekday: z.number({ error: "Choose a day." }).int("Choose a day.").min(1, "Choose a day.").max(7, "Choose a day.").optional(),
-    digestHour: z.number({ error: "Choose an hour." }).int("Choose a whole hour.").min(0, "Choose an hour from 0 to 23.").max(23, "Choose an hour from 0 to 23.").optional(),
+    digestHour: z
+      .number({ error: "Choose an hour." })
+      .int("Choose a whole hour.")
+      .min(0, "Choose an hour from 0 to 23.")
+      .max(23, "Choose an hour from 0 to 23.")
+      .optional(),
   })
   .strict();
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;

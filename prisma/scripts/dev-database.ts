@@ -150,7 +150,9 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
   try {
     return (await import(name)) as { postgres: string; initdb: string };
   } catch {
-    throw new Error(`no embedded PostgreSQL binaries for this platform (${name} is not installed); set DATABASE_URL to a PostgreSQL server instead`);
+    throw new Error(
+      `no embedded PostgreSQL binaries for this platform (${name} is not installed); set DATABASE_URL to a PostgreSQL server instead`,
+    );
   }
 }
 
@@ -261,7 +263,9 @@ function readOwner(dataDir: string): ClusterOwner | null {
   if (text === null) return null;
   try {
     const owner = JSON.parse(text) as Partial<ClusterOwner>;
-    return typeof owner.pid === "number" && typeof owner.postmasterPid === "number" ? { pid: owner.pid, postmasterPid: owner.postmasterPid } : null;
+    return typeof owner.pid === "number" && typeof owner.postmasterPid === "number"
+      ? { pid: owner.pid, postmasterPid: owner.postmasterPid }
+      : null;
   } catch {
     return null;
   }
@@ -312,7 +316,9 @@ async function openCluster(dataDir: string, port: number): Promise<{ postmasterP
     child.once("error", (error) => (ended.how = error.message));
     try {
       await waitUntilReady(dataDir, port, () =>
-        ended.how ? `the embedded PostgreSQL (${dataDir}, port ${port}) stopped during start-up (${ended.how}):\n${logTail(logFile, logStart)}` : null,
+        ended.how
+          ? `the embedded PostgreSQL (${dataDir}, port ${port}) stopped during start-up (${ended.how}):\n${logTail(logFile, logStart)}`
+          : null,
       );
     } catch (error) {
       // A postmaster started by someone who bypassed our lock got there first: use it.
@@ -399,7 +405,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database }: Embedde
   } finally {
     release();
   }
-  if (!cluster.started) console.log(`database: the embedded PostgreSQL already running on port ${cluster.port} (process ${cluster.postmasterPid})`);
+  if (!cluster.started)
+    console.log(`database: the embedded PostgreSQL already running on port ${cluster.port} (process ${cluster.postmasterPid})`);
   let left = false;
   return {
     url: adminUrl(cluster.port, database),

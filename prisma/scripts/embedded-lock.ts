@@ -40,11 +40,7 @@ export type PostmasterVerdict =
  * read, since a lock we can't prove stale must be left alone. Stale when the PID is gone, or was
  * reused by a process that isn't this cluster's postmaster.
  */
-export function judgePostmasterLock(
-  text: string | null,
-  dataDir: string,
-  processOf: (pid: number) => ProcessInfo,
-): PostmasterVerdict {
+export function judgePostmasterLock(text: string | null, dataDir: string, processOf: (pid: number) => ProcessInfo): PostmasterVerdict {
   if (text === null) return { kind: "absent" };
   const lock = parsePostmasterPid(text);
   if (!lock) return { kind: "unreadable" };
@@ -93,7 +89,11 @@ export type StopDecision = { stop: true } | { stop: false; reason: string };
  */
 export function decideStop(input: { postmasterPid: number; owner: ClusterOwner | null; otherUsers: number }): StopDecision {
   const { postmasterPid, owner, otherUsers } = input;
-  if (otherUsers > 0) return { stop: false, reason: `${otherUsers} other connection${otherUsers === 1 ? "" : "s"} still use${otherUsers === 1 ? "s" : ""} it` };
+  if (otherUsers > 0)
+    return {
+      stop: false,
+      reason: `${otherUsers} other connection${otherUsers === 1 ? "" : "s"} still use${otherUsers === 1 ? "s" : ""} it`,
+    };
   if (!owner || owner.postmasterPid !== postmasterPid) return { stop: false, reason: "no Waypoint command started it" };
   return { stop: true };
 }

@@ -113,11 +113,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngineType
   const opened: PgAdapter[] = [];
   const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapterFactory(databaseUrl, opened));
   const logs: string[] = [];
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    (log: string) => logs.push(log),
-    adapter,
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, (log: string) => logs.push(log), adapter);
   try {
     return await run(engine);
   } catch (error) {

@@ -22,8 +22,36 @@ const OUT = path.join(import.meta.dirname, "..", "..", "lib", "time-zones", "dat
 // ICU's legacy three-letter IDs (from Java) and names the tz database has since dropped; Intl still
 // takes them, so a browser or a hand-typed setting may send them.
 const ICU_LEGACY = [
-  "ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT", "EST", "HST", "IET", "IST", "JST",
-  "MIT", "MST", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST", "US/Pacific-New", "Canada/East-Saskatchewan",
+  "ACT",
+  "AET",
+  "AGT",
+  "ART",
+  "AST",
+  "BET",
+  "BST",
+  "CAT",
+  "CNT",
+  "CST",
+  "CTT",
+  "EAT",
+  "ECT",
+  "EST",
+  "HST",
+  "IET",
+  "IST",
+  "JST",
+  "MIT",
+  "MST",
+  "NET",
+  "NST",
+  "PLT",
+  "PNT",
+  "PRT",
+  "PST",
+  "SST",
+  "VST",
+  "US/Pacific-New",
+  "Canada/East-Saskatchewan",
 ];
 
 // Jan and Jul of several years: DST rules and historical offset changes both show.
@@ -39,7 +67,13 @@ function intlZone(name: string): string | null {
 
 function intlLocal(name: string, iso: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: name, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    timeZone: name,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
   }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
@@ -88,7 +122,8 @@ try {
     pgLocal.set(row.name, list);
   }
   const intlLocals = (name: string) => (intlZone(name) ? SAMPLES.map((s) => intlLocal(name, s)) : null);
-  const same = (a: string[] | null | undefined, b: string[] | null | undefined) => !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+  const same = (a: string[] | null | undefined, b: string[] | null | undefined) =>
+    !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 
   const accepted = [...new Set([...zoneTab, "UTC"])]
     .filter((name) => pgNames.has(name) && same(pgLocal.get(name), intlLocals(name)))
@@ -123,7 +158,9 @@ try {
 // zone.tab names left out (unknown to one of them, or read differently): ${refusedCanonical.join(" ") || "none"}.
 
 /** The IANA zone names Waypoint stores: known to PostgreSQL and Intl alike, and read the same by both. */
-export const ACCEPTED_TIME_ZONES = ${JSON.stringify(accepted, null, 2).replace(/\n\s*/g, "\n  ").replace(/\n {2}\]$/, "\n]")} as const;
+export const ACCEPTED_TIME_ZONES = ${JSON.stringify(accepted, null, 2)
+    .replace(/\n\s*/g, "\n  ")
+    .replace(/\n {2}\]$/, "\n]")} as const;
 
 /** Other names for an accepted zone (tz links, CLDR and ICU legacy IDs) → that zone. */
 export const TIME_ZONE_ALIASES: Readonly<Record<string, (typeof ACCEPTED_TIME_ZONES)[number]>> = {
@@ -131,7 +168,9 @@ ${aliases.map(([a, t]) => `  ${JSON.stringify(a)}: ${JSON.stringify(t)},`).join(
 };
 `;
   writeFileSync(OUT, source);
-  console.log(`accepted ${accepted.length}, aliases ${aliases.length}, ambiguous ${ambiguous.length} (${ambiguous.join(" ")}); wrote ${path.relative(process.cwd(), OUT)}`);
+  console.log(
+    `accepted ${accepted.length}, aliases ${aliases.length}, ambiguous ${ambiguous.length} (${ambiguous.join(" ")}); wrote ${path.relative(process.cwd(), OUT)}`,
+  );
 } finally {
   await client.end();
   await stop();

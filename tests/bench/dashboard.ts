@@ -31,11 +31,20 @@ try {
   for (const size of [30, 300]) {
     const roadmap = await client.roadmap.findUniqueOrThrow({ where: { slug: `bench-${size}` }, include: { milestones: true } });
     const enrollment = await client.enrollment.create({
-      data: { userId: user.id, roadmapId: roadmap.id, startDate: new Date("2026-06-01"), targetMonths: 12, weeklyHours: 8, timezone: "Europe/London" },
+      data: {
+        userId: user.id,
+        roadmapId: roadmap.id,
+        startDate: new Date("2026-06-01"),
+        targetMonths: 12,
+        weeklyHours: 8,
+        timezone: "Europe/London",
+      },
     });
     // Half the milestones done, so the progress query returns rows too.
     await client.milestoneProgress.createMany({
-      data: roadmap.milestones.filter((_, i) => i % 2 === 0).map((m) => ({ userId: user.id, skillId: m.skillId, status: "done" as const, completedAt: new Date() })),
+      data: roadmap.milestones
+        .filter((_, i) => i % 2 === 0)
+        .map((m) => ({ userId: user.id, skillId: m.skillId, status: "done" as const, completedAt: new Date() })),
     });
     await getDashboard(user.id, enrollment.id); // warm-up
     queries = 0;
@@ -47,10 +56,22 @@ try {
   console.log(counts[30] === counts[300] ? "query count is constant ✓" : "query count grows with the roadmap ✗");
 
   // Tick latency over HTTP, as a signed-in user, alternating done / not started.
-  const session = await client.session.create({ data: { sessionToken: `bench-${Date.now()}`, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
-  const roadmap = await client.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" }, include: { milestones: { where: { minDurationDays: null } } } });
+  const session = await client.session.create({
+    data: { sessionToken: `bench-${Date.now()}`, userId: user.id, expires: new Date(Date.now() + 3600_000) },
+  });
+  const roadmap = await client.roadmap.findUniqueOrThrow({
+    where: { slug: "swe-to-mle" },
+    include: { milestones: { where: { minDurationDays: null } } },
+  });
   const enrollment = await client.enrollment.create({
-    data: { userId: user.id, roadmapId: roadmap.id, startDate: new Date("2026-06-01"), targetMonths: 12, weeklyHours: 8, timezone: "Europe/London" },
+    data: {
+      userId: user.id,
+      roadmapId: roadmap.id,
+      startDate: new Date("2026-06-01"),
+      targetMonths: 12,
+      weeklyHours: 8,
+      timezone: "Europe/London",
+    },
   });
   const N = 400;
   const timings: number[] = [];
@@ -61,14 +82,20 @@ try {
     const res = await fetch(`${stack.baseUrl}/api/enrollments/${enrollment.id}/milestones/${milestone.id}`, {
       method: "PUT",
       headers: { "content-type": "application/json", cookie: `next-auth.session-token=${session.sessionToken}` },
-      body: JSON.stringify({ status: Math.floor(i / roadmap.milestones.length) % 2 === 0 ? "done" : "not_started", note: null, evidenceUrl: null }),
+      body: JSON.stringify({
+        status: Math.floor(i / roadmap.milestones.length) % 2 === 0 ? "done" : "not_started",
+        note: null,
+        evidenceUrl: null,
+      }),
     });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`tick answered ${res.status}`);
     if (i >= 20) timings.push(performance.now() - started); // the first 20 warm the server up
   }
   timings.sort((a, b) => a - b);
-  console.log(`tick route, ${N} sequential requests: median ${percentile(timings, 50).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)?.toFixed(1)} ms`);
+  console.log(
+    `tick route, ${N} sequential requests: median ${percentile(timings, 50).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)?.toFixed(1)} ms`,
+  );
   await client.$disconnect();
 } finally {
   await stack.stop();

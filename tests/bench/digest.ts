@@ -34,14 +34,20 @@ const HISTORY_END = Date.parse("2026-11-15T12:00:00Z");
 const IN_WEEK_FROM = Date.parse("2026-11-16T18:00:00Z");
 const ZONES = ["Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney"] as const;
 
-type SqlType = "text" | "int" | "numeric" | "boolean" | "date" | "timestamptz" | '"ProgressStatus"' | '"EnrollmentChangeKind"' | '"EnrollmentStatus"';
+type SqlType =
+  "text" | "int" | "numeric" | "boolean" | "date" | "timestamptz" | '"ProgressStatus"' | '"EnrollmentChangeKind"' | '"EnrollmentStatus"';
 
 /**
  * Inserts rows in one statement: each column travels as one array parameter and `unnest` turns the
  * arrays back into rows, in order (`with ordinality`), which matters for the event log: its trigger
  * appends each done flip to the progress row in insertion order.
  */
-async function insertRows<T extends object>(sql: pg.Client, table: string, types: { [K in keyof T]: SqlType }, rows: readonly T[]): Promise<void> {
+async function insertRows<T extends object>(
+  sql: pg.Client,
+  table: string,
+  types: { [K in keyof T]: SqlType },
+  rows: readonly T[],
+): Promise<void> {
   const columns = Object.keys(types) as (keyof T & string)[];
   const aliases = columns.map((_, i) => `c${i}`);
   await sql.query(
@@ -130,7 +136,15 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
     const userId = `bench-user-${String(g).padStart(5, "0")}`;
     const enrollmentId = `bench-enr-${g}`;
     const timezone = ZONES[g % ZONES.length]!;
-    users.push({ id: userId, email: `bench-${g}@example.test`, name: g % 10 === 0 ? null : `Learner ${g}`, timezone, digestHour: 7 + (g % 3), createdAt: now, updatedAt: now });
+    users.push({
+      id: userId,
+      email: `bench-${g}@example.test`,
+      name: g % 10 === 0 ? null : `Learner ${g}`,
+      timezone,
+      digestHour: 7 + (g % 3),
+      createdAt: now,
+      updatedAt: now,
+    });
 
     const daysIn = 10 + ((g * 37) % 420);
     const start = MONDAY - daysIn * DAY_MS;
@@ -148,11 +162,40 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
       createdAt: new Date(start + 9 * HOUR_MS),
       updatedAt: now,
     });
-    changes.push({ id: `bench-chg-${g}-0`, enrollmentId, kind: "enrolled", at: new Date(start + 9 * HOUR_MS), fromTargetMonths: null, toTargetMonths: replanned ? 12 : targetMonths });
-    if (replanned) changes.push({ id: `bench-chg-${g}-1`, enrollmentId, kind: "replanned", at: new Date(start + 30 * DAY_MS), fromTargetMonths: 12, toTargetMonths: targetMonths });
+    changes.push({
+      id: `bench-chg-${g}-0`,
+      enrollmentId,
+      kind: "enrolled",
+      at: new Date(start + 9 * HOUR_MS),
+      fromTargetMonths: null,
+      toTargetMonths: replanned ? 12 : targetMonths,
+    });
+    if (replanned)
+      changes.push({
+        id: `bench-chg-${g}-1`,
+        enrollmentId,
+        kind: "replanned",
+        at: new Date(start + 30 * DAY_MS),
+        fromTargetMonths: 12,
+        toTargetMonths: targetMonths,
+      });
     if (g % 7 === 0 && daysIn > 90) {
-      changes.push({ id: `bench-chg-${g}-2`, enrollmentId, kind: "paused", at: new Date(start + 40 * DAY_MS), fromTargetMonths: null, toTargetMonths: null });
-      changes.push({ id: `bench-chg-${g}-3`, enrollmentId, kind: "resumed", at: new Date(start + 61 * DAY_MS), fromTargetMonths: null, toTargetMonths: null });
+      changes.push({
+        id: `bench-chg-${g}-2`,
+        enrollmentId,
+        kind: "paused",
+        at: new Date(start + 40 * DAY_MS),
+        fromTargetMonths: null,
+        toTargetMonths: null,
+      });
+      changes.push({
+        id: `bench-chg-${g}-3`,
+        enrollmentId,
+        kind: "resumed",
+        at: new Date(start + 61 * DAY_MS),
+        fromTargetMonths: null,
+        toTargetMonths: null,
+      });
     }
 
     const touched = 10 + (g % 16);
@@ -163,14 +206,18 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
     const span = Math.max(HISTORY_END - start, DAY_MS);
     const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000 + (g % 60) * 1000;
     const mine: EventRow[] = [];
-    const event = (skillId: string, fromStatus: Status, toStatus: Status, at: number) => mine.push({ userId, skillId, enrollmentId, fromStatus, toStatus, occurredAt: new Date(minute(at)) });
+    const event = (skillId: string, fromStatus: Status, toStatus: Status, at: number) =>
+      mine.push({ userId, skillId, enrollmentId, fromStatus, toStatus, occurredAt: new Date(minute(at)) });
     for (let k = 0; k < touched; k++) {
       const skillId = skillIds[k]!;
       let status: Status;
       let startedAt: number | null = null;
       let completedAt: number | null = null;
       if (k < done) {
-        const at = k < historyDone ? start + (span * (k + 1)) / (historyDone + 1) : IN_WEEK_FROM + (k - historyDone) * 36 * HOUR_MS + (g % 6) * HOUR_MS;
+        const at =
+          k < historyDone
+            ? start + (span * (k + 1)) / (historyDone + 1)
+            : IN_WEEK_FROM + (k - historyDone) * 36 * HOUR_MS + (g % 6) * HOUR_MS;
         if (k % 4 === 1) {
           startedAt = at - 4 * DAY_MS;
           event(skillId, "not_started", "in_progress", startedAt);
@@ -230,7 +277,10 @@ function plan(roadmapId: string, skillIds: readonly string[], isoWeekOf: (at: Da
 const database = await freshTestDatabase("waypoint_bench_digest");
 // The seed's own connection, outside the counted client; neither connects before it is first used.
 const sql = new pg.Client({ connectionString: database.url });
-const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+const client = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: database.url, max: 10 }),
+  log: [{ emit: "event", level: "query" }],
+});
 try {
   await applyMigrations(database.url);
   await sql.connect();
@@ -254,38 +304,106 @@ try {
     const seedStarted = performance.now();
     const roadmap = await client.roadmap.findUniqueOrThrow({
       where: { slug: "swe-to-mle" },
-      select: { id: true, phases: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { skillId: true } } } } },
+      select: {
+        id: true,
+        phases: {
+          where: { retiredAt: null },
+          orderBy: { position: "asc" },
+          select: { milestones: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { skillId: true } } },
+        },
+      },
     });
     const skillIds = roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
     if (skillIds.length < 25) throw new Error(`swe-to-mle has ${skillIds.length} milestones; the seed touches up to 25`);
     const counts = { progress: 0, events: 0, checkIns: 0, changes: 0 };
     for (let from = 0; from < USERS; from += 1000) {
       const rows = plan(roadmap.id, skillIds, isoWeekOf, from, Math.min(from + 1000, USERS));
-      await insertRows(sql, "User", { id: "text", email: "text", name: "text", timezone: "text", digestHour: "int", createdAt: "timestamptz", updatedAt: "timestamptz" }, rows.users);
+      await insertRows(
+        sql,
+        "User",
+        {
+          id: "text",
+          email: "text",
+          name: "text",
+          timezone: "text",
+          digestHour: "int",
+          createdAt: "timestamptz",
+          updatedAt: "timestamptz",
+        },
+        rows.users,
+      );
       await insertRows(
         sql,
         "Enrollment",
-        { id: "text", userId: "text", roadmapId: "text", startDate: "date", targetMonths: "int", weeklyHours: "int", timezone: "text", status: '"EnrollmentStatus"', createdAt: "timestamptz", updatedAt: "timestamptz" },
+        {
+          id: "text",
+          userId: "text",
+          roadmapId: "text",
+          startDate: "date",
+          targetMonths: "int",
+          weeklyHours: "int",
+          timezone: "text",
+          status: '"EnrollmentStatus"',
+          createdAt: "timestamptz",
+          updatedAt: "timestamptz",
+        },
         rows.enrollments,
       );
-      await insertRows(sql, "EnrollmentChange", { id: "text", enrollmentId: "text", kind: '"EnrollmentChangeKind"', at: "timestamptz", fromTargetMonths: "int", toTargetMonths: "int" }, rows.changes);
+      await insertRows(
+        sql,
+        "EnrollmentChange",
+        {
+          id: "text",
+          enrollmentId: "text",
+          kind: '"EnrollmentChangeKind"',
+          at: "timestamptz",
+          fromTargetMonths: "int",
+          toTargetMonths: "int",
+        },
+        rows.changes,
+      );
       // Progress rows before the log: its trigger refuses an event without one.
       await insertRows(
         sql,
         "MilestoneProgress",
-        { id: "text", userId: "text", skillId: "text", status: '"ProgressStatus"', startedAt: "timestamptz", completedAt: "timestamptz", updatedAt: "timestamptz" },
+        {
+          id: "text",
+          userId: "text",
+          skillId: "text",
+          status: '"ProgressStatus"',
+          startedAt: "timestamptz",
+          completedAt: "timestamptz",
+          updatedAt: "timestamptz",
+        },
         rows.progress,
       );
       await insertRows(
         sql,
         "ProgressEvent",
-        { userId: "text", skillId: "text", enrollmentId: "text", fromStatus: '"ProgressStatus"', toStatus: '"ProgressStatus"', occurredAt: "timestamptz" },
+        {
+          userId: "text",
+          skillId: "text",
+          enrollmentId: "text",
+          fromStatus: '"ProgressStatus"',
+          toStatus: '"ProgressStatus"',
+          occurredAt: "timestamptz",
+        },
         rows.events,
       );
       await insertRows(
         sql,
         "CheckIn",
-        { id: "text", userId: "text", enrollmentId: "text", isoWeek: "text", hours: "numeric", confidence: "int", idempotencyKey: "text", createdAt: "timestamptz", updatedAt: "timestamptz" },
+        {
+          id: "text",
+          userId: "text",
+          enrollmentId: "text",
+          isoWeek: "text",
+          hours: "numeric",
+          confidence: "int",
+          idempotencyKey: "text",
+          createdAt: "timestamptz",
+          updatedAt: "timestamptz",
+        },
         rows.checkIns,
       );
       counts.progress += rows.progress.length;
@@ -317,8 +435,17 @@ try {
   if (requests.length !== USERS) throw new Error(`expected ${USERS} candidates, got ${requests.length}`);
   const weekStart = new Date(Math.min(...requests.map((r) => r.at.getTime())) - 7 * DAY_MS);
   const weekEnd = new Date(Math.max(...requests.map((r) => r.at.getTime())));
-  const inWeek = Number((await sql.query<{ n: string }>(`select count(*)::text as n from "ProgressEvent" where "occurredAt" >= $1 and "occurredAt" < $2`, [weekStart, weekEnd])).rows[0]?.n);
-  console.log(`week ${WEEK}: windows span ${weekStart.toISOString()} – ${weekEnd.toISOString()}, ${inWeek} events in it (${(inWeek / USERS).toFixed(1)}/user)`);
+  const inWeek = Number(
+    (
+      await sql.query<{ n: string }>(`select count(*)::text as n from "ProgressEvent" where "occurredAt" >= $1 and "occurredAt" < $2`, [
+        weekStart,
+        weekEnd,
+      ])
+    ).rows[0]?.n,
+  );
+  console.log(
+    `week ${WEEK}: windows span ${weekStart.toISOString()} – ${weekEnd.toISOString()}, ${inWeek} events in it (${(inWeek / USERS).toFixed(1)}/user)`,
+  );
 
   // ---- Compose and render, as the CLI's dry run does ----------------------------------------
   // lib/digest/batch.ts hands a week this size to the compose pool (lib/digest/parallel.ts): one
@@ -400,7 +527,9 @@ try {
     `composed ${result.composed} digests (${(result.characters / 1e6).toFixed(1)} million characters of subject + text + HTML, ${Math.round(result.characters / result.composed)} each) in ${batches} batches of ${BATCH}`,
   );
   console.log(`kinds: ${kinds.map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  console.log(`compose pool: ${pool.threads} worker threads, ready in ${poolStartMs.toFixed(0)} ms; cold first pass ${cold.ms.toFixed(0)} ms`);
+  console.log(
+    `compose pool: ${pool.threads} worker threads, ready in ${poolStartMs.toFixed(0)} ms; cold first pass ${cold.ms.toFixed(0)} ms`,
+  );
   console.log(
     `total: ${totalMs.toFixed(0)} ms (warm pool, median of ${warm.map((w) => w.ms.toFixed(0)).join(", ")} ms), ${((totalMs / result.composed) * 1000).toFixed(0)} µs per digest`,
   );
@@ -411,7 +540,8 @@ try {
     `SQL statements: ${result.statements} in all, ${perBatch} per batch of ${BATCH} (one thread alone: ${queries}) ` +
       (perBatch <= 10 ? "(a small constant ✓)" : "(grows with the batch ✗)"),
   );
-  if (result.composed !== USERS || one.composed !== USERS) throw new Error(`only ${result.composed} (pool) / ${one.composed} (one thread) of ${USERS} users got a digest`);
+  if (result.composed !== USERS || one.composed !== USERS)
+    throw new Error(`only ${result.composed} (pool) / ${one.composed} (one thread) of ${USERS} users got a digest`);
   if (one.chars !== result.characters) throw new Error(`the pool composed ${result.characters} characters, one thread ${one.chars}`);
 
   // ---- The baseline: one GROUP BY over the same week's events, through the same client ------

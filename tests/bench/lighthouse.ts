@@ -86,7 +86,9 @@ function failingAudits(lhr: Result, id: CategoryId): string[] {
     .filter((a): a is { ref: typeof a.ref; audit: NonNullable<typeof a.audit> } => a.audit !== undefined)
     .filter(({ audit }) => audit.score !== null && audit.score < AUDIT_PASS)
     .sort((a, b) => b.ref.weight - a.ref.weight)
-    .map(({ ref, audit }) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}${ref.weight > 0 ? "" : " [diagnostic]"}`);
+    .map(
+      ({ ref, audit }) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}${ref.weight > 0 ? "" : " [diagnostic]"}`,
+    );
 }
 
 let stack: Stack | null = null;
@@ -116,7 +118,9 @@ try {
   const preflight = await fetch(url, { headers: { cookie: user.cookie }, redirect: "manual" });
   await preflight.arrayBuffer();
   if (preflight.status !== 200) {
-    throw new Error(`GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`);
+    throw new Error(
+      `GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`,
+    );
   }
 
   const chromePath = chromiumPath();
@@ -146,11 +150,18 @@ try {
   if (!median) throw new Error("no Lighthouse run completed");
   const { lhr, html } = median;
 
-  const reportFile = path.join(repoRoot, "test-results", "lighthouse", `${pagePath.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.html`);
+  const reportFile = path.join(
+    repoRoot,
+    "test-results",
+    "lighthouse",
+    `${pagePath.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.html`,
+  );
   await mkdir(path.dirname(reportFile), { recursive: true });
   await writeFile(reportFile, html);
 
-  console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${pagePath} signed in${runs > 1 ? `, median of ${runs} runs` : ""}`);
+  console.log(
+    `\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${pagePath} signed in${runs > 1 ? `, median of ${runs} runs` : ""}`,
+  );
   const below: CategoryId[] = [];
   for (const id of categoryIds) {
     const score = pct(lhr.categories[id]?.score ?? null);
@@ -161,13 +172,18 @@ try {
     if (!met) for (const title of failingAudits(lhr, id)) console.log(`    - ${title}`);
   }
   console.log(`report: ${path.relative(repoRoot, reportFile)}`);
-  console.log(below.length === 0 ? `verdict: ${pagePath} meets every goal ✓` : `verdict: ${pagePath} is below goal in ${below.join(", ")} ✗`);
+  console.log(
+    below.length === 0 ? `verdict: ${pagePath} meets every goal ✓` : `verdict: ${pagePath} is below goal in ${below.join(", ")} ✗`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
   chrome?.kill();
-  if (process.env.TEST_DATABASE_URL) await testDb().$disconnect().catch(() => {});
+  if (process.env.TEST_DATABASE_URL)
+    await testDb()
+      .$disconnect()
+      .catch(() => {});
   await stack?.stop();
 }
 process.exit(exitCode);

@@ -36,7 +36,10 @@ try {
   /** A user on the `size` roadmap with `events` status changes spread over 500 days, and some pauses and replans. */
   async function userWith(size: number, events: number) {
     const user = await client.user.create({ data: { email: `bench-${size}-${events}-${Date.now()}@example.test` } });
-    const roadmap = await client.roadmap.findUniqueOrThrow({ where: { slug: `bench-${size}` }, include: { milestones: { orderBy: { position: "asc" } } } });
+    const roadmap = await client.roadmap.findUniqueOrThrow({
+      where: { slug: `bench-${size}` },
+      include: { milestones: { orderBy: { position: "asc" } } },
+    });
     const enrollment = await client.enrollment.create({
       data: {
         userId: user.id,
@@ -64,7 +67,14 @@ try {
       let toStatus = STATUSES[(i * 5 + Math.floor(i / 13)) % STATUSES.length]!;
       if (toStatus === fromStatus) toStatus = fromStatus === "done" ? "in_progress" : "done";
       last.set(skillId, toStatus);
-      return { userId: user.id, skillId, enrollmentId: enrollment.id, fromStatus, toStatus, occurredAt: new Date(start + Math.floor((i / events) * 500 * DAY_MS)) };
+      return {
+        userId: user.id,
+        skillId,
+        enrollmentId: enrollment.id,
+        fromStatus,
+        toStatus,
+        occurredAt: new Date(start + Math.floor((i / events) * 500 * DAY_MS)),
+      };
     });
     // Progress rows first (the log's trigger records each done flip on them), then the log.
     await client.milestoneProgress.createMany({
@@ -80,7 +90,10 @@ try {
         isoWeek: `bench-${w}`,
         hours: 4 + (w % 7),
         confidence: 1 + (w % 5),
-        workedSkillIds: [roadmap.milestones[(w * 3) % roadmap.milestones.length]!.skillId, ...(w % 2 ? [roadmap.milestones[(w * 3 + 1) % roadmap.milestones.length]!.skillId] : [])],
+        workedSkillIds: [
+          roadmap.milestones[(w * 3) % roadmap.milestones.length]!.skillId,
+          ...(w % 2 ? [roadmap.milestones[(w * 3 + 1) % roadmap.milestones.length]!.skillId] : []),
+        ],
         idempotencyKey: `bench-${w}`,
         createdAt: new Date(start + Math.floor(w * 8.2 * DAY_MS)),
       })),
@@ -106,14 +119,25 @@ try {
 
   const big = await userWith(300, 5000);
   const pacing = await getPacing(big.userId, big.enrollmentId, now);
-  console.log(`user: 300 milestones, 5000 events; pacing says ${pacing.status}, ${(pacing.actual.share * 100).toFixed(1)}% done, variance ${pacing.varianceDays} d`);
+  console.log(
+    `user: 300 milestones, 5000 events; pacing says ${pacing.status}, ${(pacing.actual.share * 100).toFixed(1)}% done, variance ${pacing.varianceDays} d`,
+  );
   const median = await time("getPacing (1 SQL statement + compute)", 300, () => getPacing(big.userId, big.enrollmentId, now));
   const typical = await userWith(30, 120);
   await time("getPacing, a typical user (30 milestones, 120 events)", 300, () => getPacing(typical.userId, typical.enrollmentId, now));
 
   // The pure part alone, on the same input the server builds.
-  const events = await client.progressEvent.findMany({ where: { userId: big.userId }, orderBy: { id: "asc" }, select: { skillId: true, toStatus: true, occurredAt: true } });
-  const tree = await client.roadmap.findUniqueOrThrow({ where: { slug: "bench-300" }, include: { phases: { orderBy: { position: "asc" }, include: { milestones: { orderBy: { position: "asc" }, include: { skill: true } } } } } });
+  const events = await client.progressEvent.findMany({
+    where: { userId: big.userId },
+    orderBy: { id: "asc" },
+    select: { skillId: true, toStatus: true, occurredAt: true },
+  });
+  const tree = await client.roadmap.findUniqueOrThrow({
+    where: { slug: "bench-300" },
+    include: {
+      phases: { orderBy: { position: "asc" }, include: { milestones: { orderBy: { position: "asc" }, include: { skill: true } } } },
+    },
+  });
   const changes = await client.enrollmentChange.findMany({ where: { enrollmentId: big.enrollmentId }, orderBy: { at: "asc" } });
   const input = {
     roadmap: {
@@ -124,7 +148,15 @@ try {
         title: p.title,
         startMonth: Number(p.startMonth),
         endMonth: Number(p.endMonth),
-        milestones: p.milestones.map((m) => ({ id: m.id, skillId: m.skillId, skillSlug: m.skill.slug, title: m.title, effortHours: m.effortHours, minDurationDays: null, durationAnchor: null })),
+        milestones: p.milestones.map((m) => ({
+          id: m.id,
+          skillId: m.skillId,
+          skillSlug: m.skill.slug,
+          title: m.title,
+          effortHours: m.effortHours,
+          minDurationDays: null,
+          durationAnchor: null,
+        })),
       })),
     },
     // With the weekly budget the server passes: the paced plan line is part of the measured work.
@@ -138,7 +170,10 @@ try {
   // Query count of everything the dashboard page loads: constant in roadmap size and history length.
   const counts: string[] = [];
   const small = await userWith(30, 50);
-  for (const [size, n] of [[30, 50], [300, 5000]] as const) {
+  for (const [size, n] of [
+    [30, 50],
+    [300, 5000],
+  ] as const) {
     const u = size === 300 ? big : small;
     await getPacing(u.userId, u.enrollmentId, now); // the roadmap's tree is read once, then cached
     queries = 0;

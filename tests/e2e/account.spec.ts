@@ -21,7 +21,10 @@ async function weeklyMailTo(address: string): Promise<string[]> {
 }
 
 async function checkIn(user: Awaited<ReturnType<typeof createUser>>, enrollmentId: string, note: string) {
-  const res = await call("POST", "/api/checkins", { user, body: { enrollmentId, hours: 2, confidence: 3, note, idempotencyKey: crypto.randomUUID() } });
+  const res = await call("POST", "/api/checkins", {
+    user,
+    body: { enrollmentId, hours: 2, confidence: 3, note, idempotencyKey: crypto.randomUUID() },
+  });
   expect(res.status).toBe(201);
 }
 
@@ -32,7 +35,13 @@ test("the export downloads a JSON file with my check-in note and nothing of anot
   const theirs = await createEnrollment(other.id);
   await checkIn(me, mine.id, "my-canary: revised the bias-variance notes");
   await checkIn(other, theirs.id, "their-canary: must never leave their account");
-  const answers = { operationalWork: "appeals", careerStage: "early", goal: "long_term_compounding", mlSurfaceAtWork: false, mathsBackground: true };
+  const answers = {
+    operationalWork: "appeals",
+    careerStage: "early",
+    goal: "long_term_compounding",
+    mlSurfaceAtWork: false,
+    mathsBackground: true,
+  };
   expect((await call("PUT", "/api/me/assessment", { user: me, body: answers })).status).toBe(200);
   expect((await call("PUT", "/api/me/assessment", { user: other, body: { ...answers, operationalWork: "draining" } })).status).toBe(200);
 
@@ -50,11 +59,20 @@ test("the export downloads a JSON file with my check-in note and nothing of anot
   expect(text).not.toContain(other.id);
 });
 
-test("deleting the account asks for the email, signs out, leaves no row that refers to the user, and gets no weekly email", async ({ page, context }) => {
+test("deleting the account asks for the email, signs out, leaves no row that refers to the user, and gets no weekly email", async ({
+  page,
+  context,
+}) => {
   const user = await createUser("delete-me");
   const enrollment = await createEnrollment(user.id);
   await checkIn(user, enrollment.id, "soon gone");
-  const answers = { operationalWork: "draining", careerStage: "mid", goal: "short_term_pay", mlSurfaceAtWork: true, mathsBackground: false };
+  const answers = {
+    operationalWork: "draining",
+    careerStage: "mid",
+    goal: "short_term_pay",
+    mlSurfaceAtWork: true,
+    mathsBackground: false,
+  };
   expect((await call("PUT", "/api/me/assessment", { user, body: answers })).status).toBe(200);
   await signInAs(context, user);
   await page.goto("/settings");

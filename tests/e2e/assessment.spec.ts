@@ -2,7 +2,16 @@
 // "Enrol with N months" to a roadmap whose target is already set, enrol, see it on the dashboard.
 // And the "courses without shipping" warning: there for a learner ten months in with nothing
 // shipped, gone for one who has shipped.
-import { answerAssessmentAsMidCareerShipper, expect, openMagicLink, requestMagicLink, signInAs, test, testDb, uniqueEmail } from "./fixtures";
+import {
+  answerAssessmentAsMidCareerShipper,
+  expect,
+  openMagicLink,
+  requestMagicLink,
+  signInAs,
+  test,
+  testDb,
+  uniqueEmail,
+} from "./fixtures";
 import { createUser, seedHistory } from "../support/factories";
 
 /** Eight of the ML Engineer roadmap's learning milestones ("learn" kind). */
@@ -27,7 +36,11 @@ function tenMonthsAgo(): string {
   return new Date(start).toISOString().slice(0, 10);
 }
 
-test("a new user takes the assessment, gets a suggestion with reasons, and enrols with the suggested target", async ({ page, context, user }, testInfo) => {
+test("a new user takes the assessment, gets a suggestion with reasons, and enrols with the suggested target", async ({
+  page,
+  context,
+  user,
+}, testInfo) => {
   await signInAs(context, user);
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Not sure? Take the self-assessment" }).click();
@@ -96,9 +109,16 @@ test("a new user takes the assessment, gets a suggestion with reasons, and enrol
   await page.getByRole("group", { name: /3\. What are you optimising for/ }).screenshot({ path: testInfo.outputPath("pay-360.png") });
 });
 
-test("the 'courses without shipping' warning shows ten months in with eight courses done and nothing shipped", async ({ page, context }, testInfo) => {
+test("the 'courses without shipping' warning shows ten months in with eight courses done and nothing shipped", async ({
+  page,
+  context,
+}, testInfo) => {
   const user = await createUser("courses");
-  await seedHistory(user.id, { start: tenMonthsAgo(), targetMonths: 12, ticks: EIGHT_LEARNING.map((skill, i) => ({ skill, day: 10 + i * 25 })) });
+  await seedHistory(user.id, {
+    start: tenMonthsAgo(),
+    targetMonths: 12,
+    ticks: EIGHT_LEARNING.map((skill, i) => ({ skill, day: 10 + i * 25 })),
+  });
   await signInAs(context, user);
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto("/dashboard");
@@ -126,11 +146,16 @@ test("no 'courses without shipping' warning once the feature has shipped", async
   await expect(page.getByText(/Source: JobLabs, .+ \(2026\)/)).toBeVisible();
 });
 
-for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+for (const viewport of [
+  { width: 360, height: 740 },
+  { width: 412, height: 915 },
+]) {
   test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport, hasTouch: true, isMobile: true });
 
-    test("a newcomer finds the assessment on the landing page, takes it signed out, signs in, and lands with the answers kept", async ({ page }, testInfo) => {
+    test("a newcomer finds the assessment on the landing page, takes it signed out, signs in, and lands with the answers kept", async ({
+      page,
+    }, testInfo) => {
       await page.goto("/");
       // The two paths are laid out before anyone signs up.
       await expect(page.getByRole("heading", { name: "ML Engineer", exact: true })).toBeVisible();
@@ -174,7 +199,9 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }
   });
 }
 
-test("the paths page lays ML Engineer and AI Engineer side by side, with durations and pay and their source", async ({ page }, testInfo) => {
+test("the paths page lays ML Engineer and AI Engineer side by side, with durations and pay and their source", async ({
+  page,
+}, testInfo) => {
   await page.goto("/paths");
   await expect(page.getByRole("heading", { name: "ML Engineer or AI Engineer?" })).toBeVisible();
   const glance = page.getByRole("table", { name: "At a glance" });

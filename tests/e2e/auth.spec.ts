@@ -1,6 +1,10 @@
 import { expect, openMagicLink, requestMagicLink, signInAs, test, testDb, uniqueEmail } from "./fixtures";
 
-test("opening the email's link spends nothing (as a mail scanner does); its button signs in, once", async ({ page, browser, playwright }) => {
+test("opening the email's link spends nothing (as a mail scanner does); its button signs in, once", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   const email = uniqueEmail("reuse");
   const link = await requestMagicLink(page, email);
   // A scanner fetches the link, maybe more than once, without clicking anything on the page.
@@ -24,7 +28,10 @@ test("an expired magic link is refused", async ({ page }) => {
   const email = uniqueEmail("expired");
   const link = await requestMagicLink(page, email);
   // Age the token past its 10 minutes instead of waiting.
-  const aged = await testDb().verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
+  const aged = await testDb().verificationToken.updateMany({
+    where: { identifier: email },
+    data: { expires: new Date(Date.now() - 1000) },
+  });
   expect(aged.count).toBe(1);
   await openMagicLink(page, link);
   await expect(page).toHaveURL(/\/signin\?error=Verification/);
@@ -65,7 +72,9 @@ test("a 6th sign-in email for one address within 15 minutes is refused with when
   await page.goto("/signin");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many sign-in emails for now\. Try again in 1[45] minutes\.$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
+    /^Too many sign-in emails for now\. Try again in 1[45] minutes\.$/,
+  );
   await expect(page).toHaveURL(/\/signin$/);
   await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
 });

@@ -30,7 +30,10 @@ test("turns the calendar feed on in Settings, shows its link once, and turns it 
     expect((await control.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  const axe = await new AxeBuilder({ page }).include("section[aria-labelledby=calendar-feed-heading]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include("section[aria-labelledby=calendar-feed-heading]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await section.screenshot({ path: testInfo.outputPath("settings-calendar-feed.png") });
 

@@ -10,7 +10,10 @@ async function smallTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("main a, main button, main input, main textarea, main select, header a, header button")]
       .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`, ...(el.getBoundingClientRect().toJSON() as { width: number; height: number }) }))
+      .map((el) => ({
+        el: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`,
+        ...(el.getBoundingClientRect().toJSON() as { width: number; height: number }),
+      }))
       .filter((box) => box.width < 44 || box.height < 44)
       .map((box) => `${box.el} ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
@@ -57,13 +60,19 @@ test("check in with hours, confidence, a note and two ticks; the dashboard shows
   await expect(done).toBeVisible();
   // The acknowledgement replaces the form: what was saved, the streak, what comes next.
   await expect(page.getByRole("form", { name: "Check in" })).toHaveCount(0);
-  await expect(done.getByTestId("checkin-saved")).toHaveText(`Saved 4 h, confidence 4 (Good), done: ${titles.map((t) => t.replace(/\s*\(done\)$/, "")).join(", ")}.`);
+  await expect(done.getByTestId("checkin-saved")).toHaveText(
+    `Saved 4 h, confidence 4 (Good), done: ${titles.map((t) => t.replace(/\s*\(done\)$/, "")).join(", ")}.`,
+  );
   await expect(done.getByTestId("next-this-week")).toContainText("Next this week:");
-  await expect(done.getByTestId("streak-explained")).toHaveText(/^A streak counts weeks in a row with a check-in; a freeze covers one missed week a month/);
+  await expect(done.getByTestId("streak-explained")).toHaveText(
+    /^A streak counts weeks in a row with a check-in; a freeze covers one missed week a month/,
+  );
   const pace = await page.request.get("/api/checkins");
   expect(pace.status()).toBe(200);
   // The pace after the check-in is the verdict the pacing route gives: its label and headline.
-  const { pacing } = (await (await page.request.get(`/api/enrollments/${enrollment.id}/pacing`)).json()) as { pacing: { verdict: { label: string; headline: string } } };
+  const { pacing } = (await (await page.request.get(`/api/enrollments/${enrollment.id}/pacing`)).json()) as {
+    pacing: { verdict: { label: string; headline: string } };
+  };
   await expect(page.locator("#pace-after-checkin")).toHaveText(`${pacing.verdict.label}: ${pacing.verdict.headline}`);
   await expect(page.getByText("1-week streak")).toBeVisible();
   await done.getByRole("button", { name: "Log another check-in" }).click();
@@ -72,7 +81,9 @@ test("check in with hours, confidence, a note and two ticks; the dashboard shows
   await expect(hours).toHaveValue("4");
 
   const rows = await testDb().checkIn.findMany({ where: { userId: user.id } });
-  expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([[4, 4, "Finished the loss functions notebook; stuck on regularisation."]]);
+  expect(rows.map((r) => [r.hours.toNumber(), r.confidence, r.note])).toEqual([
+    [4, 4, "Finished the loss functions notebook; stuck on regularisation."],
+  ]);
 
   await page.goto("/dashboard");
   const history = page.getByRole("region", { name: "Check-ins" });
@@ -108,7 +119,10 @@ test("refuses bad input on the phone with a message beside the field, and keeps 
   expect(await testDb().checkIn.count({ where: { userId: user.id } })).toBe(0);
 });
 
-test("a check-in made offline survives a reload without a connection and is stored exactly once when back online", async ({ page, context }) => {
+test("a check-in made offline survives a reload without a connection and is stored exactly once when back online", async ({
+  page,
+  context,
+}) => {
   const user = await createUser("offline");
   await createEnrollment(user.id);
   await signInAs(context, user);
@@ -161,7 +175,10 @@ const outboxStates = (page: Page) =>
       }),
   );
 
-test("signing out with a check-in the server refused asks first; deleting it leaves nothing of it in the browser", async ({ page, context }) => {
+test("signing out with a check-in the server refused asks first; deleting it leaves nothing of it in the browser", async ({
+  page,
+  context,
+}) => {
   const user = await createUser("signout-unsent");
   const enrollment = await createEnrollment(user.id);
   await signInAs(context, user);
@@ -201,17 +218,33 @@ test("signing out sends a check-in still waiting on this phone, without asking",
   await signInAs(context, user);
   await openControlledCheckIn(page);
   // Queued by hand, as a check-in from an earlier visit that never went out: the page isn't told.
-  await page.evaluate(async ({ userId, enrollmentId }) => {
-    const open = indexedDB.open("waypoint");
-    await new Promise((resolve) => (open.onsuccess = resolve));
-    const key = crypto.randomUUID();
-    const item = { key, userId, state: "pending", body: { enrollmentId, hours: 1.5, confidence: 4, note: "From the train", milestoneIds: [], idempotencyKey: key, madeAt: new Date().toISOString() } };
-    await new Promise((resolve, reject) => {
-      const put = open.result.transaction("checkin-outbox", "readwrite").objectStore("checkin-outbox").put(item, key);
-      put.onsuccess = resolve;
-      put.onerror = () => reject(put.error ?? new Error("put failed"));
-    });
-  }, { userId: user.id, enrollmentId: enrollment.id });
+  await page.evaluate(
+    async ({ userId, enrollmentId }) => {
+      const open = indexedDB.open("waypoint");
+      await new Promise((resolve) => (open.onsuccess = resolve));
+      const key = crypto.randomUUID();
+      const item = {
+        key,
+        userId,
+        state: "pending",
+        body: {
+          enrollmentId,
+          hours: 1.5,
+          confidence: 4,
+          note: "From the train",
+          milestoneIds: [],
+          idempotencyKey: key,
+          madeAt: new Date().toISOString(),
+        },
+      };
+      await new Promise((resolve, reject) => {
+        const put = open.result.transaction("checkin-outbox", "readwrite").objectStore("checkin-outbox").put(item, key);
+        put.onsuccess = resolve;
+        put.onerror = () => reject(put.error ?? new Error("put failed"));
+      });
+    },
+    { userId: user.id, enrollmentId: enrollment.id },
+  );
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
@@ -223,7 +256,10 @@ test("signing out sends a check-in still waiting on this phone, without asking",
 
 // Issue 15: a usual week's check-in on a phone. Hours come filled in from the week's plan, so it is a
 // confidence, a tick and the button, with the button on screen from the start.
-for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+for (const viewport of [
+  { width: 360, height: 740 },
+  { width: 412, height: 915 },
+]) {
   test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport, hasTouch: true, isMobile: true });
 

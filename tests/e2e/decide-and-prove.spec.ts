@@ -8,7 +8,12 @@ import { localDaysAgo } from "../support/dates";
 
 const daysAgo = (days: number) => localDaysAgo(days);
 
-test("assessment → enrol with the suggested target → record a shipped feature → countdown → copy a CV bullet", async ({ page, context, user, baseURL }) => {
+test("assessment → enrol with the suggested target → record a shipped feature → countdown → copy a CV bullet", async ({
+  page,
+  context,
+  user,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await signInAs(context, user);
 

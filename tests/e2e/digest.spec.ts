@@ -5,7 +5,10 @@ import { localDaysAgo } from "../support/dates";
 
 const daysAgo = (n: number) => localDaysAgo(n);
 
-test("the in-app preview shows this week's email at its full height, with no console error, and it reads well at phone width", async ({ page, context }, testInfo) => {
+test("the in-app preview shows this week's email at its full height, with no console error, and it reads well at phone width", async ({
+  page,
+  context,
+}, testInfo) => {
   const user = await createUser("preview");
   await seedHistory(user.id, {
     start: daysAgo(60),
@@ -63,7 +66,12 @@ test("settings change the weekly email's day, hour and time zone, and turn it of
   await page.getByLabel("Your time zone").selectOption("America/New_York");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
-  expect(await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id }, select: { digestWeekday: true, digestHour: true, timezone: true, digestEnabled: true } })).toEqual({
+  expect(
+    await testDb().user.findUniqueOrThrow({
+      where: { id: enrolledUser.id },
+      select: { digestWeekday: true, digestHour: true, timezone: true, digestEnabled: true },
+    }),
+  ).toEqual({
     digestWeekday: 5,
     digestHour: 17,
     timezone: "America/New_York",
@@ -81,7 +89,11 @@ test("settings change the weekly email's day, hour and time zone, and turn it of
   expect((await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id } })).digestEnabled).toBe(false);
 });
 
-test("the theme chosen in settings applies at once, overrides the device setting, and stays after a reload", async ({ page, context, enrolledUser }) => {
+test("the theme chosen in settings applies at once, overrides the device setting, and stays after a reload", async ({
+  page,
+  context,
+  enrolledUser,
+}) => {
   await page.emulateMedia({ colorScheme: "light" });
   await signInAs(context, enrolledUser);
   await page.goto("/settings");

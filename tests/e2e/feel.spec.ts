@@ -6,7 +6,11 @@ import { expect, signInAs, test, testDb } from "./fixtures";
 
 const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
 
-test("settings: a zone found by searching, and changing it offers to move the roadmap and says what changes", async ({ page, context, enrolledUser }) => {
+test("settings: a zone found by searching, and changing it offers to move the roadmap and says what changes", async ({
+  page,
+  context,
+  enrolledUser,
+}) => {
   await testDb().user.update({ where: { id: enrolledUser.id }, data: { timezone: "Europe/London" } });
   await signInAs(context, enrolledUser);
   await page.goto("/settings");
@@ -118,23 +122,30 @@ test.describe("at 360 px", () => {
         const els = [...document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")];
         const boxes = els
           // A checkbox or radio is tapped through its label.
-          .map((el) => ((el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") && el.closest("label")) || el))
+          .map((el) => (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") && el.closest("label")) || el)
           .filter((el, i, all) => all.indexOf(el) === i)
           .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest(".sr-only"))
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width > 1 && r.height > 1);
         const grown = (r: DOMRect) => {
-          const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
-          const w = Math.max(44, r.width), h = Math.max(44, r.height);
+          const cx = r.left + r.width / 2,
+            cy = r.top + r.height / 2;
+          const w = Math.max(44, r.width),
+            h = Math.max(44, r.height);
           return { left: cx - w / 2, right: cx + w / 2, top: cy - h / 2, bottom: cy + h / 2 };
         };
         const overlaps = (a: { left: number; right: number; top: number; bottom: number }, b: DOMRect) =>
           a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-        return boxes
-          .filter(({ r }) => r.width < 44 || r.height < 44)
-          // Too small, and its 44 × 44 area reaches into another target (WCAG 2.5.8's spacing test at 44 px).
-          .filter(({ el, r }) => boxes.some((o) => o.el !== el && !o.el.contains(el) && !el.contains(o.el) && overlaps(grown(r), o.r)))
-          .map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent || "").trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+        return (
+          boxes
+            .filter(({ r }) => r.width < 44 || r.height < 44)
+            // Too small, and its 44 × 44 area reaches into another target (WCAG 2.5.8's spacing test at 44 px).
+            .filter(({ el, r }) => boxes.some((o) => o.el !== el && !o.el.contains(el) && !el.contains(o.el) && overlaps(grown(r), o.r)))
+            .map(
+              ({ el, r }) =>
+                `${el.tagName.toLowerCase()} "${(el.textContent || "").trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+            )
+        );
       });
       expect(small, path).toEqual([]);
     }

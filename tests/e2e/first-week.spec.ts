@@ -24,14 +24,25 @@ test("day 0: the dashboard shows first steps, not an empty calendar", async ({ p
   await steps.screenshot({ path: testInfo.outputPath("first-steps-dark.png") });
 });
 
-test("the activity calendar starts with the enrolment, counts check-ins and their hours, and has a legend and a table", async ({ page, context }, testInfo) => {
+test("the activity calendar starts with the enrolment, counts check-ins and their hours, and has a legend and a table", async ({
+  page,
+  context,
+}, testInfo) => {
   const user = await createUser("calendar");
   const start = localDaysAgo(30);
   const enrollment = await seedHistory(user.id, { start, targetMonths: 12, ticks: [{ skill: "gradient-descent-intuition", day: 2 }] });
   // One check-in 14 local days ago, 2.5 hours, and nothing else that week.
   const madeAt = shiftLocalDays(new Date(), -14);
   await testDb().checkIn.create({
-    data: { userId: user.id, enrollmentId: enrollment.id, isoWeek: isoWeekOf(madeAt, TEST_ZONE), hours: 2.5, confidence: 3, idempotencyKey: `calendar-${user.id}`, createdAt: madeAt },
+    data: {
+      userId: user.id,
+      enrollmentId: enrollment.id,
+      isoWeek: isoWeekOf(madeAt, TEST_ZONE),
+      hours: 2.5,
+      confidence: 3,
+      idempotencyKey: `calendar-${user.id}`,
+      createdAt: madeAt,
+    },
   });
   await signInAs(context, user);
   await page.goto("/dashboard");

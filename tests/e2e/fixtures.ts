@@ -14,7 +14,9 @@ const mailDir = () => {
 /** Signs in the way tests should by default: a session row written directly, its cookie set. */
 export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
   const { hostname } = new URL(process.env.TEST_APP_URL ?? "http://localhost:3100");
-  await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: user.sessionToken, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
 }
 
 /**
@@ -35,7 +37,8 @@ export async function pageBrightness(page: Page): Promise<number> {
 
 /** Answers the self-assessment as a mid-career engineer who likes the work, wants the long game and can ship ML at work, without maths. */
 export async function answerAssessmentAsMidCareerShipper(page: Page): Promise<void> {
-  const answer = (question: RegExp, option: RegExp) => page.getByRole("group", { name: question }).getByRole("radio", { name: option }).check();
+  const answer = (question: RegExp, option: RegExp) =>
+    page.getByRole("group", { name: question }).getByRole("radio", { name: option }).check();
   await answer(/1\. Does the operational side/, /^Interesting/);
   await answer(/2\. How long/, /^3–7 years/);
   await answer(/3\. What are you optimising for/, /^Skills that keep paying off/);

@@ -48,7 +48,11 @@ test("a tick that fails on the server is rolled back and the user is told", asyn
   const { signInAs } = await import("./fixtures");
   await signInAs(context, enrolledUser);
   await page.route("**/milestones/**", (route) =>
-    route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }) }),
+    route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }),
+    }),
   );
   await page.goto("/dashboard");
   const row = page.getByTestId("milestone-loss-function-choice");

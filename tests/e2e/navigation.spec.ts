@@ -5,11 +5,18 @@ import { expect, signInAs, test } from "./fixtures";
 /** The bottom bar's link `name`, by role, as a thumb sees it. */
 const barLink = (page: Page, name: string) => page.getByTestId("bottom-nav").getByRole("link", { name, exact: true });
 
-for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+for (const viewport of [
+  { width: 360, height: 740 },
+  { width: 412, height: 915 },
+]) {
   test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport, hasTouch: true, isMobile: true });
 
-    test("from the dashboard, Check in and Settings are one tap away, and the bar marks where you are", async ({ page, context, enrolledUser }) => {
+    test("from the dashboard, Check in and Settings are one tap away, and the bar marks where you are", async ({
+      page,
+      context,
+      enrolledUser,
+    }) => {
       await signInAs(context, enrolledUser);
       await page.goto("/dashboard");
       await expect(barLink(page, "Dashboard")).toHaveAttribute("aria-current", "page");
@@ -45,13 +52,21 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }
           await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
           const barTop = (await page.getByTestId("bottom-nav").boundingBox())!.y;
           // Scrolled to the end, <main>'s content (inside its bottom padding) ends above the bar.
-          const contentBottom = await page.locator("main").evaluate((main) => main.getBoundingClientRect().bottom - parseFloat(getComputedStyle(main).paddingBottom));
+          const contentBottom = await page
+            .locator("main")
+            .evaluate((main) => main.getBoundingClientRect().bottom - parseFloat(getComputedStyle(main).paddingBottom));
           expect(contentBottom, path).toBeLessThanOrEqual(barTop);
           // And the page really reached its end (the bar sits over padding, not over content cut off below).
-          expect(await page.evaluate(() => Math.abs(window.scrollY + window.innerHeight - document.documentElement.scrollHeight)), path).toBeLessThanOrEqual(1);
+          expect(
+            await page.evaluate(() => Math.abs(window.scrollY + window.innerHeight - document.documentElement.scrollHeight)),
+            path,
+          ).toBeLessThanOrEqual(1);
         }).toPass();
       }
-      const results = await new AxeBuilder({ page }).include("[data-testid=bottom-nav]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const results = await new AxeBuilder({ page })
+        .include("[data-testid=bottom-nav]")
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       expect(results.violations.map((v) => v.id)).toEqual([]);
     });
 

@@ -5,13 +5,20 @@ import { createEnrollment, createUser } from "../support/factories";
 import { goOffline, goOnline, openControlledCheckIn } from "./offline";
 
 /** The names of this origin's caches of signed-in pages. */
-const pageCaches = (page: import("@playwright/test").Page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("waypoint-pages-")));
+const pageCaches = (page: import("@playwright/test").Page) =>
+  page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("waypoint-pages-")));
 
-for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 915 }]) {
+for (const viewport of [
+  { width: 360, height: 740 },
+  { width: 412, height: 915 },
+]) {
   test.describe(`phone ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport, hasTouch: true, isMobile: true });
 
-    test("offline, the dashboard opens from /checkin and says it is a saved copy; back to /checkin works too; sign-out leaves no copy", async ({ page, context }, testInfo) => {
+    test("offline, the dashboard opens from /checkin and says it is a saved copy; back to /checkin works too; sign-out leaves no copy", async ({
+      page,
+      context,
+    }, testInfo) => {
       const user = await createUser("offline-read");
       await createEnrollment(user.id);
       await signInAs(context, user);

@@ -28,7 +28,10 @@ async function userWithHistory() {
   return { user, enrollmentId: enrollment.id };
 }
 
-test("a user with months of history sees the pace headline, the chart with its lines, and what comes next", async ({ page, context }, testInfo) => {
+test("a user with months of history sees the pace headline, the chart with its lines, and what comes next", async ({
+  page,
+  context,
+}, testInfo) => {
   const { user, enrollmentId } = await userWithHistory();
   await signInAs(context, user);
   await page.goto("/dashboard");
@@ -45,7 +48,10 @@ test("a user with months of history sees the pace headline, the chart with its l
   await expect(page.getByTestId("pace-headline")).toHaveText(headline);
   await expect(page.getByTestId("pace-status")).toBeVisible();
 
-  expect(pacing.plans.map((p) => [p.targetMonths, p.superseded])).toEqual([[12, true], [15, false]]);
+  expect(pacing.plans.map((p) => [p.targetMonths, p.superseded])).toEqual([
+    [12, true],
+    [15, false],
+  ]);
   const chart = page.getByRole("img", { name: /% done against \d+% planned by today/ });
   await expect(chart).toBeVisible();
   for (const series of ["plan", "earlier-plan", "actual", "projection"]) {
@@ -61,7 +67,10 @@ test("a user with months of history sees the pace headline, the chart with its l
   await expect(page.getByTestId("activity-calendar").getByRole("img", { name: /, 8 milestones done\.$/ })).toBeVisible();
 
   // The chart fits the screen: nothing scrolls sideways, and the lines are drawn across its width.
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   const box = await chart.boundingBox();
   const panel = await page.locator("section[aria-labelledby=pace-heading]").boundingBox();
@@ -79,7 +88,10 @@ test("ticking a milestone moves the pace at once, from the same route", async ({
   const before = await summary.textContent();
   expect(before).toMatch(/^Chart: \d+% done/);
   const refreshed = page.waitForResponse((r) => r.url().endsWith("/pacing") && r.status() === 200);
-  await page.getByTestId("milestone-fastai-practical-deep-learning").getByRole("button", { name: /^Mark done/ }).click();
+  await page
+    .getByTestId("milestone-fastai-practical-deep-learning")
+    .getByRole("button", { name: /^Mark done/ })
+    .click();
   await refreshed;
   await expect(summary).not.toHaveText(before!);
 });
@@ -88,12 +100,25 @@ test("a user who is behind is offered a replan; the new target keeps every tick 
   const user = await createUser("behind");
   // All of phase 1 in the last four weeks: a good pace now, but far behind a 6-month plan.
   const phaseOne = [
-    "gradient-descent-intuition", "loss-function-choice", "evaluation-metric-choice", "bias-variance-in-practice", "pytorch-fluency",
-    "hugging-face-transformers", "karpathy-zero-to-hero", "fastai-practical-deep-learning", "image-classifier-from-scratch",
-    "sentiment-model-from-scratch", "text-generator-from-scratch",
+    "gradient-descent-intuition",
+    "loss-function-choice",
+    "evaluation-metric-choice",
+    "bias-variance-in-practice",
+    "pytorch-fluency",
+    "hugging-face-transformers",
+    "karpathy-zero-to-hero",
+    "fastai-practical-deep-learning",
+    "image-classifier-from-scratch",
+    "sentiment-model-from-scratch",
+    "text-generator-from-scratch",
   ];
   // 25 h a week: enough for 534 h in 6 months, so it's the pace, not the budget, that is judged.
-  await seedHistory(user.id, { start: isoDaysAgo(100), targetMonths: 6, weeklyHours: 25, ticks: phaseOne.map((skill, i) => ({ skill, day: 76 + 2 * i })) });
+  await seedHistory(user.id, {
+    start: isoDaysAgo(100),
+    targetMonths: 6,
+    weeklyHours: 25,
+    ticks: phaseOne.map((skill, i) => ({ skill, day: 76 + 2 * i })),
+  });
   await signInAs(context, user);
   await page.goto("/dashboard");
   await expect(page.getByTestId("pace-status")).toHaveText("Off track");
@@ -117,7 +142,9 @@ test("a replan to a target that has already passed is refused with the shortest 
   await page.goto("/dashboard");
   await page.getByLabel("Target", { exact: true }).selectOption("6");
   await page.getByRole("button", { name: "Change target" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "target" })).toHaveText("A 6-month target has already passed; choose 9 months or more.");
+  await expect(page.getByRole("alert").filter({ hasText: "target" })).toHaveText(
+    "A 6-month target has already passed; choose 9 months or more.",
+  );
 });
 
 /** Four months into a 12-month plan at 11 h a week (enough for the roadmap), with three early ticks: far behind. */
@@ -138,7 +165,10 @@ async function userFourMonthsIn() {
 
 const OTHER_LABELS = ["On track", "At risk", "Off track", "Just started", "Just replanned", "Paused", "Finished"];
 
-test("four months in and behind: one verdict, a catch-up and a replan previewed side by side; choosing the catch-up raises the weekly hours", async ({ page, context }) => {
+test("four months in and behind: one verdict, a catch-up and a replan previewed side by side; choosing the catch-up raises the weekly hours", async ({
+  page,
+  context,
+}) => {
   const { user, enrollmentId } = await userFourMonthsIn();
   await signInAs(context, user);
   await page.goto("/dashboard");
@@ -165,7 +195,9 @@ test("four months in and behind: one verdict, a catch-up and a replan previewed 
   // The replan, previewed before committing: 15 months, and what the route previews is what's shown.
   const replan = page.getByTestId("replan-preview");
   await replan.getByLabel("Plan length").selectOption("15");
-  const { preview } = (await (await page.request.get(`/api/enrollments/${enrollmentId}/replan-preview?targetMonths=15`)).json()) as { preview: { targetDate: string; verdict: { label: string } } };
+  const { preview } = (await (await page.request.get(`/api/enrollments/${enrollmentId}/replan-preview?targetMonths=15`)).json()) as {
+    preview: { targetDate: string; verdict: { label: string } };
+  };
   const [y, m, d] = preview.targetDate.split("-").map(Number) as [number, number, number];
   const shown = `${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`;
   await expect(replan.getByTestId("replan-preview-summary")).toContainText(`New target ${shown}`);
@@ -184,7 +216,10 @@ test("four months in and behind: one verdict, a catch-up and a replan previewed 
   expect([row.targetMonths, row.weeklyHours]).toEqual([12, hours]);
 });
 
-test("four months in and behind: choosing the previewed replan makes it, keeps the old line, and the callout goes", async ({ page, context }) => {
+test("four months in and behind: choosing the previewed replan makes it, keeps the old line, and the callout goes", async ({
+  page,
+  context,
+}) => {
   const { user, enrollmentId } = await userFourMonthsIn();
   await signInAs(context, user);
   await page.goto("/dashboard");
@@ -214,7 +249,15 @@ test("the pace chart is drawn at its final size and shape before any script runs
     }));
   };
   // The server's HTML alone: no script runs in this context.
-  const staticContext = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, userAgent, baseURL, javaScriptEnabled: false });
+  const staticContext = await browser.newContext({
+    viewport,
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
+    userAgent,
+    baseURL,
+    javaScriptEnabled: false,
+  });
   await signInAs(staticContext, user);
   const staticPage = await staticContext.newPage();
   await staticPage.goto("/dashboard");

@@ -16,7 +16,11 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-test("A invites B by email; B accepts and sees what A shares, then evidence once opted in; kudos reach A; removing B 404s the view", async ({ page, context, browser }, testInfo) => {
+test("A invites B by email; B accepts and sees what A shares, then evidence once opted in; kudos reach A; removing B 404s the view", async ({
+  page,
+  context,
+  browser,
+}, testInfo) => {
   const a = await createUser("partner-a");
   await testDb().user.update({ where: { id: a.id }, data: { name: "Ada" } });
   const enrollment = await seedHistory(a.id, {
@@ -26,8 +30,13 @@ test("A invites B by email; B accepts and sees what A shares, then evidence once
   });
   const canary = `partner-canary-${a.id}: a private worry`;
   const ticked = await testDb().milestoneProgress.findFirstOrThrow({ where: { userId: a.id, status: "done" }, include: { skill: true } });
-  await testDb().milestoneProgress.update({ where: { id: ticked.id }, data: { note: canary, evidenceUrl: "https://example.test/ada-notebook" } });
-  const milestoneTitle = (await testDb().milestone.findFirstOrThrow({ where: { roadmapId: enrollment.roadmapId, skillId: ticked.skillId } })).title;
+  await testDb().milestoneProgress.update({
+    where: { id: ticked.id },
+    data: { note: canary, evidenceUrl: "https://example.test/ada-notebook" },
+  });
+  const milestoneTitle = (
+    await testDb().milestone.findFirstOrThrow({ where: { roadmapId: enrollment.roadmapId, skillId: ticked.skillId } })
+  ).title;
   const bEmail = uniqueEmail("partner-b");
 
   // A invites B from Settings, with the default field set.

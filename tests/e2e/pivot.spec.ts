@@ -7,27 +7,44 @@ const DRIFT = "Detect drift and respond to incidents";
 const PYTORCH = "PyTorch fluency: tensors, autograd, training loops";
 const SERVE = "Serve a model behind an API: FastAPI, Docker, a cloud host";
 
-test("a user tracks an application through its stages, logs two interviews, reopens a weak skill, checks a job description and reads the offer against the bands", async ({ page, context, enrolledUser }, testInfo) => {
+test("a user tracks an application through its stages, logs two interviews, reopens a weak skill, checks a job description and reads the offer against the bands", async ({
+  page,
+  context,
+  enrolledUser,
+}, testInfo) => {
   // A long flow (a dozen saves and an axe pass) on a shared machine: three times the default timeout.
   test.slow();
   // The phone profiles run it at 360 px, the narrowest phone the page is built for; desktop at its own size.
   if (testInfo.project.name !== "desktop") await page.setViewportSize({ width: 360, height: 800 });
   await signInAs(context, enrolledUser);
-  const pytorch = await testDb().milestone.findFirstOrThrow({ where: { roadmap: { slug: "swe-to-mle" }, skill: { slug: "pytorch-fluency" } } });
-  const drift = await testDb().milestone.findFirstOrThrow({ where: { roadmap: { slug: "swe-to-mle" }, skill: { slug: "drift-detection-incident-response" } } });
-  const ticked = await call("PUT", `/api/enrollments/${enrolledUser.enrollmentId}/milestones/${pytorch.id}`, { user: enrolledUser, body: { status: "done", note: "Wrote a training loop from scratch" } });
+  const pytorch = await testDb().milestone.findFirstOrThrow({
+    where: { roadmap: { slug: "swe-to-mle" }, skill: { slug: "pytorch-fluency" } },
+  });
+  const drift = await testDb().milestone.findFirstOrThrow({
+    where: { roadmap: { slug: "swe-to-mle" }, skill: { slug: "drift-detection-incident-response" } },
+  });
+  const ticked = await call("PUT", `/api/enrollments/${enrolledUser.enrollmentId}/milestones/${pytorch.id}`, {
+    user: enrolledUser,
+    body: { status: "done", note: "Wrote a training loop from scratch" },
+  });
   expect(ticked.status).toBe(200);
 
   // The phase-4 milestone on the dashboard leads to the page.
   await page.goto("/dashboard");
-  await expect(page.getByTestId("milestone-first-rough-interviews").getByTestId("milestone-interview-count")).toHaveText("0 of 5 interviews logged");
+  await expect(page.getByTestId("milestone-first-rough-interviews").getByTestId("milestone-interview-count")).toHaveText(
+    "0 of 5 interviews logged",
+  );
   await page.getByTestId("milestone-apply-ml-engineer-roles").getByRole("link", { name: "Applications and interviews" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Applications and interviews" })).toBeVisible();
   await expect(page.getByTestId("apply-milestone")).toHaveAttribute("data-status", "not_started");
 
   // Before applying: nothing of the credibility check is in place yet, each item links to where it is done.
   await expect(page.getByTestId("readiness-summary")).toHaveText("0 of 3 ready");
-  await expect(page.getByTestId("readiness").getByRole("link")).toHaveText(["Shipped feature recorded", "Eval methodology documented", "CV bullets drafted"]);
+  await expect(page.getByTestId("readiness").getByRole("link")).toHaveText([
+    "Shipped feature recorded",
+    "Eval methodology documented",
+    "CV bullets drafted",
+  ]);
   await expect(page.getByTestId("readiness").getByRole("link", { name: "Shipped feature recorded" })).toHaveAttribute("href", "/shipped");
 
   // A weekly target, paced in the plan's words, and an interview goal of 5 (the default) kept.
@@ -87,9 +104,11 @@ test("a user tracks an application through its stages, logs two interviews, reop
 
   // The job-description gap check, split by what is done (PyTorch is in progress again, so not done).
   await card.getByText("Job description gap check").click();
-  await card.getByLabel("Paste the job description").fill(
-    "ML Engineer. You'll train models in PyTorch, serve models behind FastAPI on Kubernetes and build drift detection for our fraud models.",
-  );
+  await card
+    .getByLabel("Paste the job description")
+    .fill(
+      "ML Engineer. You'll train models in PyTorch, serve models behind FastAPI on Kubernetes and build drift detection for our fraud models.",
+    );
   await card.getByRole("button", { name: "Check against my roadmap" }).click();
   await expect(card.getByTestId("gaps-not-done").getByRole("link")).toHaveText([PYTORCH, SERVE, DRIFT]);
   await expect(card.getByTestId("gaps-done")).toContainText("None.");
@@ -106,10 +125,15 @@ test("a user tracks an application through its stages, logs two interviews, reop
   );
   await card.getByLabel("Base salary (£ a year)").fill("110000");
   await card.getByRole("button", { name: "Compare" }).click();
-  await expect(card.getByTestId("offer-reading")).toContainText("£110,000 is below the ML Engineer band for Senior (£120–165k) and within the Software Engineer band");
+  await expect(card.getByTestId("offer-reading")).toContainText(
+    "£110,000 is below the ML Engineer band for Senior (£120–165k) and within the Software Engineer band",
+  );
 
   // Nothing scrolls sideways.
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   await page.screenshot({ path: testInfo.outputPath("pivot-light.png"), fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
@@ -125,6 +149,8 @@ test("a user tracks an application through its stages, logs two interviews, reop
   await page.getByRole("link", { name: DRIFT }).first().click();
   await expect(page).toHaveURL(new RegExp(`/dashboard#milestone-${drift.id}$`));
   await expect(page.getByTestId("milestone-drift-detection-incident-response")).toBeVisible();
-  await expect(page.getByTestId("milestone-first-rough-interviews").getByTestId("milestone-interview-count")).toHaveText("2 of 5 interviews logged");
+  await expect(page.getByTestId("milestone-first-rough-interviews").getByTestId("milestone-interview-count")).toHaveText(
+    "2 of 5 interviews logged",
+  );
   await expect(page.getByTestId("milestone-pytorch-fluency")).toHaveAttribute("data-status", "in_progress");
 });

@@ -26,7 +26,11 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-test("a visitor sees the roadmap, phases and pace but no notes or email; turning it off 404s the link; a new one differs", async ({ page, context, browser }, testInfo) => {
+test("a visitor sees the roadmap, phases and pace but no notes or email; turning it off 404s the link; a new one differs", async ({
+  page,
+  context,
+  browser,
+}, testInfo) => {
   const user = await createUser("public");
   const enrollment = await seedHistory(user.id, {
     start: daysAgo(120),
@@ -40,7 +44,10 @@ test("a visitor sees the roadmap, phases and pace but no notes or email; turning
     ],
   });
   const canary = `public-canary-${user.id}: my private worries about the job hunt`;
-  const checkIn = await call("POST", "/api/checkins", { user, body: { enrollmentId: enrollment.id, hours: 5, confidence: 2, note: canary, idempotencyKey: crypto.randomUUID() } });
+  const checkIn = await call("POST", "/api/checkins", {
+    user,
+    body: { enrollmentId: enrollment.id, hours: 5, confidence: 2, note: canary, idempotencyKey: crypto.randomUUID() },
+  });
   expect(checkIn.status).toBe(201);
 
   // What the page should show, from the owner's own routes.
@@ -95,7 +102,9 @@ test("a visitor sees the roadmap, phases and pace but no notes or email; turning
   const phonePage = await phone.newPage();
   await phonePage.goto(firstUrl);
   await expect(phonePage.getByTestId("public-phase")).toHaveCount(dashboard.phases.length);
-  expect(await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(
+    0,
+  );
   await phonePage.screenshot({ path: testInfo.outputPath("public-page-360.png"), fullPage: true });
   await phone.close();
 

@@ -20,7 +20,11 @@ const pages = [
 ];
 
 for (const p of pages) {
-  test(`${p.name}: no accessibility violations, no horizontal scroll, nothing blocked by the CSP`, async ({ page, context, enrolledUser }, testInfo) => {
+  test(`${p.name}: no accessibility violations, no horizontal scroll, nothing blocked by the CSP`, async ({
+    page,
+    context,
+    enrolledUser,
+  }, testInfo) => {
     if (p.signedIn) await signInAs(context, enrolledUser);
     const blocked: string[] = [];
     page.on("console", (message) => {

@@ -8,7 +8,12 @@ import { localDaysAgo } from "../support/dates";
 const daysAgo = (days: number) => localDaysAgo(days);
 const shown = (iso: string) => formatDay(dayOfIso(iso));
 
-test("a user records a shipped feature launched 30 days ago, sees 60 days to go and copies a CV bullet", async ({ page, context, enrolledUser, baseURL }, testInfo) => {
+test("a user records a shipped feature launched 30 days ago, sees 60 days to go and copies a CV bullet", async ({
+  page,
+  context,
+  enrolledUser,
+  baseURL,
+}, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await signInAs(context, enrolledUser);
 
@@ -58,7 +63,9 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   // An edited bullet is copied as edited.
   await page.locator("#cv-swe-1").fill("Operated the classifier service for a month, with dashboards and alerting.");
   await page.getByRole("button", { name: "Copy: For staying on the software engineering track, bullet 2" }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("Operated the classifier service for a month, with dashboards and alerting.");
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe("Operated the classifier service for a month, with dashboards and alerting.");
 
   // Everything is still there after a reload, and the dashboard shows the same countdown.
   await page.reload();
@@ -70,11 +77,14 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
 
   // At 360 px: nothing scrolls sideways, and every control is at least 44 px tall.
   await page.setViewportSize({ width: 360, height: 780 });
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-  const heights = await page.locator("main button, main input:not([type=checkbox]), main a").evaluateAll((els) =>
-    els.map((el) => ({ what: el.textContent.trim() || el.id, height: el.getBoundingClientRect().height })),
-  );
+  const heights = await page
+    .locator("main button, main input:not([type=checkbox]), main a")
+    .evaluateAll((els) => els.map((el) => ({ what: el.textContent.trim() || el.id, height: el.getBoundingClientRect().height })));
   expect(heights.filter((h) => h.height < 44)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("shipped-360.png"), fullPage: true });
 
@@ -86,14 +96,20 @@ test("a user records a shipped feature launched 30 days ago, sees 60 days to go 
   await maintain.screenshot({ path: testInfo.outputPath("dashboard-maintain-360.png") });
 });
 
-test("a user whose feature launched 95 days ago sees the maintenance milestone due, then ticked by the background pass", async ({ page, context, enrolledUser }) => {
+test("a user whose feature launched 95 days ago sees the maintenance milestone due, then ticked by the background pass", async ({
+  page,
+  context,
+  enrolledUser,
+}) => {
   await signInAs(context, enrolledUser);
   // Saved weeks ago, when the 90 days weren't up: saving would have ticked it at once otherwise.
   await createShippedRecord(enrolledUser.id, { launchDate: daysAgo(95) });
 
   // Opening the page changes nothing: it says when the milestone will be ticked.
   await page.goto("/shipped");
-  await expect(page.getByTestId("maintenance-countdown")).toHaveText("90 days of upkeep reached. Waypoint ticks the milestone for you within the next 15 minutes.");
+  await expect(page.getByTestId("maintenance-countdown")).toHaveText(
+    "90 days of upkeep reached. Waypoint ticks the milestone for you within the next 15 minutes.",
+  );
   await expect(page.getByTestId("credibility-checklist").locator("[data-done=true]")).toHaveText([/Done: 90 days of upkeep since launch$/]);
   await page.goto("/dashboard");
   const maintain = page.getByTestId("milestone-maintain-feature-3-months");

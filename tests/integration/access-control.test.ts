@@ -38,7 +38,14 @@ interface World {
 }
 
 /** A valid application (B's attempts send it too). */
-const applicationBody = (notes: string) => ({ company: "Acme AI", roleTitle: "ML Engineer", track: "ml_engineer", source: "direct", stage: "applied", notes });
+const applicationBody = (notes: string) => ({
+  company: "Acme AI",
+  roleTitle: "ML Engineer",
+  track: "ml_engineer",
+  source: "direct",
+  stage: "applied",
+  notes,
+});
 
 /** A valid shipped-feature record (B's attempts send it too). */
 const shippedBody = (problem: string) => ({
@@ -80,10 +87,18 @@ const routes: Record<string, RouteSpec> = {
   "POST /api/digest/unsubscribe": { access: "signed-link" },
   "GET /api/me/export": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/export" }] },
   // B turning a page on, making a new link or turning it off acts on B's page only (A's row is in the snapshot).
-  "POST /api/me/public-page": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/public-page" }, { path: "/api/me/public-page" }] },
+  "POST /api/me/public-page": {
+    access: "caller",
+    status: 201,
+    attempts: () => [{ path: "/api/me/public-page" }, { path: "/api/me/public-page" }],
+  },
   "DELETE /api/me/public-page": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/public-page" }] },
   // Likewise for the calendar feed: B's link, B's row.
-  "POST /api/me/calendar-feed": { access: "caller", status: 201, attempts: () => [{ path: "/api/me/calendar-feed" }, { path: "/api/me/calendar-feed" }] },
+  "POST /api/me/calendar-feed": {
+    access: "caller",
+    status: 201,
+    attempts: () => [{ path: "/api/me/calendar-feed" }, { path: "/api/me/calendar-feed" }],
+  },
   "DELETE /api/me/calendar-feed": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/calendar-feed" }] },
   // The link is the credential, as for /p/[token]: anyone holding A's gets A's feed, which names
   // no one (unknown tokens' 404 is in calendar-feed.test.ts).
@@ -94,7 +109,16 @@ const routes: Record<string, RouteSpec> = {
     access: "caller",
     status: 200,
     attempts: () => [
-      { path: "/api/me/assessment", body: { operationalWork: "draining", careerStage: "senior", goal: "short_term_pay", mlSurfaceAtWork: false, mathsBackground: false } },
+      {
+        path: "/api/me/assessment",
+        body: {
+          operationalWork: "draining",
+          careerStage: "senior",
+          goal: "short_term_pay",
+          mlSurfaceAtWork: false,
+          mathsBackground: false,
+        },
+      },
     ],
   },
   "DELETE /api/me/sessions": { access: "own-sessions", attempts: () => [{ path: "/api/me/sessions" }] },
@@ -105,12 +129,21 @@ const routes: Record<string, RouteSpec> = {
     access: "caller",
     status: 201,
     attempts: () => [
-      { path: "/api/enrollments", body: { roadmapSlug: "swe-to-ai-engineer", startDate: "2026-10-01", targetMonths: 9, weeklyHours: 6, timezone: "UTC" } },
+      {
+        path: "/api/enrollments",
+        body: { roadmapSlug: "swe-to-ai-engineer", startDate: "2026-10-01", targetMonths: 9, weeklyHours: 6, timezone: "UTC" },
+      },
     ],
   },
   "GET /api/enrollments/[enrollmentId]": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}` }] },
-  "GET /api/enrollments/[enrollmentId]/pacing": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/pacing` }] },
-  "GET /api/enrollments/[enrollmentId]/replan-preview": { access: "owner", attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/replan-preview?targetMonths=15` }] },
+  "GET /api/enrollments/[enrollmentId]/pacing": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/pacing` }],
+  },
+  "GET /api/enrollments/[enrollmentId]/replan-preview": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/enrollments/${w.aEnrollmentId}/replan-preview?targetMonths=15` }],
+  },
   "PATCH /api/enrollments/[enrollmentId]": {
     access: "owner",
     attempts: (w) =>
@@ -134,7 +167,16 @@ const routes: Record<string, RouteSpec> = {
     status: 404,
     attempts: (w) => [
       { path: "/api/checkins", body: { enrollmentId: w.aEnrollmentId, hours: 2, confidence: 3, idempotencyKey: w.aCheckInKey } },
-      { path: "/api/checkins", body: { enrollmentId: w.aEnrollmentId, hours: 2, confidence: 3, idempotencyKey: "b-0000-0000-0000-0001", milestoneIds: [w.otherMilestoneId] } },
+      {
+        path: "/api/checkins",
+        body: {
+          enrollmentId: w.aEnrollmentId,
+          hours: 2,
+          confidence: 3,
+          idempotencyKey: "b-0000-0000-0000-0001",
+          milestoneIds: [w.otherMilestoneId],
+        },
+      },
     ],
   },
   "GET /api/checkins/[checkInId]": { access: "owner", attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}` }] },
@@ -145,7 +187,11 @@ const routes: Record<string, RouteSpec> = {
   "DELETE /api/checkins/[checkInId]": { access: "owner", attempts: (w) => [{ path: `/api/checkins/${w.aCheckInId}` }] },
   "GET /api/shipped-features": { access: "caller", status: 200, attempts: () => [{ path: "/api/shipped-features" }] },
   // B records B's own feature; A's stays as it was.
-  "POST /api/shipped-features": { access: "caller", status: 201, attempts: () => [{ path: "/api/shipped-features", body: shippedBody("B's own problem") }] },
+  "POST /api/shipped-features": {
+    access: "caller",
+    status: 201,
+    attempts: () => [{ path: "/api/shipped-features", body: shippedBody("B's own problem") }],
+  },
   "GET /api/shipped-features/[featureId]": { access: "owner", attempts: (w) => [{ path: `/api/shipped-features/${w.aFeatureId}` }] },
   "PUT /api/shipped-features/[featureId]": {
     access: "owner",
@@ -155,9 +201,17 @@ const routes: Record<string, RouteSpec> = {
   "GET /api/applications": { access: "caller", status: 200, attempts: () => [{ path: "/api/applications" }] },
   "GET /api/pivot-plan": { access: "caller", status: 200, attempts: () => [{ path: "/api/pivot-plan" }] },
   // B sets B's own targets; A's plan stays as it was.
-  "PUT /api/pivot-plan": { access: "caller", status: 200, attempts: () => [{ path: "/api/pivot-plan", body: { interviewGoal: 9, applicationsPerWeek: 4 } }] },
+  "PUT /api/pivot-plan": {
+    access: "caller",
+    status: 200,
+    attempts: () => [{ path: "/api/pivot-plan", body: { interviewGoal: 9, applicationsPerWeek: 4 } }],
+  },
   // B adds B's own application; A's stay as they were.
-  "POST /api/applications": { access: "caller", status: 201, attempts: () => [{ path: "/api/applications", body: applicationBody("B's own") }] },
+  "POST /api/applications": {
+    access: "caller",
+    status: 201,
+    attempts: () => [{ path: "/api/applications", body: applicationBody("B's own") }],
+  },
   "GET /api/applications/[applicationId]": { access: "owner", attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}` }] },
   "PATCH /api/applications/[applicationId]": {
     access: "owner",
@@ -170,7 +224,9 @@ const routes: Record<string, RouteSpec> = {
   },
   "POST /api/applications/[applicationId]/interviews": {
     access: "owner",
-    attempts: (w) => [{ path: `/api/applications/${w.aApplicationId}/interviews`, body: { heldOn: localDaysAgo(1), kind: "coding", felt: 2 } }],
+    attempts: (w) => [
+      { path: `/api/applications/${w.aApplicationId}/interviews`, body: { heldOn: localDaysAgo(1), kind: "coding", felt: 2 } },
+    ],
   },
   "DELETE /api/applications/[applicationId]/interviews/[interviewId]": {
     access: "owner",
@@ -181,9 +237,14 @@ const routes: Record<string, RouteSpec> = {
   "POST /api/me/partners/invitations": {
     access: "caller",
     status: 201,
-    attempts: () => [{ path: "/api/me/partners/invitations", body: { email: "someone-for-b@example.test", role: "friend", shares: ["pace"] } }],
+    attempts: () => [
+      { path: "/api/me/partners/invitations", body: { email: "someone-for-b@example.test", role: "friend", shares: ["pace"] } },
+    ],
   },
-  "DELETE /api/me/partners/invitations/[invitationId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partners/invitations/${w.aInvitationId}` }] },
+  "DELETE /api/me/partners/invitations/[invitationId]": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/me/partners/invitations/${w.aInvitationId}` }],
+  },
   "PATCH /api/me/partners/[partnershipId]": {
     access: "owner",
     attempts: (w) => [
@@ -193,14 +254,25 @@ const routes: Record<string, RouteSpec> = {
   },
   "DELETE /api/me/partners/[partnershipId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partners/${w.aPartnershipId}` }] },
   "DELETE /api/me/partner-notes/[noteId]": { access: "owner", attempts: (w) => [{ path: `/api/me/partner-notes/${w.aNoteId}` }] },
-  "PATCH /api/me/partner-copy": { access: "caller", status: 200, attempts: () => [{ path: "/api/me/partner-copy", body: { enabled: true } }] },
+  "PATCH /api/me/partner-copy": {
+    access: "caller",
+    status: 200,
+    attempts: () => [{ path: "/api/me/partner-copy", body: { enabled: true } }],
+  },
   // Without the emailed token there is nothing to accept: a well-formed unknown one is a 404.
-  "POST /api/partner-invitations/accept": { access: "caller", status: 404, attempts: () => [{ path: "/api/partner-invitations/accept", body: { token: "x".repeat(43) } }] },
+  "POST /api/partner-invitations/accept": {
+    access: "caller",
+    status: 404,
+    attempts: () => [{ path: "/api/partner-invitations/accept", body: { token: "x".repeat(43) } }],
+  },
   "GET /api/following": { access: "caller", status: 200, attempts: () => [{ path: "/api/following" }] },
   // B doesn't follow A: A's view, leaving A and leaving A a note are all 404s.
   "GET /api/following/[ownerId]": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}` }] },
   "DELETE /api/following/[ownerId]": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}` }] },
-  "POST /api/following/[ownerId]/notes": { access: "owner", attempts: (w) => [{ path: `/api/following/${w.a.id}/notes`, body: { kind: "kudos", isoWeek: "2026-W49" } }] },
+  "POST /api/following/[ownerId]/notes": {
+    access: "owner",
+    attempts: (w) => [{ path: `/api/following/${w.a.id}/notes`, body: { kind: "kudos", isoWeek: "2026-W49" } }],
+  },
 };
 
 /** What B requests for each page; where a page takes an id, B passes A's. */
@@ -275,32 +347,56 @@ function expectNothingOfA(text: string, w: World) {
 /** Everything of A's that B's attempts could change. */
 async function snapshotOf(userId: string) {
   const db = testDb();
-  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications, partnerships, notes, invitations] = await Promise.all([
-    db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
-    db.progressEvent.count({ where: { userId } }),
-    db.enrollment.findMany({
-      where: { userId },
-      orderBy: { id: "asc" },
-      select: { id: true, status: true, targetMonths: true, weeklyHours: true, timezone: true, endedAt: true, updatedAt: true },
-    }),
-    db.enrollmentChange.count({ where: { enrollment: { userId } } }),
-    db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
-    db.user.findUnique({
-      where: { id: userId },
-      select: { timezone: true, digestEnabled: true, digestWeekday: true, digestHour: true, publicTokenHash: true, publicSince: true, calendarTokenHash: true, calendarSince: true, partnerCopyEnabled: true },
-    }),
-    db.assessment.findUnique({ where: { userId } }),
-    db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
-    db.jobApplication.findMany({
-      where: { userId },
-      orderBy: { id: "asc" },
-      include: { stageChanges: { orderBy: { id: "asc" } }, interviews: { orderBy: { id: "asc" }, include: { revisitSkills: true } } },
-    }),
-    db.partnership.findMany({ where: { OR: [{ ownerId: userId }, { partnerId: userId }] }, orderBy: { id: "asc" } }),
-    db.partnerNote.findMany({ where: { OR: [{ recipientId: userId }, { authorId: userId }] }, orderBy: { id: "asc" } }),
-    db.partnerInvitation.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
-  ]);
-  return { progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications, partnerships, notes, invitations };
+  const [progress, events, enrollments, changes, checkIns, settings, assessment, shipped, applications, partnerships, notes, invitations] =
+    await Promise.all([
+      db.milestoneProgress.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+      db.progressEvent.count({ where: { userId } }),
+      db.enrollment.findMany({
+        where: { userId },
+        orderBy: { id: "asc" },
+        select: { id: true, status: true, targetMonths: true, weeklyHours: true, timezone: true, endedAt: true, updatedAt: true },
+      }),
+      db.enrollmentChange.count({ where: { enrollment: { userId } } }),
+      db.checkIn.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+      db.user.findUnique({
+        where: { id: userId },
+        select: {
+          timezone: true,
+          digestEnabled: true,
+          digestWeekday: true,
+          digestHour: true,
+          publicTokenHash: true,
+          publicSince: true,
+          calendarTokenHash: true,
+          calendarSince: true,
+          partnerCopyEnabled: true,
+        },
+      }),
+      db.assessment.findUnique({ where: { userId } }),
+      db.shippedFeature.findUnique({ where: { userId }, include: { incidents: { orderBy: { position: "asc" } } } }),
+      db.jobApplication.findMany({
+        where: { userId },
+        orderBy: { id: "asc" },
+        include: { stageChanges: { orderBy: { id: "asc" } }, interviews: { orderBy: { id: "asc" }, include: { revisitSkills: true } } },
+      }),
+      db.partnership.findMany({ where: { OR: [{ ownerId: userId }, { partnerId: userId }] }, orderBy: { id: "asc" } }),
+      db.partnerNote.findMany({ where: { OR: [{ recipientId: userId }, { authorId: userId }] }, orderBy: { id: "asc" } }),
+      db.partnerInvitation.findMany({ where: { ownerId: userId }, orderBy: { id: "asc" } }),
+    ]);
+  return {
+    progress,
+    events,
+    enrollments,
+    changes,
+    checkIns,
+    settings,
+    assessment,
+    shipped,
+    applications,
+    partnerships,
+    notes,
+    invitations,
+  };
 }
 
 // ---------- the tests ----------
@@ -335,16 +431,28 @@ describe("access control", () => {
     expectOk(
       await call("PUT", "/api/me/assessment", {
         user: a,
-        body: { operationalWork: "appeals", careerStage: "early", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: true },
+        body: {
+          operationalWork: "appeals",
+          careerStage: "early",
+          goal: "long_term_compounding",
+          mlSurfaceAtWork: true,
+          mathsBackground: true,
+        },
       }),
     );
     const shipped = await call("POST", "/api/shipped-features", {
       user: a,
-      body: { ...shippedBody(canary), incidents: [{ occurredOn: shippedBody("").launchDate, whatHappened: canary, whatChanged: "added an alert", featureWasOff: false }] },
+      body: {
+        ...shippedBody(canary),
+        incidents: [{ occurredOn: shippedBody("").launchDate, whatHappened: canary, whatChanged: "added an alert", featureWasOff: false }],
+      },
     });
     expectOk(shipped, 201);
     const aFeatureId = (shipped.json as { id: string }).id;
-    const application = await call("POST", "/api/applications", { user: a, body: { ...applicationBody(canary), jobDescription: `PyTorch and Docker. ${canary}` } });
+    const application = await call("POST", "/api/applications", {
+      user: a,
+      body: { ...applicationBody(canary), jobDescription: `PyTorch and Docker. ${canary}` },
+    });
     expectOk(application, 201);
     const aApplicationId = (application.json as { id: string }).id;
     expectOk(await call("POST", `/api/applications/${aApplicationId}/stage`, { user: a, body: { stage: "screen" } }));
@@ -356,14 +464,42 @@ describe("access control", () => {
     const aInterviewId = (interview.json as { interviews: { id: string }[] }).interviews[0]!.id;
     // C follows A and left a note with A's canary; A has an invitation out.
     const c = await createUser("partner-c");
-    const partnership = await testDb().partnership.create({ data: { ownerId: a.id, partnerId: c.id, role: "mentor", shares: ["roadmap", "pace"] } });
-    const note = await testDb().partnerNote.create({ data: { authorId: c.id, recipientId: a.id, kind: "comment", body: canary, isoWeek: "2026-W49" } });
+    const partnership = await testDb().partnership.create({
+      data: { ownerId: a.id, partnerId: c.id, role: "mentor", shares: ["roadmap", "pace"] },
+    });
+    const note = await testDb().partnerNote.create({
+      data: { authorId: c.id, recipientId: a.id, kind: "comment", body: canary, isoWeek: "2026-W49" },
+    });
     const invitation = await testDb().partnerInvitation.create({
-      data: { ownerId: a.id, email: "invited-by-a@example.test", role: "friend", shares: ["pace"], tokenHash: `${a.id}-invitation-hash`, expiresAt: shiftLocalDays(new Date(), 1, "UTC") },
+      data: {
+        ownerId: a.id,
+        email: "invited-by-a@example.test",
+        role: "friend",
+        shares: ["pace"],
+        tokenHash: `${a.id}-invitation-hash`,
+        expiresAt: shiftLocalDays(new Date(), 1, "UTC"),
+      },
     });
     // B has an enrolment of its own, so pages that fall back to "your own" have something to show.
     await createEnrollment(b.id);
-    w = { a, b, aEnrollmentId: enrollment.id, aMilestoneId: milestone.id, otherMilestoneId: other.id, aCheckInId, aCheckInKey, canary, aPublicPath, aFeedPath, aFeatureId, aApplicationId, aInterviewId, aPartnershipId: partnership.id, aNoteId: note.id, aInvitationId: invitation.id };
+    w = {
+      a,
+      b,
+      aEnrollmentId: enrollment.id,
+      aMilestoneId: milestone.id,
+      otherMilestoneId: other.id,
+      aCheckInId,
+      aCheckInKey,
+      canary,
+      aPublicPath,
+      aFeedPath,
+      aFeatureId,
+      aApplicationId,
+      aInterviewId,
+      aPartnershipId: partnership.id,
+      aNoteId: note.id,
+      aInvitationId: invitation.id,
+    };
     before = await snapshotOf(a.id);
   });
 
@@ -381,7 +517,10 @@ describe("access control", () => {
   });
 
   it("reads exported methods in both export forms", () => {
-    expect(exportedMethods("export const GET = handle(x);\nexport async function PATCH() {}\nexport const dynamic = 1;")).toEqual(["GET", "PATCH"]);
+    expect(exportedMethods("export const GET = handle(x);\nexport async function PATCH() {}\nexport const dynamic = 1;")).toEqual([
+      "GET",
+      "PATCH",
+    ]);
     expect(exportedMethods("export { handler as GET, handler as POST, other };")).toEqual(["GET", "POST"]);
     // The refusals otherMethods() makes (JSON 405s; boundaries.test.ts checks them) are not routes.
     expect(exportedMethods('export const GET = handle(x);\nexport const { POST, PUT, OPTIONS } = otherMethods("GET");')).toEqual(["GET"]);

@@ -7,7 +7,13 @@ import { expectError, expectOk, tick } from "../support/api";
 import { call, createEnrollment, createUser, testDb, type TestUser } from "../support/factories";
 import { localDaysAgo } from "../support/dates";
 
-const body = (overrides: Record<string, unknown> = {}) => ({ company: "Acme AI", roleTitle: "ML Engineer", track: "ml_engineer", source: "referral", ...overrides });
+const body = (overrides: Record<string, unknown> = {}) => ({
+  company: "Acme AI",
+  roleTitle: "ML Engineer",
+  track: "ml_engineer",
+  source: "referral",
+  ...overrides,
+});
 
 async function create(user: TestUser, overrides: Record<string, unknown> = {}): Promise<ApplicationView> {
   const res = await call("POST", "/api/applications", { user, body: body(overrides) });
@@ -15,7 +21,8 @@ async function create(user: TestUser, overrides: Record<string, unknown> = {}): 
   return res.json as ApplicationView;
 }
 
-const move = (user: TestUser, id: string, stage: string, on?: string) => call("POST", `/api/applications/${id}/stage`, { user, body: { stage, ...(on ? { on } : {}) } });
+const move = (user: TestUser, id: string, stage: string, on?: string) =>
+  call("POST", `/api/applications/${id}/stage`, { user, body: { stage, ...(on ? { on } : {}) } });
 const overview = async (user: TestUser) => (await call("GET", "/api/applications", { user })).json as PivotOverview;
 
 async function milestoneOf(roadmapSlug: string, skill: string) {
@@ -27,13 +34,19 @@ describe("applications: stages and their history", () => {
     const user = await createUser("app-stages");
     await createEnrollment(user.id);
     const created = await create(user, { stage: "saved", stageOn: localDaysAgo(5) });
-    expect(created).toMatchObject({ stage: "saved", nextStages: ["applied", "rejected", "withdrawn"], history: [{ fromStage: null, toStage: "saved", changedOn: localDaysAgo(5) }] });
+    expect(created).toMatchObject({
+      stage: "saved",
+      nextStages: ["applied", "rejected", "withdrawn"],
+      history: [{ fromStage: null, toStage: "saved", changedOn: localDaysAgo(5) }],
+    });
 
     const jump = expectError(await move(user, created.id, "technical"), "bad_request");
     expect(jump.fields).toEqual({ stage: ["A saved application hasn't been sent: mark it applied before technical."] });
 
     // A date before the previous change's would put the history out of order.
-    expect(expectError(await move(user, created.id, "applied", localDaysAgo(6)), "bad_request").fields).toEqual({ on: [`The date can't be before the previous stage's (${localDaysAgo(5)}).`] });
+    expect(expectError(await move(user, created.id, "applied", localDaysAgo(6)), "bad_request").fields).toEqual({
+      on: [`The date can't be before the previous stage's (${localDaysAgo(5)}).`],
+    });
     expectOk(await move(user, created.id, "applied", localDaysAgo(3)));
     expectOk(await move(user, created.id, "screen", localDaysAgo(2)));
     const final = await move(user, created.id, "final");
@@ -63,8 +76,12 @@ describe("applications: stages and their history", () => {
     const created = await create(user, { stage: "applied" });
     expectOk(await move(user, created.id, "screen"));
     const db = testDb();
-    await expect(db.$executeRaw`update "ApplicationStageChange" set "toStage" = 'offer' where "applicationId" = ${created.id}`).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`update "ApplicationStageChange" set "changedOn" = '2020-01-01' where "applicationId" = ${created.id}`).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRaw`update "ApplicationStageChange" set "toStage" = 'offer' where "applicationId" = ${created.id}`,
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRaw`update "ApplicationStageChange" set "changedOn" = '2020-01-01' where "applicationId" = ${created.id}`,
+    ).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`delete from "ApplicationStageChange" where "applicationId" = ${created.id}`).rejects.toThrow(/append-only/);
     expect(await db.applicationStageChange.count({ where: { applicationId: created.id } })).toBe(2);
 
@@ -93,7 +110,10 @@ describe("applications: the apply milestone", () => {
 
     expectOk(await move(user, saved.id, "applied"));
     expect((await overview(user)).applyMilestone).toMatchObject({ status: "done" });
-    const events = await testDb().progressEvent.findMany({ where: { userId: user.id }, select: { skillId: true, fromStatus: true, toStatus: true, source: true } });
+    const events = await testDb().progressEvent.findMany({
+      where: { userId: user.id },
+      select: { skillId: true, fromStatus: true, toStatus: true, source: true },
+    });
     expect(events).toEqual([{ skillId: apply.skillId, fromStatus: "not_started", toStatus: "done", source: "application" }]);
 
     // A second application sent doesn't tick again.
@@ -108,7 +128,9 @@ describe("applications: the apply milestone", () => {
     expect(await testDb().progressEvent.count({ where: { userId: user.id } })).toBe(0);
     await create(user, { stage: "applied", track: "ai_engineer" });
     const apply = await milestoneOf("swe-to-ai-engineer", "apply-ai-engineer-roles");
-    expect(await testDb().milestoneProgress.findFirst({ where: { userId: user.id, skillId: apply.skillId }, select: { status: true } })).toEqual({ status: "done" });
+    expect(
+      await testDb().milestoneProgress.findFirst({ where: { userId: user.id, skillId: apply.skillId }, select: { status: true } }),
+    ).toEqual({ status: "done" });
   });
 });
 
@@ -121,15 +143,31 @@ describe("applications: interviews, the gap check and offers", () => {
     const evalPipeline = await milestoneOf("swe-to-mle", "basic-eval-pipeline");
     const first = await call("POST", `/api/applications/${app.id}/interviews`, {
       user,
-      body: { heldOn: localDaysAgo(1), kind: "ml_system_design", felt: 2, asked: "Design a fraud model's retraining", wentBadly: "drift", revisitMilestoneIds: [drift.id, evalPipeline.id, drift.id] },
+      body: {
+        heldOn: localDaysAgo(1),
+        kind: "ml_system_design",
+        felt: 2,
+        asked: "Design a fraud model's retraining",
+        wentBadly: "drift",
+        revisitMilestoneIds: [drift.id, evalPipeline.id, drift.id],
+      },
     });
     expectOk(first, 201);
-    expectOk(await call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "coding", felt: 4 } }), 201);
+    expectOk(
+      await call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "coding", felt: 4 } }),
+      201,
+    );
     const after = await overview(user);
     const interviews = after.applications[0]!.interviews;
-    expect(interviews.map((i) => [i.heldOn, i.kind, i.felt])).toEqual([[localDaysAgo(1), "ml_system_design", 2], [localDaysAgo(0), "coding", 4]]);
+    expect(interviews.map((i) => [i.heldOn, i.kind, i.felt])).toEqual([
+      [localDaysAgo(1), "ml_system_design", 2],
+      [localDaysAgo(0), "coding", 4],
+    ]);
     expect(interviews[0]!.revisitSkills.map((s) => [s.skill, s.milestoneId]).sort()).toEqual(
-      [["basic-eval-pipeline", evalPipeline.id], ["drift-detection-incident-response", drift.id]].sort(),
+      [
+        ["basic-eval-pipeline", evalPipeline.id],
+        ["drift-detection-incident-response", drift.id],
+      ].sort(),
     );
     const interviewsMilestone = await milestoneOf("swe-to-mle", "first-rough-interviews");
     expect(after).toMatchObject({ interviewCount: 2, interviewsMilestone: { milestoneId: interviewsMilestone.id } });
@@ -139,13 +177,18 @@ describe("applications: interviews, the gap check and offers", () => {
     const user = await createUser("app-interview-bad");
     await createEnrollment(user.id);
     const app = await create(user, { stage: "applied" });
-    const post = (b: Record<string, unknown>) => call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3, ...b } });
+    const post = (b: Record<string, unknown>) =>
+      call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3, ...b } });
     const tomorrow = localDaysAgo(-1);
-    expect(expectError(await post({ heldOn: tomorrow }), "bad_request").fields).toEqual({ heldOn: ["Log an interview once it has happened: the date can't be in the future."] });
+    expect(expectError(await post({ heldOn: tomorrow }), "bad_request").fields).toEqual({
+      heldOn: ["Log an interview once it has happened: the date can't be in the future."],
+    });
     expect(Object.keys(expectError(await post({ felt: 6 }), "bad_request").fields ?? {})).toEqual(["felt"]);
     expect(Object.keys(expectError(await post({ kind: "vibes" }), "bad_request").fields ?? {})).toEqual(["kind"]);
     const aiOnly = await milestoneOf("swe-to-ai-engineer", "prompt-design");
-    expect(expectError(await post({ revisitMilestoneIds: [aiOnly.id] }), "bad_request").fields).toEqual({ revisitMilestoneIds: ["Choose skills from your current roadmap."] });
+    expect(expectError(await post({ revisitMilestoneIds: [aiOnly.id] }), "bad_request").fields).toEqual({
+      revisitMilestoneIds: ["Choose skills from your current roadmap."],
+    });
     expect(await testDb().interview.count({ where: { applicationId: app.id } })).toBe(0);
   });
 
@@ -157,18 +200,28 @@ describe("applications: interviews, the gap check and offers", () => {
     // Over the field's 20,000 characters, inside the 64 kB body cap: the field says what is wrong.
     const long = "PyTorch ".repeat(5_000);
     expect(long.length).toBe(40_000);
-    expect(expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: long }) }), "bad_request").fields).toEqual({
+    expect(
+      expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: long }) }), "bad_request").fields,
+    ).toEqual({
       jobDescription: ["The job description can be at most 20,000 characters."],
     });
     const app = await create(user);
-    expect(Object.keys(expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: long } }), "bad_request").fields ?? {})).toEqual(["jobDescription"]);
+    expect(
+      Object.keys(
+        expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: long } }), "bad_request").fields ??
+          {},
+      ),
+    ).toEqual(["jobDescription"]);
     // 100 kB: past the body cap every JSON route shares (lib/request-guard.ts), refused before it is read.
     const huge = "PyTorch ".repeat(12_800);
     expect(huge.length).toBe(102_400);
     expectError(await call("POST", "/api/applications", { user, body: body({ jobDescription: huge }) }), "payload_too_large");
     expect(await testDb().jobApplication.count({ where: { userId: user.id } })).toBe(1);
 
-    const res = await call("PATCH", `/api/applications/${app.id}`, { user, body: { jobDescription: "You know PyTorch, serve models with Docker, and watch for data drift." } });
+    const res = await call("PATCH", `/api/applications/${app.id}`, {
+      user,
+      body: { jobDescription: "You know PyTorch, serve models with Docker, and watch for data drift." },
+    });
     expectOk(res);
     const deploy = await milestoneOf("swe-to-mle", "deploy-model-behind-api");
     const drift = await milestoneOf("swe-to-mle", "drift-detection-incident-response");
@@ -186,8 +239,19 @@ describe("applications: interviews, the gap check and offers", () => {
     const app = await create(user, { stage: "applied" });
     const res = await call("PATCH", `/api/applications/${app.id}`, { user, body: { offerBaseSalary: 125_000, offerLevel: "Senior" } });
     expectOk(res);
-    expect((res.json as ApplicationView).offer).toEqual({ level: "Senior", baseSalary: 125_000, swe: { band: [95, 130], position: "within" }, mle: { band: [120, 165], position: "within" }, source: "JobLabs, 2026" });
-    expect(Object.keys(expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { offerLevel: "Wizard" } }), "bad_request").fields ?? {})).toEqual(["offerLevel"]);
+    expect((res.json as ApplicationView).offer).toEqual({
+      level: "Senior",
+      baseSalary: 125_000,
+      swe: { band: [95, 130], position: "within" },
+      mle: { band: [120, 165], position: "within" },
+      source: "JobLabs, 2026",
+    });
+    expect(
+      Object.keys(
+        expectError(await call("PATCH", `/api/applications/${app.id}`, { user, body: { offerLevel: "Wizard" } }), "bad_request").fields ??
+          {},
+      ),
+    ).toEqual(["offerLevel"]);
   });
 });
 
@@ -200,14 +264,21 @@ describe("applications: ownership, export and deletion", () => {
       await call("GET", `/api/applications/${app.id}`, { user: other }),
       await call("PATCH", `/api/applications/${app.id}`, { user: other, body: { notes: "mine now" } }),
       await move(other, app.id, "screen"),
-      await call("POST", `/api/applications/${app.id}/interviews`, { user: other, body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3 } }),
+      await call("POST", `/api/applications/${app.id}/interviews`, {
+        user: other,
+        body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3 },
+      }),
       await call("DELETE", `/api/applications/${app.id}`, { user: other }),
     ]) {
       expectError(res, "not_found");
       expect(res.text).not.toContain("owner's private note");
     }
     expect((await overview(other)).applications).toEqual([]);
-    expect(((await call("GET", `/api/applications/${app.id}`, { user: owner })).json as ApplicationView)).toMatchObject({ stage: "applied", notes: "owner's private note", interviews: [] });
+    expect((await call("GET", `/api/applications/${app.id}`, { user: owner })).json as ApplicationView).toMatchObject({
+      stage: "applied",
+      notes: "owner's private note",
+      interviews: [],
+    });
   });
 
   it("exports applications with their history and interviews, and deletes them with the account", async () => {
@@ -216,7 +287,13 @@ describe("applications: ownership, export and deletion", () => {
     const drift = await milestoneOf("swe-to-mle", "drift-detection-incident-response");
     const app = await create(user, { stage: "applied", jobDescription: "PyTorch", nextStepOn: localDaysAgo(-3) });
     expectOk(await move(user, app.id, "screen"));
-    expectOk(await call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3, revisitMilestoneIds: [drift.id] } }), 201);
+    expectOk(
+      await call("POST", `/api/applications/${app.id}/interviews`, {
+        user,
+        body: { heldOn: localDaysAgo(0), kind: "screen", felt: 3, revisitMilestoneIds: [drift.id] },
+      }),
+      201,
+    );
     const exported = (await call("GET", "/api/me/export", { user })).json as { applications: Record<string, unknown>[] };
     expect(exported.applications).toHaveLength(1);
     expect(exported.applications[0]).toMatchObject({
@@ -225,7 +302,10 @@ describe("applications: ownership, export and deletion", () => {
       stage: "screen",
       jobDescription: "PyTorch",
       nextStepOn: localDaysAgo(-3),
-      stageHistory: [{ fromStage: null, toStage: "applied", changedOn: localDaysAgo(0) }, { fromStage: "applied", toStage: "screen", changedOn: localDaysAgo(0) }],
+      stageHistory: [
+        { fromStage: null, toStage: "applied", changedOn: localDaysAgo(0) },
+        { fromStage: "applied", toStage: "screen", changedOn: localDaysAgo(0) },
+      ],
       interviews: [{ heldOn: localDaysAgo(0), kind: "screen", felt: 3, revisitSkills: ["drift-detection-incident-response"] }],
     });
     expect(exported.applications[0]).not.toHaveProperty("userId");
@@ -250,7 +330,11 @@ describe("applications: the interview goal, the weekly targets and the readiness
     const user = await createUser("app-goal");
     const enrollment = await createEnrollment(user.id);
     const milestone = await milestoneOf("swe-to-mle", "first-rough-interviews");
-    expect(((await call("GET", "/api/pivot-plan", { user })).json)).toEqual({ interviewGoal: 5, applicationsPerWeek: null, interviewsPerWeek: null });
+    expect((await call("GET", "/api/pivot-plan", { user })).json).toEqual({
+      interviewGoal: 5,
+      applicationsPerWeek: null,
+      interviewsPerWeek: null,
+    });
     expectOk(await plan(user, { interviewGoal: 6 }));
     const app = await create(user, { stage: "applied" });
     for (let n = 1; n <= 5; n++) expectOk(await interview(user, app.id, n), 201);
@@ -259,7 +343,8 @@ describe("applications: the interview goal, the weekly targets and the readiness
 
     expectOk(await interview(user, app.id), 201);
     expect(await interviewsStatus(user)).toBe("done");
-    const events = () => testDb().progressEvent.findMany({ where: { userId: user.id, skillId: milestone.skillId }, select: { toStatus: true, source: true } });
+    const events = () =>
+      testDb().progressEvent.findMany({ where: { userId: user.id, skillId: milestone.skillId }, select: { toStatus: true, source: true } });
     expect(await events()).toEqual([{ toStatus: "done", source: "interview" }]);
 
     // Un-ticked by hand: the 7th interview doesn't cross the goal, so it stays open.
@@ -277,8 +362,12 @@ describe("applications: the interview goal, the weekly targets and the readiness
     for (let n = 0; n < 5; n++) expectOk(await interview(user, app.id, n), 201);
     expect(await interviewsStatus(user)).toBe("not_started");
 
-    expect(expectError(await plan(user, { interviewGoal: 4 }), "bad_request").fields).toEqual({ interviewGoal: ["Choose 5 to 10 interviews."] });
-    expect(expectError(await plan(user, { interviewGoal: 11 }), "bad_request").fields).toEqual({ interviewGoal: ["Choose 5 to 10 interviews."] });
+    expect(expectError(await plan(user, { interviewGoal: 4 }), "bad_request").fields).toEqual({
+      interviewGoal: ["Choose 5 to 10 interviews."],
+    });
+    expect(expectError(await plan(user, { interviewGoal: 11 }), "bad_request").fields).toEqual({
+      interviewGoal: ["Choose 5 to 10 interviews."],
+    });
     expect(expectError(await plan(user, { applicationsPerWeek: 0, interviewsPerWeek: 2.5 }), "bad_request").fields).toEqual({
       applicationsPerWeek: ["The weekly target for applications must be at least 1, or left empty."],
       interviewsPerWeek: ["The weekly target for interviews must be a whole number."],
@@ -297,7 +386,9 @@ describe("applications: the interview goal, the weekly targets and the readiness
     const saved = await plan(user, { applicationsPerWeek: 3, interviewsPerWeek: 1 });
     expectOk(saved);
     expect(saved.json).toEqual({ interviewGoal: 5, applicationsPerWeek: 3, interviewsPerWeek: 1 });
-    expect((await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince?.toISOString().slice(0, 10)).toBe(localDaysAgo(0));
+    expect((await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince?.toISOString().slice(0, 10)).toBe(
+      localDaysAgo(0),
+    );
 
     const app = await create(user, { stage: "applied", stageOn: localDaysAgo(0) });
     await create(user, { stage: "saved", company: "Not sent yet" });
@@ -320,7 +411,12 @@ describe("applications: the interview goal, the weekly targets and the readiness
     expectOk(await plan(user, { applicationsPerWeek: 3 }));
     expect((await testDb().pivotPlan.findUniqueOrThrow({ where: { userId: user.id } })).targetsSince).toEqual(before);
     const exported = (await call("GET", "/api/me/export", { user })).json as { pivotPlan: unknown };
-    expect(exported.pivotPlan).toMatchObject({ interviewGoal: 5, applicationsPerWeek: 3, interviewsPerWeek: 1, targetsSince: localDaysAgo(0) });
+    expect(exported.pivotPlan).toMatchObject({
+      interviewGoal: 5,
+      applicationsPerWeek: 3,
+      interviewsPerWeek: 1,
+      targetsSince: localDaysAgo(0),
+    });
     expectOk(await call("DELETE", "/api/me", { user, body: { confirmEmail: user.email } }));
     expect(await testDb().pivotPlan.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -331,9 +427,17 @@ describe("applications: the interview goal, the weekly targets and the readiness
     const drift = await milestoneOf("swe-to-mle", "drift-detection-incident-response");
     expectOk(await tick(user, enrollment.id, drift.id, { status: "done", note: "PSI on the scores" }));
     const app = await create(user, { stage: "applied" });
-    expectOk(await call("POST", `/api/applications/${app.id}/interviews`, { user, body: { heldOn: localDaysAgo(0), kind: "ml_depth", felt: 2, revisitMilestoneIds: [drift.id] } }), 201);
+    expectOk(
+      await call("POST", `/api/applications/${app.id}/interviews`, {
+        user,
+        body: { heldOn: localDaysAgo(0), kind: "ml_depth", felt: 2, revisitMilestoneIds: [drift.id] },
+      }),
+      201,
+    );
     const first = await overview(user);
-    expect(first.applications[0]!.interviews[0]!.revisitSkills).toEqual([{ skill: "drift-detection-incident-response", title: drift.title, milestoneId: drift.id, status: "done" }]);
+    expect(first.applications[0]!.interviews[0]!.revisitSkills).toEqual([
+      { skill: "drift-detection-incident-response", title: drift.title, milestoneId: drift.id, status: "done" },
+    ]);
     const row = first.milestones.find((m) => m.milestoneId === drift.id)!;
     // What the page's "Reopen for review" sends: the status, with the note and evidence as they are.
     expectOk(await tick(user, enrollment.id, drift.id, { status: "in_progress", note: row.note, evidenceUrl: row.evidenceUrl }));

@@ -7,7 +7,13 @@ import type { SavedAssessment } from "../../lib/assessment";
 import { expectError, expectOk } from "../support/api";
 import { call, createUser, testDb } from "../support/factories";
 
-const VALID = { operationalWork: "appeals", careerStage: "mid", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: false } as const;
+const VALID = {
+  operationalWork: "appeals",
+  careerStage: "mid",
+  goal: "long_term_compounding",
+  mlSurfaceAtWork: true,
+  mathsBackground: false,
+} as const;
 
 const put = (user: Awaited<ReturnType<typeof createUser>>, body: unknown) => call("PUT", "/api/me/assessment", { user, body });
 
@@ -24,7 +30,11 @@ describe("self-assessment", () => {
     ["an unknown career stage", { ...VALID, careerStage: "10+" }, ["careerStage"]],
     ["a string for a yes/no", { ...VALID, mlSurfaceAtWork: "yes" }, ["mlSurfaceAtWork"]],
     ["a null answer", { ...VALID, goal: null }, ["goal"]],
-    ["an answer missing", { operationalWork: "appeals", careerStage: "mid", goal: "short_term_pay", mlSurfaceAtWork: false }, ["mathsBackground"]],
+    [
+      "an answer missing",
+      { operationalWork: "appeals", careerStage: "mid", goal: "short_term_pay", mlSurfaceAtWork: false },
+      ["mathsBackground"],
+    ],
     ["an extra field (a recommendation can't be sent)", { ...VALID, recommendation: "ml_engineer" }, ["_"]],
   ])("refuses %s with 400 and field errors, and stores nothing", async (_case, body, fields) => {
     const user = await createUser("assess-bad");
@@ -53,7 +63,14 @@ describe("self-assessment", () => {
       rulesVersion: 1,
     });
     const row = await testDb().assessment.findUniqueOrThrow({ where: { userId: user.id } });
-    expect(row).toMatchObject({ ...VALID, recommendation: "ml_engineer", suggestedRoadmapSlug: "swe-to-mle", suggestedMonths: 12, bracketMinMonths: 9, bracketMaxMonths: 12 });
+    expect(row).toMatchObject({
+      ...VALID,
+      recommendation: "ml_engineer",
+      suggestedRoadmapSlug: "swe-to-mle",
+      suggestedMonths: 12,
+      bracketMinMonths: 9,
+      bracketMaxMonths: 12,
+    });
     const again = await call("GET", "/api/me/assessment", { user });
     expectOk(again);
     expect(again.json).toEqual({ assessment });
@@ -64,7 +81,11 @@ describe("self-assessment", () => {
     expectOk(await put(user, VALID));
     const res = await put(user, { ...VALID, operationalWork: "draining", careerStage: "senior" });
     expectOk(res);
-    expect((res.json as { assessment: SavedAssessment }).assessment).toMatchObject({ recommendation: "stay_senior_track", roadmapSlug: "swe-to-ai-engineer", suggestedMonths: 9 });
+    expect((res.json as { assessment: SavedAssessment }).assessment).toMatchObject({
+      recommendation: "stay_senior_track",
+      roadmapSlug: "swe-to-ai-engineer",
+      suggestedMonths: 9,
+    });
     expect(await testDb().assessment.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -73,7 +94,11 @@ describe("self-assessment", () => {
     expectOk(await put(user, VALID));
     const res = await call("GET", "/api/me/export", { user });
     expectOk(res);
-    expect((res.json as { assessment: unknown }).assessment).toMatchObject({ ...VALID, recommendation: "ml_engineer", suggestedMonths: 12 });
+    expect((res.json as { assessment: unknown }).assessment).toMatchObject({
+      ...VALID,
+      recommendation: "ml_engineer",
+      suggestedMonths: 12,
+    });
   });
 
   it("pre-fills the roadmap page's target from ?target=, else from the saved suggestion, else the typical one", async () => {

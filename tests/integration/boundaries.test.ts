@@ -130,7 +130,11 @@ describe("idempotency keys", () => {
     });
     expectOk(reordered, 201);
     expect(reordered.headers.get("idempotent-replayed")).toBe("true");
-    for (const changed of [{ note: "second" }, { note: "first", hours: 2 }, { note: "first", milestoneIds: [(await firstMilestone()).id] }]) {
+    for (const changed of [
+      { note: "second" },
+      { note: "first", hours: 2 },
+      { note: "first", milestoneIds: [(await firstMilestone()).id] },
+    ]) {
       const res = await checkIn(user, enrollment.id, key, changed);
       expectError(res, "unprocessable");
     }
@@ -158,7 +162,8 @@ describe("per-user limits on the costly routes", () => {
     // Neither a replay nor a refused one uses up the allowance.
     for (let i = 0; i < 5; i++) expectOk(await checkIn(user, enrollment.id, "limit-checkin-key-0000"), 201);
     expectError(await checkIn(user, "nosuchenrolment", "limit-checkin-key-nope"), "not_found");
-    for (let i = 1; i < USER_LIMITS.checkIn.points; i++) expectOk(await checkIn(user, enrollment.id, `limit-checkin-key-${String(i).padStart(4, "0")}`), 201);
+    for (let i = 1; i < USER_LIMITS.checkIn.points; i++)
+      expectOk(await checkIn(user, enrollment.id, `limit-checkin-key-${String(i).padStart(4, "0")}`), 201);
     const refused = await checkIn(user, enrollment.id, "limit-checkin-key-over");
     expectError(refused, "rate_limited");
     expectRetryAfter(refused, USER_LIMITS.checkIn.durationSeconds);
@@ -195,7 +200,9 @@ describe("per-user limits on the costly routes", () => {
     const refused = await view();
     expect(refused.status).toBe(200);
     expect(refused.text).not.toContain('data-testid="digest-subject"');
-    expect(refused.text).toMatch(/data-testid="digest-limited"[^>]*>Too many email previews for now\. Try again in (a minute|\d+ minutes)\./);
+    expect(refused.text).toMatch(
+      /data-testid="digest-limited"[^>]*>Too many email previews for now\. Try again in (a minute|\d+ minutes)\./,
+    );
   }, 120_000);
 });
 
@@ -208,16 +215,23 @@ describe("the progress log under concurrency", () => {
     expect(PROGRESS_STATUSES).toEqual(expect.arrayContaining(statuses));
     for (let round = 0; round < 3; round++) {
       const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => tick(user, enrollment.id, milestone.id, { status: statuses[i % statuses.length]!, note: `round ${round} tick ${i}` })),
+        Array.from({ length: 20 }, (_, i) =>
+          tick(user, enrollment.id, milestone.id, { status: statuses[i % statuses.length]!, note: `round ${round} tick ${i}` }),
+        ),
       );
       for (const res of answers) expectOk(res);
-      const events = await testDb().progressEvent.findMany({ where: { userId: user.id, skillId: milestone.skillId }, orderBy: { occurredAt: "asc" } });
+      const events = await testDb().progressEvent.findMany({
+        where: { userId: user.id, skillId: milestone.skillId },
+        orderBy: { occurredAt: "asc" },
+      });
       // Strictly increasing times, so "by time" is one order; each event starts where the one before ended.
       for (let i = 1; i < events.length; i++) {
         expect(events[i]!.occurredAt.getTime(), `event ${i} of round ${round}`).toBeGreaterThan(events[i - 1]!.occurredAt.getTime());
         expect(events[i]!.fromStatus, `event ${i} of round ${round}`).toBe(events[i - 1]!.toStatus);
       }
-      const stored = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: milestone.skillId } } });
+      const stored = await testDb().milestoneProgress.findUniqueOrThrow({
+        where: { userId_skillId: { userId: user.id, skillId: milestone.skillId } },
+      });
       expect(events.at(-1)?.toStatus).toBe(stored.status);
       expect(events.at(-1)?.note).toBe(stored.note);
       // The done flips the trigger kept are in time order too.

@@ -42,7 +42,9 @@ describe("calendar feed", () => {
     const stored = await storedOf(user.id);
     expect(stored.calendarTokenHash).toBe(sha256(token));
     expect(stored.calendarSince).toBeInstanceOf(Date);
-    const [row] = await testDb().$queryRaw<{ n: number }[]>`select count(*)::int as n from "User" u where strpos(row_to_json(u)::text, ${token}) > 0`;
+    const [row] = await testDb().$queryRaw<
+      { n: number }[]
+    >`select count(*)::int as n from "User" u where strpos(row_to_json(u)::text, ${token}) > 0`;
     expect(row!.n).toBe(0);
   });
 
@@ -65,7 +67,9 @@ describe("calendar feed", () => {
     // What the dashboard reads (its JSON route, and the page it renders from the same getPacing).
     const { pacing } = (await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user })).json as PacingResponse;
     const events = res.feed!.events;
-    const planned = events.filter((e) => e.summary.startsWith("Planned: ")).map((e) => ({ title: e.summary.slice("Planned: ".length), date: e.date }));
+    const planned = events
+      .filter((e) => e.summary.startsWith("Planned: "))
+      .map((e) => ({ title: e.summary.slice("Planned: ".length), date: e.date }));
     expect(planned).toEqual(pacing.plannedMilestones.map((m) => ({ title: m.title, date: m.dueDate })));
     expect(planned.map((p) => p.title)).not.toContain(done.title);
     const open = await testDb().milestone.count({ where: { roadmapId: enrollment.roadmapId, retiredAt: null } });
@@ -80,7 +84,9 @@ describe("calendar feed", () => {
 
     const roadmap = await testDb().roadmap.findUniqueOrThrow({ where: { id: enrollment.roadmapId } });
     const target = events.filter((e) => e.summary.startsWith("Target: "));
-    expect(target.map((e) => ({ summary: e.summary, date: e.date }))).toEqual([{ summary: `Target: finish ${roadmap.title}`, date: pacing.targetDate }]);
+    expect(target.map((e) => ({ summary: e.summary, date: e.date }))).toEqual([
+      { summary: `Target: finish ${roadmap.title}`, date: pacing.targetDate },
+    ]);
   });
 
   it("reminds weekly on the email's day and hour in the user's zone, with an alarm, at the same local hour across the end of British Summer Time", async () => {
@@ -94,7 +100,12 @@ describe("calendar feed", () => {
     expect(feed!.timezones).toEqual(["Europe/London"]);
     const reminders = feed!.events.filter((e) => e.rrule !== null);
     expect(reminders.map((e) => ({ summary: e.summary, tzid: e.tzid, rrule: e.rrule, alarms: e.alarms }))).toEqual([
-      { summary: "Waypoint check-in", tzid: "Europe/London", rrule: "FREQ=WEEKLY;BYDAY=SU", alarms: [{ action: "DISPLAY", trigger: "PT0S" }] },
+      {
+        summary: "Waypoint check-in",
+        tzid: "Europe/London",
+        rrule: "FREQ=WEEKLY;BYDAY=SU",
+        alarms: [{ action: "DISPLAY", trigger: "PT0S" }],
+      },
     ]);
     expect(reminders[0]!.url).toMatch(/\/checkin$/);
     // 09:00 BST is 08:00 UTC; 09:00 GMT is 09:00 UTC.
@@ -156,7 +167,14 @@ describe("calendar feed", () => {
   it("answers 404 for tokens never made, malformed ones and the stored hash", async () => {
     const user = await createUser("feed-unknown");
     const { token } = await turnOn(user);
-    for (const candidate of [randomBytes(32).toString("base64url"), token.slice(0, 42), `${token}A`, sha256(token), "x", encodeURIComponent("' or 1=1 --")]) {
+    for (const candidate of [
+      randomBytes(32).toString("base64url"),
+      token.slice(0, 42),
+      `${token}A`,
+      sha256(token),
+      "x",
+      encodeURIComponent("' or 1=1 --"),
+    ]) {
       const res = await send(`/api/calendar/${candidate}.ics`);
       expect({ candidate, status: res.status }).toEqual({ candidate, status: 404 });
       expect(res.text).not.toContain(user.email);
@@ -171,7 +189,10 @@ describe("calendar feed", () => {
     const { token } = await turnOn(user);
     const on = await call("GET", "/api/me/export", { user });
     const stored = await storedOf(user.id);
-    expect((on.json as { profile: { calendarFeed: unknown } }).profile.calendarFeed).toEqual({ enabled: true, since: stored.calendarSince!.toISOString() });
+    expect((on.json as { profile: { calendarFeed: unknown } }).profile.calendarFeed).toEqual({
+      enabled: true,
+      since: stored.calendarSince!.toISOString(),
+    });
     expect(on.text).not.toContain(token);
     expect(on.text).not.toContain(sha256(token));
     expect(on.text).not.toContain("calendarTokenHash");

@@ -12,7 +12,15 @@ const roadmapSlug = `edit-test-${run}`;
 const skill = (name: string) => `edit-test-${run}-${name}`;
 
 function milestone(name: string, overrides: Partial<MilestoneDef> = {}): MilestoneDef {
-  return { slug: name, skill: skill(name), title: `Milestone ${name}`, why: `Why ${name} matters.`, kind: "learn", effortHours: 10, ...overrides };
+  return {
+    slug: name,
+    skill: skill(name),
+    title: `Milestone ${name}`,
+    why: `Why ${name} matters.`,
+    kind: "learn",
+    effortHours: 10,
+    ...overrides,
+  };
 }
 
 function roadmap(version: number, phases: { basics: MilestoneDef[]; advanced: MilestoneDef[] }): RoadmapDef {
@@ -116,8 +124,18 @@ describe("editing a roadmap and re-seeding", () => {
 
     const shown = milestonesBySlug(await dashboardOf(user, enrollmentId));
     expect([...shown.keys()].sort()).toEqual(["added", "moved", "re-estimated", "renamed", "untouched"]);
-    expect(shown.get("renamed")).toMatchObject({ id: id("renamed"), title: "Milestone renamed, new title", status: "done", note: "renamed: done" });
-    expect(shown.get("re-estimated")).toMatchObject({ id: id("re-estimated"), effortHours: 25, status: "skipped", note: "re-estimated: skipped" });
+    expect(shown.get("renamed")).toMatchObject({
+      id: id("renamed"),
+      title: "Milestone renamed, new title",
+      status: "done",
+      note: "renamed: done",
+    });
+    expect(shown.get("re-estimated")).toMatchObject({
+      id: id("re-estimated"),
+      effortHours: 25,
+      status: "skipped",
+      note: "re-estimated: skipped",
+    });
     expect(shown.get("moved")).toMatchObject({
       id: id("moved"),
       phaseSlug: "basics",
@@ -166,7 +184,9 @@ describe("a skill shared by two roadmaps", () => {
     const mle = await createEnrollment(user.id, "swe-to-mle");
     const ai = await createEnrollment(user.id, "swe-to-ai-engineer", { targetMonths: 9 });
     const inMle = await milestoneBySlug("swe-to-mle", "basic-eval-pipeline");
-    const inAi = await testDb().milestone.findFirstOrThrow({ where: { roadmap: { slug: "swe-to-ai-engineer" }, skillId: inMle.skillId, retiredAt: null } });
+    const inAi = await testDb().milestone.findFirstOrThrow({
+      where: { roadmap: { slug: "swe-to-ai-engineer" }, skillId: inMle.skillId, retiredAt: null },
+    });
     expect(inAi.id).not.toBe(inMle.id);
 
     expectOk(await tick(user, mle.id, inMle.id, { status: "done", note: "eval harness in CI" }));

@@ -10,7 +10,6 @@ import { dashboardOf, expectError, expectOk, milestonesBySlug } from "../support
 import { call, createEnrollment, createUser, testDb, type TestUser } from "../support/factories";
 import { shiftLocalDays } from "../support/dates";
 
-
 interface CheckInResponse {
   checkIn: CheckInView;
   pace: { headline: string; status: string };
@@ -65,7 +64,14 @@ describe("check-ins", () => {
     const { user, enrollment, base } = await setUp("ticks");
     const before = milestonesBySlug(await dashboardOf(user, enrollment.id));
     const [a, b] = [...before.values()].filter((m) => m.minDurationDays === null);
-    const res = await checkIn(user, { ...base, hours: 6.5, confidence: 4, note: "Two done", idempotencyKey: randomUUID(), milestoneIds: [a!.id, b!.id] });
+    const res = await checkIn(user, {
+      ...base,
+      hours: 6.5,
+      confidence: 4,
+      note: "Two done",
+      idempotencyKey: randomUUID(),
+      milestoneIds: [a!.id, b!.id],
+    });
     expectOk(res, 201);
     const body = res.json as CheckInResponse;
     expect(body.checkIn).toMatchObject({ hours: 6.5, confidence: 4, note: "Two done", enrollmentId: enrollment.id });
@@ -139,7 +145,11 @@ describe("check-ins", () => {
     const { user, base } = await setUp("streak", { timezone: "UTC" });
     // This week, last week, and three weeks ago: the week between is frozen if its month has a freeze left.
     for (const daysAgo of [0, 7, 21]) {
-      const res = await checkIn(user, { ...base, idempotencyKey: randomUUID(), madeAt: shiftLocalDays(new Date(), -daysAgo, "UTC").toISOString() });
+      const res = await checkIn(user, {
+        ...base,
+        idempotencyKey: randomUUID(),
+        madeAt: shiftLocalDays(new Date(), -daysAgo, "UTC").toISOString(),
+      });
       expectOk(res, 201);
     }
     const last = await checkIn(user, { ...base, idempotencyKey: randomUUID() });

@@ -73,7 +73,10 @@ async function digestUser(options: { timezone: string; weekday: number; hour: nu
       createdAt: shiftLocalDays(options.weekMonday, -56, "UTC"),
     },
   });
-  const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" }, include: { milestones: { orderBy: { position: "asc" }, take: 1 } } });
+  const roadmap = await db.roadmap.findUniqueOrThrow({
+    where: { slug: "swe-to-mle" },
+    include: { milestones: { orderBy: { position: "asc" }, take: 1 } },
+  });
   const start = shiftLocalDays(options.weekMonday, -56, "UTC");
   await db.enrollment.create({
     data: {
@@ -111,7 +114,8 @@ async function start(send: SchedulerOptions["send"], extra: Partial<SchedulerOpt
   return scheduler;
 }
 
-const sentCount = (userIds: string[], week: string) => db.digestDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });
+const sentCount = (userIds: string[], week: string) =>
+  db.digestDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });
 
 /** Weekday (1 = Monday) and hour of an instant in a zone. */
 function localWeekdayHour(at: Date, timeZone: string) {
@@ -126,7 +130,9 @@ describe("weekly email", () => {
     const monday = new Date("2026-12-07T00:00:00Z");
     const zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
     const users = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => digestUser({ timezone: zones[i % 5]!, weekday: 1 + (i % 7), hour: (i * 5) % 24, weekMonday: monday })),
+      Array.from({ length: 50 }, (_, i) =>
+        digestUser({ timezone: zones[i % 5]!, weekday: 1 + (i % 7), hour: (i * 5) % 24, weekMonday: monday }),
+      ),
     );
     const sink = await smtpSink();
     const scheduler = await start(sink.send);
@@ -145,7 +151,11 @@ describe("weekly email", () => {
     expect(deliveries).toHaveLength(50);
     for (const d of deliveries) {
       const user = users.find((u) => u.id === d.userId)!;
-      expect({ week: d.isoWeek, ...localWeekdayHour(d.scheduledFor!, user.timezone) }).toEqual({ week, weekday: user.digestWeekday, hour: user.digestHour });
+      expect({ week: d.isoWeek, ...localWeekdayHour(d.scheduledFor!, user.timezone) }).toEqual({
+        week,
+        weekday: user.digestWeekday,
+        hour: user.digestHour,
+      });
     }
 
     // What arrived: the news in the subject, one-click unsubscribe headers, the check-in link.
@@ -160,19 +170,24 @@ describe("weekly email", () => {
   it("two workers racing, one of them crashing mid-batch, still send exactly one email per user", async () => {
     const week = "2026-W51";
     const monday = new Date("2026-12-14T00:00:00Z");
-    const users = await Promise.all(Array.from({ length: 20 }, () => digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday })));
+    const users = await Promise.all(
+      Array.from({ length: 20 }, () => digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday })),
+    );
     const sink = await smtpSink();
     let sentByA = 0;
     let crashed: () => void = () => {};
     const crash = new Promise<void>((resolve) => (crashed = resolve));
     // Worker A dies on its third email: the send never returns and the process is gone.
-    const a = await start(async (mail) => {
-      if (++sentByA === 3) {
-        crashed();
-        await new Promise(() => {});
-      }
-      await sink.send(mail);
-    }, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
+    const a = await start(
+      async (mail) => {
+        if (++sentByA === 3) {
+          crashed();
+          await new Promise(() => {});
+        }
+        await sink.send(mail);
+      },
+      { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 },
+    );
     const b = await start(sink.send, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
 
     const at = new Date("2026-12-14T08:05:00Z");
@@ -233,7 +248,11 @@ describe("weekly email", () => {
     const week = "2027-W02";
     const monday = new Date("2027-01-11T00:00:00Z");
     const broken = await digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday });
-    const others = await Promise.all(["Europe/London", "Asia/Tokyo", "America/New_York"].map((timezone) => digestUser({ timezone, weekday: 1, hour: 8, weekMonday: monday })));
+    const others = await Promise.all(
+      ["Europe/London", "Asia/Tokyo", "America/New_York"].map((timezone) =>
+        digestUser({ timezone, weekday: 1, hour: 8, weekMonday: monday }),
+      ),
+    );
     // Straight into the table, past every check: what a row from before the rule may hold.
     await db.$executeRaw`update "User" set timezone = 'AET' where id = ${broken.id}`;
     await expect(db.$queryRaw`select now() at time zone 'AET'`).rejects.toThrow(/time zone "AET" not recognized/);
@@ -250,7 +269,14 @@ describe("weekly email", () => {
       const sink = await smtpSink();
       const scheduler = await start(sink.send);
       expect(await scheduler.digestTick(tuesday)).toBe(3);
-      await waitFor(async () => (await sentCount(others.map((u) => u.id), week)) === 3, "3 digests sent");
+      await waitFor(
+        async () =>
+          (await sentCount(
+            others.map((u) => u.id),
+            week,
+          )) === 3,
+        "3 digests sent",
+      );
       expect(sink.countTo(broken.email)).toBe(0);
 
       // The CLI's week run reads the same way: the others are already sent, the broken one is skipped.
@@ -268,7 +294,14 @@ describe("the first email", () => {
   /** A user who made their account and enrolled at `at` (start date that local day), digest on Mondays at `hour`. */
   async function newcomer(at: Date, timezone: string, hour = 8) {
     const user = await db.user.create({
-      data: { email: `newcomer-${randomUUID().slice(0, 8)}@example.test`, name: "Ada", timezone, digestWeekday: 1, digestHour: hour, createdAt: at },
+      data: {
+        email: `newcomer-${randomUUID().slice(0, 8)}@example.test`,
+        name: "Ada",
+        timezone,
+        digestWeekday: 1,
+        digestHour: hour,
+        createdAt: at,
+      },
     });
     const roadmap = await db.roadmap.findUniqueOrThrow({ where: { slug: "swe-to-mle" } });
     const startDate = new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(at)}T00:00:00Z`);
@@ -296,7 +329,9 @@ describe("the first email", () => {
     for (const at of ["2027-01-20T15:05:00Z", "2027-01-21T09:00:00Z", "2027-01-24T23:00:00Z", "2027-01-25T07:55:00Z"]) {
       expect(await scheduler.digestTick(new Date(at)), at).toBe(0);
     }
-    expect(await lib.batch.runDigestWeek("2027-W03", { dryRun: true, send: sink.send, now: new Date("2027-01-24T23:00:00Z") })).toMatchObject({ composed: 0 });
+    expect(
+      await lib.batch.runDigestWeek("2027-W03", { dryRun: true, send: sink.send, now: new Date("2027-01-24T23:00:00Z") }),
+    ).toMatchObject({ composed: 0 });
 
     expect(await scheduler.digestTick(new Date("2027-01-25T08:05:00Z"))).toBe(1);
     await waitFor(async () => (await sentCount([ada.id], "2027-W04")) === 1, "the first digest");
@@ -319,7 +354,10 @@ describe("the first email", () => {
     for (const now of ["2027-02-01T12:00:00Z", "2027-02-08T12:00:00Z"].map((at) => new Date(at))) {
       const due = new Set((await lib.deliver.findDueDigests(now)).map((d) => d.userId));
       const expected = users.map((u, i) => digestWeekAllowed(isoWeekOf(now, zones[i]!), enrolled, zones[i]!));
-      expect(users.map((u) => due.has(u.id)), now.toISOString()).toEqual(expected);
+      expect(
+        users.map((u) => due.has(u.id)),
+        now.toISOString(),
+      ).toEqual(expected);
     }
     // The figures themselves: Tokyo enrolled in 2027-W05 and waits for W06; the others enrolled in W04.
     expect(users.map((u) => digestWeekAllowed("2027-W05", enrolled, u.timezone))).toEqual([false, true, true]);
@@ -332,19 +370,32 @@ const ONE_CLICK = { rawBody: "List-Unsubscribe=One-Click", headers: { "content-t
 describe("the email's numbers", () => {
   /** Ticks skills done (and, with `undoneAt`, undone again) through the event log, whose trigger keeps the flips. */
   async function tick(userId: string, skillId: string, doneAt: Date, undoneAt?: Date) {
-    await db.milestoneProgress.create({ data: { userId, skillId, status: undoneAt ? "not_started" : "done", completedAt: undoneAt ? null : doneAt } });
+    await db.milestoneProgress.create({
+      data: { userId, skillId, status: undoneAt ? "not_started" : "done", completedAt: undoneAt ? null : doneAt },
+    });
     await db.progressEvent.create({ data: { userId, skillId, fromStatus: "not_started", toStatus: "done", occurredAt: doneAt } });
-    if (undoneAt) await db.progressEvent.create({ data: { userId, skillId, fromStatus: "done", toStatus: "not_started", occurredAt: undoneAt } });
+    if (undoneAt)
+      await db.progressEvent.create({ data: { userId, skillId, fromStatus: "done", toStatus: "not_started", occurredAt: undoneAt } });
   }
 
   it("are the dashboard's: the batch read gives the pacing getPacing gives, replans, pauses and a shipped record's gap included", async () => {
     const at = new Date("2027-03-01T08:00:00Z");
     const roadmap = await db.roadmap.findUniqueOrThrow({
       where: { slug: "swe-to-mle" },
-      include: { milestones: { where: { retiredAt: null }, orderBy: [{ phase: { position: "asc" } }, { position: "asc" }], include: { skill: true } } },
+      include: {
+        milestones: {
+          where: { retiredAt: null },
+          orderBy: [{ phase: { position: "asc" } }, { position: "asc" }],
+          include: { skill: true },
+        },
+      },
     });
     const ago = (days: number) => shiftLocalDays(at, -days, "UTC");
-    const enrol = async (timezone: string, startDaysAgo: number, changes: { kind: "enrolled" | "replanned" | "paused" | "resumed"; daysAgo: number; to?: number }[]) => {
+    const enrol = async (
+      timezone: string,
+      startDaysAgo: number,
+      changes: { kind: "enrolled" | "replanned" | "paused" | "resumed"; daysAgo: number; to?: number }[],
+    ) => {
       const user = await db.user.create({ data: { email: `numbers-${randomUUID().slice(0, 8)}@example.test`, timezone } });
       const enrollment = await db.enrollment.create({
         data: {
@@ -376,7 +427,8 @@ describe("the email's numbers", () => {
     // days ago: the record's gap restarts the 3-month clock, which holds the projected finish back.
     const shipper = await enrol("America/New_York", 300, [{ kind: "enrolled", daysAgo: 300, to: 12 }]);
     const open = roadmap.milestones.filter((m) => m.skill.slug !== MAINTAIN_FEATURE_SKILL);
-    for (const [i, m] of open.entries()) await tick(shipper.user.id, m.skillId, m.skill.slug === FEATURE_LAUNCH_SKILL ? ago(100) : ago(290 - i * 6));
+    for (const [i, m] of open.entries())
+      await tick(shipper.user.id, m.skillId, m.skill.slug === FEATURE_LAUNCH_SKILL ? ago(100) : ago(290 - i * 6));
     await db.shippedFeature.create({
       data: {
         userId: shipper.user.id,
@@ -384,7 +436,17 @@ describe("the email's numbers", () => {
         problem: "Routing support tickets",
         model: "Fine-tuned classifier",
         launchDate: new Date(ago(100).toISOString().slice(0, 10)),
-        incidents: { create: [{ position: 0, occurredOn: new Date(ago(30).toISOString().slice(0, 10)), whatHappened: "Drift", whatChanged: "Retrained", featureWasOff: true }] },
+        incidents: {
+          create: [
+            {
+              position: 0,
+              occurredOn: new Date(ago(30).toISOString().slice(0, 10)),
+              whatHappened: "Drift",
+              whatChanged: "Retrained",
+              featureWasOff: true,
+            },
+          ],
+        },
       },
     });
 
@@ -412,7 +474,9 @@ describe("the compose pool", () => {
     const monday = new Date("2027-01-04T00:00:00Z");
     const zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
     const users = await Promise.all(
-      Array.from({ length: 13 }, (_, i) => digestUser({ timezone: zones[i % 5]!, weekday: 1, hour: 8, weekMonday: monday, enabled: i !== 6 })),
+      Array.from({ length: 13 }, (_, i) =>
+        digestUser({ timezone: zones[i % 5]!, weekday: 1, hour: 8, weekMonday: monday, enabled: i !== 6 }),
+      ),
     );
     const requests = users.map((u, i) => ({ userId: u.id, week: "2027-W01", at: new Date(monday.getTime() + (8 + i) * HOUR_MS) }));
 
@@ -496,7 +560,9 @@ describe("unsubscribe links", () => {
     expect((await testDb().user.findUniqueOrThrow({ where: { id: a.id } })).digestEnabled).toBe(true);
 
     const [header, payload, signature] = tokenA.split(".");
-    const claimsForB = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: b.id })).toString("base64url");
+    const claimsForB = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: b.id })).toString(
+      "base64url",
+    );
     for (const forged of [`${header}.${claimsForB}.${signature}`, `${tokenA}x`, "not-a-token", ""]) {
       const res = await call("POST", `/api/digest/unsubscribe?token=${encodeURIComponent(forged)}`, ONE_CLICK);
       expect(res.status, forged).toBe(400);

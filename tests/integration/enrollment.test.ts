@@ -8,7 +8,6 @@ import { localDaysAgo, shiftLocalDays } from "../support/dates";
 import type { Pacing } from "../../lib/pacing";
 import type { ReplanPreview } from "../../lib/progress/pacing";
 
-
 interface EnrollmentJson {
   enrollment: { id: string; status: string; targetMonths: number; endedAt: string | null; roadmap?: { slug: string } };
 }
@@ -52,7 +51,10 @@ describe("enrolment lifecycle", () => {
     const error = expectError(tooLong, "bad_request");
     expect(error.fields?.targetMonths?.length, tooLong.text).toBeGreaterThan(0);
 
-    const history = await testDb().enrollmentChange.findMany({ where: { enrollmentId: first.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const history = await testDb().enrollmentChange.findMany({
+      where: { enrollmentId: first.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     expect(history.map((c) => [c.kind, c.fromTargetMonths, c.toTargetMonths])).toEqual([
       ["enrolled", null, 12],
       ["paused", null, null],
@@ -107,15 +109,26 @@ describe("replan preview (GET …/replan-preview)", () => {
   it("shows what the replan then gives, changes nothing, and refuses what the replan refuses", async () => {
     const user = await createUser("preview");
     // Four months into a 12-month plan with only the first milestone done: far behind.
-    const { id } = await seedHistory(user.id, { start: localDaysAgo(122), targetMonths: 12, weeklyHours: 11, ticks: [{ skill: "gradient-descent-intuition", day: 5 }] });
-    const rows = async () => [await testDb().enrollmentChange.count({ where: { enrollmentId: id } }), (await testDb().enrollment.findUniqueOrThrow({ where: { id } })).targetMonths];
+    const { id } = await seedHistory(user.id, {
+      start: localDaysAgo(122),
+      targetMonths: 12,
+      weeklyHours: 11,
+      ticks: [{ skill: "gradient-descent-intuition", day: 5 }],
+    });
+    const rows = async () => [
+      await testDb().enrollmentChange.count({ where: { enrollmentId: id } }),
+      (await testDb().enrollment.findUniqueOrThrow({ where: { id } })).targetMonths,
+    ];
     const before = await rows();
     const previewed = await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=15`, { user });
     expectOk(previewed);
     const { preview } = previewed.json as { preview: ReplanPreview };
     expect(preview).toMatchObject({ targetMonths: 15, weeklyHours: 11 });
     expect(preview.verdict.rule).toBe("just_replanned");
-    expect(preview.plans.map((p) => [p.targetMonths, p.superseded])).toEqual([[12, true], [15, false]]);
+    expect(preview.plans.map((p) => [p.targetMonths, p.superseded])).toEqual([
+      [12, true],
+      [15, false],
+    ]);
     expect(await rows()).toEqual(before);
 
     // The replan itself: the same target date, verdict and lines as previewed.
@@ -129,12 +142,22 @@ describe("replan preview (GET …/replan-preview)", () => {
     const back = (await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=12`, { user })).json as { preview: ReplanPreview };
     expect(back.preview.verdict.rule).not.toMatch(/^just_/);
 
-    for (const query of ["targetMonths=5", "targetMonths=19", "targetMonths=abc", "weeklyHours=10", "targetMonths=15&weeklyHours=0", "targetMonths=15&extra=1"]) {
+    for (const query of [
+      "targetMonths=5",
+      "targetMonths=19",
+      "targetMonths=abc",
+      "weeklyHours=10",
+      "targetMonths=15&weeklyHours=0",
+      "targetMonths=15&extra=1",
+    ]) {
       const res = await call("GET", `/api/enrollments/${id}/replan-preview?${query}`, { user });
       expectError(res, "bad_request");
     }
     // Someone else's enrolment is not found, like one that doesn't exist.
-    expectError(await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=15`, { user: await createUser("other") }), "not_found");
+    expectError(
+      await call("GET", `/api/enrollments/${id}/replan-preview?targetMonths=15`, { user: await createUser("other") }),
+      "not_found",
+    );
   });
 });
 
@@ -155,13 +178,17 @@ describe("time-based milestone (maintain the feature for 3 months)", () => {
     expectOk(await tick(user, enrollmentId, ship.id, { status: "done" }));
     expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");
 
-    const launch = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: ship.skillId } } });
+    const launch = await testDb().milestoneProgress.findUniqueOrThrow({
+      where: { userId_skillId: { userId: user.id, skillId: ship.skillId } },
+    });
     const launchedDaysAgo = (days: number) =>
       testDb().milestoneProgress.update({ where: { id: launch.id }, data: { completedAt: shiftLocalDays(new Date(), -days) } });
 
     await launchedDaysAgo(89);
     expectError(await tick(user, enrollmentId, maintain.id, { status: "done" }), "conflict");
-    const progress = await testDb().milestoneProgress.findUniqueOrThrow({ where: { userId_skillId: { userId: user.id, skillId: maintain.skillId } } });
+    const progress = await testDb().milestoneProgress.findUniqueOrThrow({
+      where: { userId_skillId: { userId: user.id, skillId: maintain.skillId } },
+    });
     expect(progress.status).toBe("in_progress");
 
     await launchedDaysAgo(91);

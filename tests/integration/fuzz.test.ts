@@ -26,10 +26,33 @@ interface Payload {
 }
 
 const JSON_TYPE = "application/json";
-const WRONG_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/xml", "text/html; charset=utf-8"];
+const WRONG_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=fuzz",
+  "application/xml",
+  "text/html; charset=utf-8",
+];
 
 /** Characters that trip up parsers, databases and renderers; uniform code points almost never hit them. */
-const awkwardChars = ["\u0000", "\u0001", "\ud800", "\udfff", "\ufeff", "\u202e", "\u2028", "\t", "\n", " ", "\\", '"', "'", "<", "%00", "\u{1f600}"];
+const awkwardChars = [
+  "\u0000",
+  "\u0001",
+  "\ud800",
+  "\udfff",
+  "\ufeff",
+  "\u202e",
+  "\u2028",
+  "\t",
+  "\n",
+  " ",
+  "\\",
+  '"',
+  "'",
+  "<",
+  "%00",
+  "\u{1f600}",
+];
 
 /** Printable ASCII, any UTF-16 unit, full Unicode graphemes, and strings made mostly of awkward characters. */
 const text = fc.oneof(
@@ -38,7 +61,10 @@ const text = fc.oneof(
   { arbitrary: fc.string({ unit: "grapheme" }), weight: 1 },
   {
     arbitrary: fc.string({
-      unit: fc.oneof({ arbitrary: fc.constantFrom(...awkwardChars), weight: 3 }, { arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), weight: 1 }),
+      unit: fc.oneof(
+        { arbitrary: fc.constantFrom(...awkwardChars), weight: 3 },
+        { arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), weight: 1 },
+      ),
       minLength: 1,
     }),
     weight: 2,
@@ -55,7 +81,13 @@ const mostly = <T>(plausible: fc.Arbitrary<T>, wild: fc.Arbitrary<unknown> = fc.
 /** Now and then an extra key the schema doesn't know. */
 const withStrayKeys = (record: fc.Arbitrary<Record<string, unknown>>) =>
   fc
-    .tuple(record, fc.oneof({ arbitrary: fc.constant({}), weight: 9 }, { arbitrary: fc.dictionary(fc.string(), fc.anything(), { minKeys: 1, maxKeys: 2 }), weight: 1 }))
+    .tuple(
+      record,
+      fc.oneof(
+        { arbitrary: fc.constant({}), weight: 9 },
+        { arbitrary: fc.dictionary(fc.string(), fc.anything(), { minKeys: 1, maxKeys: 2 }), weight: 1 },
+      ),
+    )
     .map(([fields, stray]) => ({ ...fields, ...stray }));
 
 function payloads(rightKeys: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Payload> {
@@ -68,7 +100,10 @@ function payloads(rightKeys: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrar
     {
       arbitrary: fc.record({
         contentType: fc.oneof(fc.constantFrom(...WRONG_TYPES), fc.constant(null)),
-        body: fc.oneof(text, rightKeys.map((v) => JSON.stringify(v))),
+        body: fc.oneof(
+          text,
+          rightKeys.map((v) => JSON.stringify(v)),
+        ),
       }),
       weight: 1,
     },
@@ -77,25 +112,39 @@ function payloads(rightKeys: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrar
 
 /** Any date the ISO format can write (years 0000–9999), the ends of that range more often than chance. */
 const isoDate = fc.oneof(
-  fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom("0000-01-01", "0000-12-31", "0001-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "9999-12-31"),
 );
 
 /** Usually a valid value, sometimes one just outside or beside the rules. */
-const usually = <T, U>(valid: fc.Arbitrary<T>, near: fc.Arbitrary<U>) => fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: near, weight: 1 });
+const usually = <T, U>(valid: fc.Arbitrary<T>, near: fc.Arbitrary<U>) =>
+  fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: near, weight: 1 });
 
 const enrollmentFields = fc.record({
-  roadmapSlug: mostly(usually(fc.constantFrom("swe-to-mle", "swe-to-ai-engineer"), fc.constantFrom("no-such-roadmap", "SWE-TO-MLE", "swe-to-mle-"))),
+  roadmapSlug: mostly(
+    usually(fc.constantFrom("swe-to-mle", "swe-to-ai-engineer"), fc.constantFrom("no-such-roadmap", "SWE-TO-MLE", "swe-to-mle-")),
+  ),
   startDate: mostly(usually(isoDate, fc.constantFrom("2026-02-29", "2026-13-01", "2026-1-1", "2026-09-01T00:00:00Z", ""))),
-  targetMonths: mostly(usually(fc.integer({ min: TARGET_MONTHS_MIN, max: TARGET_MONTHS_MAX }), fc.oneof(fc.integer({ min: -1, max: 40 }), fc.double()))),
+  targetMonths: mostly(
+    usually(fc.integer({ min: TARGET_MONTHS_MIN, max: TARGET_MONTHS_MAX }), fc.oneof(fc.integer({ min: -1, max: 40 }), fc.double())),
+  ),
   weeklyHours: mostly(usually(fc.integer({ min: 1, max: 80 }), fc.oneof(fc.integer({ min: -1, max: 200 }), fc.double()))),
-  timezone: mostly(usually(fc.constantFrom("Europe/London", "UTC", "America/New_York", "Asia/Kolkata", "Etc/GMT+12"), fc.constantFrom("Mars/Olympus_Mons", "", "europe/london "))),
+  timezone: mostly(
+    usually(
+      fc.constantFrom("Europe/London", "UTC", "America/New_York", "Asia/Kolkata", "Etc/GMT+12"),
+      fc.constantFrom("Mars/Olympus_Mons", "", "europe/london "),
+    ),
+  ),
 });
 
 const changeFields = fc.record(
   {
     action: mostly(fc.constantFrom("pause", "resume", "replan", "replan", "abandon")),
-    targetMonths: mostly(usually(fc.integer({ min: TARGET_MONTHS_MIN, max: TARGET_MONTHS_MAX }), fc.oneof(fc.integer({ min: -1, max: 40 }), fc.double()))),
+    targetMonths: mostly(
+      usually(fc.integer({ min: TARGET_MONTHS_MIN, max: TARGET_MONTHS_MAX }), fc.oneof(fc.integer({ min: -1, max: 40 }), fc.double())),
+    ),
   },
   { requiredKeys: ["action"] },
 );
@@ -104,7 +153,12 @@ const milestoneFields = fc.record(
   {
     status: mostly(fc.constantFrom(...PROGRESS_STATUSES)),
     note: mostly(
-      fc.oneof(fc.constant(null), text, text.map((s) => `  ${s}\n`), fc.string({ minLength: NOTE_MAX - 5, maxLength: NOTE_MAX + 5 })),
+      fc.oneof(
+        fc.constant(null),
+        text,
+        text.map((s) => `  ${s}\n`),
+        fc.string({ minLength: NOTE_MAX - 5, maxLength: NOTE_MAX + 5 }),
+      ),
       fc.anything(),
     ),
     evidenceUrl: mostly(
@@ -117,7 +171,14 @@ const milestoneFields = fc.record(
         text.map((s) => `https://example.test/${s}`),
       ),
       fc.oneof(
-        fc.constantFrom("javascript:alert(1)", "ftp://example.test/x", "http://", "https://exa mple.test", "//example.test", "data:text/html,hi"),
+        fc.constantFrom(
+          "javascript:alert(1)",
+          "ftp://example.test/x",
+          "http://",
+          "https://exa mple.test",
+          "//example.test",
+          "data:text/html,hi",
+        ),
         text,
         fc.anything(),
       ),
@@ -130,10 +191,21 @@ const checkInFields = (enrollmentId: string, milestoneIds: string[]) =>
   fc.record(
     {
       enrollmentId: mostly(usually(fc.constant(enrollmentId), fc.constantFrom("nosuchenrolment", "", "a/b"))),
-      hours: mostly(usually(fc.integer({ min: 0, max: 160 }).map((h) => h / 2), fc.oneof(fc.double(), fc.integer({ min: -5, max: 200 })))),
+      hours: mostly(
+        usually(
+          fc.integer({ min: 0, max: 160 }).map((h) => h / 2),
+          fc.oneof(fc.double(), fc.integer({ min: -5, max: 200 })),
+        ),
+      ),
       confidence: mostly(usually(fc.integer({ min: 1, max: 5 }), fc.oneof(fc.integer({ min: -1, max: 9 }), fc.double()))),
-      note: mostly(fc.oneof(fc.constant(null), text, fc.string({ minLength: CHECKIN_NOTE_MAX - 3, maxLength: CHECKIN_NOTE_MAX + 3 })), fc.anything()),
-      milestoneIds: mostly(fc.subarray(milestoneIds, { maxLength: 3 }), fc.oneof(fc.array(text, { maxLength: 3 }), fc.constant(["nosuchmilestone"]))),
+      note: mostly(
+        fc.oneof(fc.constant(null), text, fc.string({ minLength: CHECKIN_NOTE_MAX - 3, maxLength: CHECKIN_NOTE_MAX + 3 })),
+        fc.anything(),
+      ),
+      milestoneIds: mostly(
+        fc.subarray(milestoneIds, { maxLength: 3 }),
+        fc.oneof(fc.array(text, { maxLength: 3 }), fc.constant(["nosuchmilestone"])),
+      ),
       idempotencyKey: mostly(usually(fc.uuid(), fc.constantFrom("short", "x".repeat(65), "has spaces in it ok?"))),
       madeAt: mostly(
         usually(
@@ -145,11 +217,19 @@ const checkInFields = (enrollmentId: string, milestoneIds: string[]) =>
     { requiredKeys: ["enrollmentId", "hours", "confidence", "idempotencyKey"] },
   );
 
-const checkInEditFields = fc.record({
-  hours: mostly(usually(fc.integer({ min: 0, max: 160 }).map((h) => h / 2), fc.double())),
-  confidence: mostly(usually(fc.integer({ min: 1, max: 5 }), fc.integer({ min: -1, max: 9 }))),
-  note: mostly(fc.oneof(fc.constant(null), text), fc.anything()),
-}, { requiredKeys: [] });
+const checkInEditFields = fc.record(
+  {
+    hours: mostly(
+      usually(
+        fc.integer({ min: 0, max: 160 }).map((h) => h / 2),
+        fc.double(),
+      ),
+    ),
+    confidence: mostly(usually(fc.integer({ min: 1, max: 5 }), fc.integer({ min: -1, max: 9 }))),
+    note: mostly(fc.oneof(fc.constant(null), text), fc.anything()),
+  },
+  { requiredKeys: [] },
+);
 
 // ---------- sending and checking ----------
 
@@ -195,7 +275,8 @@ async function violationsFor(userId: string): Promise<string[]> {
     db.checkIn.findMany({ where: { userId } }),
   ]);
   const problems: string[] = [];
-  const report = (what: string, row: unknown) => problems.push(`${what}: ${JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
+  const report = (what: string, row: unknown) =>
+    problems.push(`${what}: ${JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
   const months = (n: number | null) => n === null || (n >= TARGET_MONTHS_MIN && n <= TARGET_MONTHS_MAX);
 
   for (const e of enrollments) {
@@ -204,7 +285,8 @@ async function violationsFor(userId: string): Promise<string[]> {
     if (!isValidTimeZone(e.timezone)) report("enrolment timezone invalid", e);
     if (Number.isNaN(e.startDate.getTime())) report("enrolment startDate invalid", e);
   }
-  for (const c of changes) if (!months(c.fromTargetMonths) || !months(c.toTargetMonths)) report("enrolment change with a target outside 6–18", c);
+  for (const c of changes)
+    if (!months(c.fromTargetMonths) || !months(c.toTargetMonths)) report("enrolment change with a target outside 6–18", c);
   for (const p of progress) {
     if (p.note !== null && !isCleanText(p.note, NOTE_MAX)) report("progress note empty, untrimmed or over 2000", p);
     if (p.evidenceUrl !== null && !isHttpUrl(p.evidenceUrl)) report("progress evidenceUrl not http(s)", p);
@@ -255,7 +337,8 @@ describe("fuzzing the mutating routes", () => {
         const res = await send("PATCH", `/api/enrollments/${enrollment.id}`, user, payload);
         expectHandled(res, payload);
         // Abandoning is for good; start another so later runs still reach pause, resume and replan.
-        if ((res.json as { enrollment?: { status?: string } } | null)?.enrollment?.status === "abandoned") enrollment = await createEnrollment(user.id);
+        if ((res.json as { enrollment?: { status?: string } } | null)?.enrollment?.status === "abandoned")
+          enrollment = await createEnrollment(user.id);
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
     );
@@ -266,7 +349,10 @@ describe("fuzzing the mutating routes", () => {
     const user = await createUser("fuzz-tick");
     const enrollment = await createEnrollment(user.id);
     // Every milestone on the roadmap, the time-based one included.
-    const milestones = await testDb().milestone.findMany({ where: { roadmapId: enrollment.roadmapId, retiredAt: null }, select: { id: true } });
+    const milestones = await testDb().milestone.findMany({
+      where: { roadmapId: enrollment.roadmapId, retiredAt: null },
+      select: { id: true },
+    });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...milestones.map((m) => m.id)), payloads(milestoneFields), async (milestoneId, payload) => {
         expectHandled(await send("PUT", `/api/enrollments/${enrollment.id}/milestones/${milestoneId}`, user, payload), payload);
@@ -279,11 +365,22 @@ describe("fuzzing the mutating routes", () => {
   it(`POST /api/checkins: ${RUNS} random bodies, never a 500, nothing invalid stored`, async () => {
     const user = await createUser("fuzz-checkin");
     const enrollment = await createEnrollment(user.id);
-    const milestones = await testDb().milestone.findMany({ where: { roadmapId: enrollment.roadmapId, retiredAt: null }, select: { id: true } });
+    const milestones = await testDb().milestone.findMany({
+      where: { roadmapId: enrollment.roadmapId, retiredAt: null },
+      select: { id: true },
+    });
     await fc.assert(
-      fc.asyncProperty(payloads(checkInFields(enrollment.id, milestones.map((m) => m.id))), async (payload) => {
-        expectHandled(await send("POST", "/api/checkins", user, payload), payload);
-      }),
+      fc.asyncProperty(
+        payloads(
+          checkInFields(
+            enrollment.id,
+            milestones.map((m) => m.id),
+          ),
+        ),
+        async (payload) => {
+          expectHandled(await send("POST", "/api/checkins", user, payload), payload);
+        },
+      ),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
     );
     expect(await violationsFor(user.id)).toEqual([]);
@@ -320,7 +417,10 @@ describe("inputs found by fuzzing", () => {
   it("refuses an evidence link containing a NUL character with a 400, not a 500", async () => {
     const user = await createUser("nul-url");
     const enrollment = await createEnrollment(user.id);
-    const res = await tick(user, enrollment.id, (await firstMilestone()).id, { status: "done", evidenceUrl: "https://example.test/a\u0000b" });
+    const res = await tick(user, enrollment.id, (await firstMilestone()).id, {
+      status: "done",
+      evidenceUrl: "https://example.test/a\u0000b",
+    });
     expect(expectError(res, "bad_request").fields).toHaveProperty("evidenceUrl");
   });
 
@@ -338,13 +438,24 @@ describe("inputs found by fuzzing", () => {
 const badEscape = fc.oneof(
   fc.constantFrom("%ZZ", "%FF", "%C0%80", "%", "%2", "%G0", "%80", "%C3", "%E0%A4", "%ED%A0%80", "%F8%88%80%80%80", "%FE%FF", "%%41"),
   fc.tuple(fc.constantFrom("8", "9", "A", "B", "F"), fc.constantFrom("0", "8", "F")).map(([a, b]) => `%${a}${b}`),
-  fc.tuple(fc.constantFrom(...Array.from("0123456789ABCDEF")), fc.constantFrom("G", "H", "X", "Y", "Z", "g", "h", "z", "%", "-", "_", " ")).map(([a, b]) => `%${a}${encodeURIComponent(b) === b ? b : "Z"}`),
+  fc
+    .tuple(fc.constantFrom(...Array.from("0123456789ABCDEF")), fc.constantFrom("G", "H", "X", "Y", "Z", "g", "h", "z", "%", "-", "_", " "))
+    .map(([a, b]) => `%${a}${encodeURIComponent(b) === b ? b : "Z"}`),
 );
 const urlSafe = fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~".split("")), maxLength: 6 });
 /** A path segment with at least one malformed escape, between ordinary characters and valid escapes. */
 const malformedSegment = fc
   // The second bad escape after a letter: "%E0%A4" followed straight by "%80" would spell a valid character.
-  .tuple(urlSafe, badEscape, fc.constantFrom("", "%41", "caf%C3%A9", "%2F"), urlSafe, fc.option(badEscape.map((e) => `x${e}`), { nil: "" }))
+  .tuple(
+    urlSafe,
+    badEscape,
+    fc.constantFrom("", "%41", "caf%C3%A9", "%2F"),
+    urlSafe,
+    fc.option(
+      badEscape.map((e) => `x${e}`),
+      { nil: "" },
+    ),
+  )
   .map((parts) => parts.join(""));
 
 const PARAM = /\[(?:\.\.\.)?[^\]]+\]/g;
@@ -369,14 +480,20 @@ describe("malformed percent escapes in every [param]", () => {
   it("API routes answer 400 in the error shape, never a 5xx, signed in or not", async () => {
     const user = await createUser("escape-api");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.nat(), malformedSegment, fc.boolean(), async ([method, pattern], n, segment, signedIn) => {
-        const index = n % (pattern.match(PARAM)?.length ?? 1);
-        const path = withSegment(pattern, index, segment);
-        const res = await call(method, path, { ...(signedIn ? { user } : {}), ...(method === "GET" ? {} : { body: {} }) });
-        const context = `${method} ${path} → ${res.status} ${res.text.slice(0, 200)}`;
-        expect(res.status, context).toBe(400);
-        expect(isErrorBody(res.json), context).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.nat(),
+        malformedSegment,
+        fc.boolean(),
+        async ([method, pattern], n, segment, signedIn) => {
+          const index = n % (pattern.match(PARAM)?.length ?? 1);
+          const path = withSegment(pattern, index, segment);
+          const res = await call(method, path, { ...(signedIn ? { user } : {}), ...(method === "GET" ? {} : { body: {} }) });
+          const context = `${method} ${path} → ${res.status} ${res.text.slice(0, 200)}`;
+          expect(res.status, context).toBe(400);
+          expect(isErrorBody(res.json), context).toBe(true);
+        },
+      ),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS },
     );
   });

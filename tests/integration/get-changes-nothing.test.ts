@@ -31,7 +31,14 @@ interface World {
 const routes: Record<string, (w: World) => string[]> = {
   // next-auth's GET actions, except the email callback: it signs in and uses up the link. The email
   // links to /signin/confirm (in the pages below), whose button is the one way to the callback.
-  "GET /api/auth/[...nextauth]": () => ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/signout", "/api/auth/error"],
+  "GET /api/auth/[...nextauth]": () => [
+    "/api/auth/session",
+    "/api/auth/csrf",
+    "/api/auth/providers",
+    "/api/auth/signin",
+    "/api/auth/signout",
+    "/api/auth/error",
+  ],
   "GET /api/health": () => ["/api/health"],
   "GET /api/roadmaps": () => ["/api/roadmaps"],
   "GET /api/roadmaps/[slug]": () => ["/api/roadmaps/swe-to-mle"],
@@ -43,7 +50,9 @@ const routes: Record<string, (w: World) => string[]> = {
   "GET /api/enrollments": () => ["/api/enrollments"],
   "GET /api/enrollments/[enrollmentId]": (w) => [`/api/enrollments/${w.enrollmentId}`],
   "GET /api/enrollments/[enrollmentId]/pacing": (w) => [`/api/enrollments/${w.enrollmentId}/pacing`],
-  "GET /api/enrollments/[enrollmentId]/replan-preview": (w) => [`/api/enrollments/${w.enrollmentId}/replan-preview?targetMonths=18&weeklyHours=12`],
+  "GET /api/enrollments/[enrollmentId]/replan-preview": (w) => [
+    `/api/enrollments/${w.enrollmentId}/replan-preview?targetMonths=18&weeklyHours=12`,
+  ],
   "GET /api/checkins": () => ["/api/checkins"],
   "GET /api/checkins/[checkInId]": (w) => [`/api/checkins/${w.checkInId}`],
   "GET /api/shipped-features": () => ["/api/shipped-features"],
@@ -99,7 +108,9 @@ const CHANGES_ON_READ: Record<string, string[]> = { Session: ["expires"] };
 const COUNTS_TABLE = "UserRateLimit";
 const countsRows = async () =>
   Object.fromEntries(
-    (await testDb().$queryRaw<{ key: string; points: number }[]>(Prisma.sql`select key, points from ${Prisma.raw(`"${COUNTS_TABLE}"`)}`)).map((r) => [r.key, r.points]),
+    (
+      await testDb().$queryRaw<{ key: string; points: number }[]>(Prisma.sql`select key, points from ${Prisma.raw(`"${COUNTS_TABLE}"`)}`)
+    ).map((r) => [r.key, r.points]),
   );
 
 /** An md5 of every row of every table in the public schema, the columns above left out. */
@@ -126,7 +137,13 @@ describe("no GET changes state", () => {
     const user = await createUser("reader");
     const enrollment = await createEnrollment(user.id);
     const milestone = await firstMilestone();
-    expectOk(await tick(user, enrollment.id, milestone.id, { status: "done", note: "ticked before the reads", evidenceUrl: "https://example.test/evidence" }));
+    expectOk(
+      await tick(user, enrollment.id, milestone.id, {
+        status: "done",
+        note: "ticked before the reads",
+        evidenceUrl: "https://example.test/evidence",
+      }),
+    );
     const checkIn = await call("POST", "/api/checkins", {
       user,
       body: { enrollmentId: enrollment.id, hours: 4, confidence: 3, note: "a week's work", idempotencyKey: `reader-${user.id}-first` },
@@ -135,7 +152,13 @@ describe("no GET changes state", () => {
     expectOk(
       await call("PUT", "/api/me/assessment", {
         user,
-        body: { operationalWork: "appeals", careerStage: "mid", goal: "long_term_compounding", mlSurfaceAtWork: true, mathsBackground: false },
+        body: {
+          operationalWork: "appeals",
+          careerStage: "mid",
+          goal: "long_term_compounding",
+          mlSurfaceAtWork: true,
+          mathsBackground: false,
+        },
       }),
     );
     const publicPage = await call("POST", "/api/me/public-page", { user });
@@ -147,19 +170,41 @@ describe("no GET changes state", () => {
     // A saved application (not sent: nothing ticked yet) with an interview and a job description to match.
     const application = await call("POST", "/api/applications", {
       user,
-      body: { company: "Acme AI", roleTitle: "ML Engineer", track: "ml_engineer", source: "referral", stage: "saved", jobDescription: "PyTorch, Docker, drift detection" },
+      body: {
+        company: "Acme AI",
+        roleTitle: "ML Engineer",
+        track: "ml_engineer",
+        source: "referral",
+        stage: "saved",
+        jobDescription: "PyTorch, Docker, drift detection",
+      },
     });
     expectOk(application, 201);
     const applicationId = (application.json as { id: string }).id;
-    expectOk(await call("POST", `/api/applications/${applicationId}/interviews`, { user, body: { heldOn: localDaysAgo(2), kind: "ml_depth", felt: 1, revisitMilestoneIds: [milestone.id] } }), 201);
+    expectOk(
+      await call("POST", `/api/applications/${applicationId}/interviews`, {
+        user,
+        body: { heldOn: localDaysAgo(2), kind: "ml_depth", felt: 1, revisitMilestoneIds: [milestone.id] },
+      }),
+      201,
+    );
     // A partner view to read: someone the user follows, and an invitation to follow someone else.
     const followed = await createUser("followed");
     await createEnrollment(followed.id);
-    await testDb().partnership.create({ data: { ownerId: followed.id, partnerId: user.id, role: "mentor", shares: ["roadmap", "phases", "pace", "this_week", "streak"] } });
+    await testDb().partnership.create({
+      data: { ownerId: followed.id, partnerId: user.id, role: "mentor", shares: ["roadmap", "phases", "pace", "this_week", "streak"] },
+    });
     const inviter = await createUser("inviter");
     const inviteToken = randomBytes(32).toString("base64url");
     await testDb().partnerInvitation.create({
-      data: { ownerId: inviter.id, email: user.email, role: "friend", shares: ["pace"], tokenHash: createHash("sha256").update(inviteToken).digest("hex"), expiresAt: shiftLocalDays(new Date(), 14, "UTC") },
+      data: {
+        ownerId: inviter.id,
+        email: user.email,
+        role: "friend",
+        shares: ["pace"],
+        tokenHash: createHash("sha256").update(inviteToken).digest("hex"),
+        expiresAt: shiftLocalDays(new Date(), 14, "UTC"),
+      },
     });
     pointLibAtTestDatabase();
     const { unsubscribeToken } = await import("../../lib/digest/unsubscribe");
@@ -187,7 +232,10 @@ describe("no GET changes state", () => {
   it("leaves every table as it was after all of them, signed in and not; only next-auth's session expiry rolls on", async () => {
     const db = testDb();
     // Last extended 29 days ago (30-day sessions): the next request rolls it, as next-auth does.
-    const sessionBefore = await db.session.update({ where: { sessionToken: w.user.sessionToken }, data: { expires: shiftLocalDays(new Date(), 1) } });
+    const sessionBefore = await db.session.update({
+      where: { sessionToken: w.user.sessionToken },
+      data: { expires: shiftLocalDays(new Date(), 1) },
+    });
     const before = await checksums();
     expect(Object.keys(before).length).toBeGreaterThan(15);
     const countsBefore = await countsRows();
@@ -208,7 +256,10 @@ describe("no GET changes state", () => {
         // Signed in, each answers (a redirect at most: /signin sends a signed-in user on), but the
         // development outbox, which doesn't exist with SMTP_URL set, as on the test stack.
         const worst = user && path !== "/dev/outbox" ? 399 : 499;
-        expect(res.status, `${user ? "signed in" : "anonymous"} GET ${path} ${JSON.stringify(headers)}: ${res.text.slice(0, 300)}`).toBeLessThanOrEqual(worst);
+        expect(
+          res.status,
+          `${user ? "signed in" : "anonymous"} GET ${path} ${JSON.stringify(headers)}: ${res.text.slice(0, 300)}`,
+        ).toBeLessThanOrEqual(worst);
       }
     }
     expect(await checksums()).toEqual(before);

@@ -47,7 +47,10 @@ beforeAll(async () => {
   try {
     await waitFor(async () => {
       if (started.exitCode !== null) throw new Error("next start exited");
-      return fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      return fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }, "next start to become healthy");
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${logs.join("")}`, { cause: error });
@@ -64,31 +67,38 @@ afterAll(async () => {
 const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
 
 describe("under plain next start", () => {
-  it.each(["/roadmaps", "/api/health", "/no-such-page"])("%s carries a CSP with a fresh nonce and the baseline headers", async (pathname) => {
-    const seen = new Set<string>();
-    for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${base}${pathname}`, { redirect: "manual" });
-      const policy = res.headers.get("content-security-policy");
-      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
-      expect(policy).toContain("frame-ancestors 'none'");
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(res.headers.get("x-frame-options")).toBe("DENY");
-      seen.add(nonceOf(policy)!);
-      const html = await res.text();
-      if (pathname === "/roadmaps") {
-        const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-        expect(scripts.length).toBeGreaterThan(0);
-        for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(policy)}"`);
+  it.each(["/roadmaps", "/api/health", "/no-such-page"])(
+    "%s carries a CSP with a fresh nonce and the baseline headers",
+    async (pathname) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${base}${pathname}`, { redirect: "manual" });
+        const policy = res.headers.get("content-security-policy");
+        expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+        expect(policy).toContain("frame-ancestors 'none'");
+        expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(res.headers.get("x-frame-options")).toBe("DENY");
+        seen.add(nonceOf(policy)!);
+        const html = await res.text();
+        if (pathname === "/roadmaps") {
+          const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+          expect(scripts.length).toBeGreaterThan(0);
+          for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(policy)}"`);
+        }
       }
-    }
-    expect(seen.size).toBe(3);
-  });
+      expect(seen.size).toBe(3);
+    },
+  );
 
   it("refuses a PATCH from another origin with a valid session, and lets the app's own through", async () => {
     const user = await createUser("next-start");
     const before = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });
     const patch = (origin: string) =>
-      fetch(`${base}/api/me`, { method: "PATCH", headers: { cookie: user.cookie, origin, "content-type": "application/json" }, body: JSON.stringify({ digestHour: 4 }) });
+      fetch(`${base}/api/me`, {
+        method: "PATCH",
+        headers: { cookie: user.cookie, origin, "content-type": "application/json" },
+        body: JSON.stringify({ digestHour: 4 }),
+      });
     const foreign = await patch("https://evil.example");
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: "forbidden" } });

@@ -36,16 +36,23 @@ const email = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example
 
 /** A partner (copy on, Mondays 08:00 London) following `people` people, each on a roadmap with their own digest off. */
 async function partnerFollowing(people: number) {
-  const partner = await db.user.create({ data: { email: email("copy-partner"), name: "Pat", partnerCopyEnabled: true, digestWeekday: 1, digestHour: 8 } });
+  const partner = await db.user.create({
+    data: { email: email("copy-partner"), name: "Pat", partnerCopyEnabled: true, digestWeekday: 1, digestHour: 8 },
+  });
   for (let i = 0; i < people; i++) {
     const person = await db.user.create({ data: { email: email("copy-person"), name: `Person ${i}`, digestEnabled: false } });
     await createEnrollment(person.id, "swe-to-mle", { startDate: localDaysAgo(90) }, db);
-    await db.partnership.create({ data: { ownerId: person.id, partnerId: partner.id, role: "mentor", shares: ["pace", "streak", "this_week"] } });
+    await db.partnership.create({
+      data: { ownerId: person.id, partnerId: partner.id, role: "mentor", shares: ["pace", "streak", "this_week"] },
+    });
   }
   return partner;
 }
 
-async function start(send: (mail: import("../../lib/mail").Mail) => Promise<void>, extra: Partial<Parameters<typeof lib.scheduler.startScheduler>[0]> = {}) {
+async function start(
+  send: (mail: import("../../lib/mail").Mail) => Promise<void>,
+  extra: Partial<Parameters<typeof lib.scheduler.startScheduler>[0]> = {},
+) {
   const scheduler = await lib.scheduler.startScheduler({
     connectionString: own.url,
     send,
@@ -60,7 +67,8 @@ async function start(send: (mail: import("../../lib/mail").Mail) => Promise<void
   return scheduler;
 }
 
-const sentCopies = (userIds: string[], week: string) => db.partnerCopyDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });
+const sentCopies = (userIds: string[], week: string) =>
+  db.partnerCopyDelivery.count({ where: { userId: { in: userIds }, isoWeek: week, status: "sent" } });
 
 describe("the partner's weekly copy", () => {
   it("two workers racing, one of them crashing mid-batch, still send exactly one copy per partner-week, listing their people", async () => {
@@ -115,7 +123,10 @@ describe("the partner's weekly copy", () => {
     await db.partnership.deleteMany({ where: { partnerId: late.id } });
     expect(await lib.copy.deliverPartnerCopy(request, { send: sink.send, leaseMs: 60_000 })).toBe("skipped");
     expect(sink.countTo(late.email)).toBe(0);
-    expect(await db.partnerCopyDelivery.findFirstOrThrow({ where: { userId: late.id } })).toMatchObject({ isoWeek: week, status: "skipped" });
+    expect(await db.partnerCopyDelivery.findFirstOrThrow({ where: { userId: late.id } })).toMatchObject({
+      isoWeek: week,
+      status: "skipped",
+    });
     expect(sink.countTo(removed.email)).toBe(0);
     await sink.close();
   }, 60_000);

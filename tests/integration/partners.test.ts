@@ -28,7 +28,9 @@ async function invite(owner: TestUser, email: string, shares: string[] = ["roadm
 /** An invitation written straight to the table, with its token known to the test. */
 async function storedInvitation(ownerId: string, email: string, expiresAt: Date) {
   const token = randomBytes(32).toString("base64url");
-  await testDb().partnerInvitation.create({ data: { ownerId, email, role: "friend", shares: ["pace"], tokenHash: sha256(token), expiresAt } });
+  await testDb().partnerInvitation.create({
+    data: { ownerId, email, role: "friend", shares: ["pace"], tokenHash: sha256(token), expiresAt },
+  });
   return token;
 }
 
@@ -40,7 +42,9 @@ describe("inviting a partner", () => {
     const enrollment = await createEnrollment(a.id);
     const milestone = await firstMilestone();
     const canary = `canary-${a.id}-private-note`;
-    expectOk(await tick(a, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/ada-evidence" }));
+    expectOk(
+      await tick(a, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/ada-evidence" }),
+    );
 
     const { token, mail } = await invite(a, b.email);
     expect(mail.subject).toContain("Ada");
@@ -88,7 +92,13 @@ describe("inviting a partner", () => {
     expect(used.text).toContain("This invitation has already been used");
 
     // B leaves kudos on the milestone; A sees it on the dashboard and can hide it.
-    expectOk(await call("POST", `/api/following/${a.id}/notes`, { user: b, body: { kind: "comment", body: "Great work on this one", milestoneId: milestone.id } }), 201);
+    expectOk(
+      await call("POST", `/api/following/${a.id}/notes`, {
+        user: b,
+        body: { kind: "comment", body: "Great work on this one", milestoneId: milestone.id },
+      }),
+      201,
+    );
     const dashboard = await call("GET", "/dashboard", { user: a });
     expect(dashboard.text).toContain("Great work on this one");
     const note = await testDb().partnerNote.findFirstOrThrow({ where: { recipientId: a.id } });
@@ -123,7 +133,10 @@ describe("inviting a partner", () => {
     expect((await call("GET", `/partners/invite/${"y".repeat(43)}`, { user: b })).status).toBe(404);
 
     await testDb().partnership.create({ data: { ownerId: a.id, partnerId: b.id, role: "friend", shares: ["pace"] } });
-    const long = await call("POST", `/api/following/${a.id}/notes`, { user: b, body: { kind: "comment", body: "x".repeat(501), isoWeek: "2026-W49" } });
+    const long = await call("POST", `/api/following/${a.id}/notes`, {
+      user: b,
+      body: { kind: "comment", body: "x".repeat(501), isoWeek: "2026-W49" },
+    });
     expect(expectError(long, "bad_request").fields?.body).toBeDefined();
   }, 60_000);
 
@@ -142,7 +155,10 @@ describe("the cohort list", () => {
     pointLibAtTestDatabase();
     const { PrismaClient } = await import("../../lib/generated/prisma/client");
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.TEST_DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: process.env.TEST_DATABASE_URL! }),
+      log: [{ emit: "event", level: "query" }],
+    });
     client.$on("query", () => {
       statements += 1;
     });
@@ -158,7 +174,9 @@ describe("the cohort list", () => {
         const person = await createUser("cohort-person");
         await testDb().user.update({ where: { id: person.id }, data: { name: `Person ${String(i).padStart(2, "0")}` } });
         await createEnrollment(person.id, "swe-to-mle", { startDate: i % 2 === 0 ? "2026-03-01" : "2026-11-01" });
-        await testDb().partnership.create({ data: { ownerId: person.id, partnerId: mentor.id, role: "mentor", shares: ["pace", "streak", "this_week"] } });
+        await testDb().partnership.create({
+          data: { ownerId: person.id, partnerId: mentor.id, role: "mentor", shares: ["pace", "streak", "this_week"] },
+        });
         return person;
       }),
     );
@@ -193,7 +211,9 @@ describe("the cohort list", () => {
     // The HTTP route answers the same list.
     const res = await call("GET", "/api/following?sort=name", { user: big.mentor });
     expectOk(res);
-    expect((res.json as { people: { name: string }[] }).people.map((p) => p.name)).toEqual([...big.people.keys()].map((i) => `Person ${String(i).padStart(2, "0")}`));
+    expect((res.json as { people: { name: string }[] }).people.map((p) => p.name)).toEqual(
+      [...big.people.keys()].map((i) => `Person ${String(i).padStart(2, "0")}`),
+    );
   }, 120_000);
 });
 
@@ -204,24 +224,37 @@ describe("export and deletion", () => {
     await createEnrollment(a.id);
     const { token } = await invite(a, b.email);
     expectOk(await call("POST", "/api/partner-invitations/accept", { user: b, body: { token } }), 201);
-    expectOk(await call("POST", `/api/following/${a.id}/notes`, { user: b, body: { kind: "comment", body: "note-from-b", isoWeek: "2026-W49" } }), 201);
+    expectOk(
+      await call("POST", `/api/following/${a.id}/notes`, { user: b, body: { kind: "comment", body: "note-from-b", isoWeek: "2026-W49" } }),
+      201,
+    );
     // Another invitation to B's address, still open, names B too.
     await storedInvitation((await createUser("export-other")).id, b.email, shiftLocalDays(new Date(), 3, "UTC"));
 
-    const exportA = (await call("GET", "/api/me/export", { user: a })).json as { partners: { followers: { partnerEmail: string }[]; notesReceived: { body: string }[]; invitationsSent: unknown[] } };
+    const exportA = (await call("GET", "/api/me/export", { user: a })).json as {
+      partners: { followers: { partnerEmail: string }[]; notesReceived: { body: string }[]; invitationsSent: unknown[] };
+    };
     expect(exportA.partners.followers.map((f) => f.partnerEmail)).toEqual([b.email]);
     expect(exportA.partners.notesReceived.map((n) => n.body)).toEqual(["note-from-b"]);
     expect(exportA.partners.invitationsSent).toHaveLength(1);
     expect(JSON.stringify(exportA)).not.toContain(token);
-    const exportB = (await call("GET", "/api/me/export", { user: b })).json as { partners: { following: unknown[]; notesGiven: { body: string }[] } };
+    const exportB = (await call("GET", "/api/me/export", { user: b })).json as {
+      partners: { following: unknown[]; notesGiven: { body: string }[] };
+    };
     expect(exportB.partners.following).toHaveLength(1);
     expect(exportB.partners.notesGiven.map((n) => n.body)).toEqual(["note-from-b"]);
 
     expectOk(await call("DELETE", "/api/me", { user: b, body: { confirmEmail: b.email } }));
     const db = testDb();
-    const tables = await db.$queryRaw<{ table: string }[]>`select table_name as table from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`;
+    const tables = await db.$queryRaw<
+      { table: string }[]
+    >`select table_name as table from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`;
     for (const { table } of tables) {
-      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" t where to_jsonb(t)::text like $1 or to_jsonb(t)::text ilike $2`, `%${b.id}%`, `%${b.email}%`);
+      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+        `select count(*)::int as n from "${table}" t where to_jsonb(t)::text like $1 or to_jsonb(t)::text ilike $2`,
+        `%${b.id}%`,
+        `%${b.email}%`,
+      );
       expect({ table, n: row!.n }).toEqual({ table, n: 0 });
     }
     expect((await call("GET", "/api/me/export", { user: a })).json).toMatchObject({ partners: { followers: [], notesReceived: [] } });

@@ -19,7 +19,8 @@ async function turnOn(user: TestUser): Promise<{ path: string; token: string }> 
 }
 
 /** As React escapes text into HTML. */
-const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const inHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const storedOf = (userId: string) =>
   testDb().user.findUniqueOrThrow({ where: { id: userId }, select: { publicTokenHash: true, publicSince: true } });
@@ -58,17 +59,29 @@ describe("public progress page", () => {
     const enrollment = await createEnrollment(user.id);
     const milestone = await firstMilestone();
     const canary = `canary-${user.id}-private-note`;
-    expectOk(await tick(user, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/private-evidence" }));
-    expectOk(await call("POST", "/api/checkins", { user, body: { enrollmentId: enrollment.id, hours: 3, confidence: 4, note: canary, idempotencyKey: `k-${user.id}` } }), 201);
+    expectOk(
+      await tick(user, enrollment.id, milestone.id, { status: "done", note: canary, evidenceUrl: "https://example.test/private-evidence" }),
+    );
+    expectOk(
+      await call("POST", "/api/checkins", {
+        user,
+        body: { enrollmentId: enrollment.id, hours: 3, confidence: 4, note: canary, idempotencyKey: `k-${user.id}` },
+      }),
+      201,
+    );
     const { path, token } = await turnOn(user);
 
     const res = await call("GET", path);
     expectOk(res);
-    const roadmap = await testDb().roadmap.findUniqueOrThrow({ where: { id: enrollment.roadmapId }, include: { phases: { where: { retiredAt: null } } } });
+    const roadmap = await testDb().roadmap.findUniqueOrThrow({
+      where: { id: enrollment.roadmapId },
+      include: { phases: { where: { retiredAt: null } } },
+    });
     expect(res.text).toContain(inHtml(roadmap.title));
     for (const phase of roadmap.phases) expect(res.text).toContain(inHtml(phase.title));
     expect(res.text).toMatch(/On track|At risk|Off track|Not started yet|Finished/);
-    for (const secret of [canary, user.email, user.id, enrollment.id, "private-evidence", sha256(token)]) expect(res.text).not.toContain(secret);
+    for (const secret of [canary, user.email, user.id, enrollment.id, "private-evidence", sha256(token)])
+      expect(res.text).not.toContain(secret);
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(res.text).toMatch(/<meta name="robots" content="noindex, nofollow"/);

@@ -31,7 +31,12 @@ async function requestSignInEmail(
   { path = "/api/auth/signin/email", asJson = false }: { path?: string; asJson?: boolean } = {},
 ): Promise<CallResult> {
   const { token, cookie } = await csrf();
-  const fields = [...(Array.isArray(email) ? email : [email]).map((e) => ["email", e]), ["csrfToken", token], ["callbackUrl", "/dashboard"], ["json", "true"]];
+  const fields = [
+    ...(Array.isArray(email) ? email : [email]).map((e) => ["email", e]),
+    ["csrfToken", token],
+    ["callbackUrl", "/dashboard"],
+    ["json", "true"],
+  ];
   return call("POST", path, {
     headers: { cookie, "content-type": asJson ? "application/json" : "application/x-www-form-urlencoded" },
     rawBody: asJson ? JSON.stringify(Object.fromEntries(fields)) : new URLSearchParams(fields).toString(),
@@ -80,7 +85,8 @@ describe("POST /api/auth/signin/email: per address", () => {
 
   it("counts the address as next-auth reads it: case, spaces, a repeated field, JSON or a longer path don't get round it", async () => {
     const email = uniqueEmail("dodge");
-    for (const variant of [email, email.toUpperCase(), ` ${email} `, email, `\t${email.toUpperCase()}`]) expectSent(await requestSignInEmail(variant));
+    for (const variant of [email, email.toUpperCase(), ` ${email} `, email, `\t${email.toUpperCase()}`])
+      expectSent(await requestSignInEmail(variant));
     expect(await tokensFor(email)).toBe(5);
 
     expectRateLimited(await requestSignInEmail(` ${email.toUpperCase()}`));
@@ -234,7 +240,12 @@ describe("behind a trusted reverse proxy (TRUSTED_PROXY_HOPS=1), over HTTP", () 
     const res = await fetch(`${app.baseUrl}/api/auth/signin/email`, {
       method: "POST",
       // The client also tries the header the server stamps; the server overwrites it.
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor, "x-waypoint-client-address": "192.0.2.1" },
+      headers: {
+        cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": forwardedFor,
+        "x-waypoint-client-address": "192.0.2.1",
+      },
       body: new URLSearchParams({ email: uniqueEmail("proxied"), csrfToken: token, callbackUrl: "/dashboard", json: "true" }),
     });
     await res.arrayBuffer();

@@ -85,11 +85,37 @@ describe("foreign-origin mutations", () => {
 
 describe("unauthenticated sweep", () => {
   // Headers that have fooled Next.js apps into skipping middleware or serving a different variant.
-  const tricks: Record<string, string>[] = [{}, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, { RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }];
-  const publicRoutes = new Set(["GET /api/health", "GET /api/roadmaps", "GET /api/roadmaps/[slug]", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/digest/unsubscribe", "GET /api/calendar/[token]"]);
+  const tricks: Record<string, string>[] = [
+    {},
+    { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    { RSC: "1" },
+    { "Next-Router-Prefetch": "1", RSC: "1" },
+  ];
+  const publicRoutes = new Set([
+    "GET /api/health",
+    "GET /api/roadmaps",
+    "GET /api/roadmaps/[slug]",
+    "GET /api/auth/[...nextauth]",
+    "POST /api/auth/[...nextauth]",
+    "POST /api/digest/unsubscribe",
+    "GET /api/calendar/[token]",
+  ]);
   // The public progress page and the calendar feed are open to whoever has the link by design: unknown
   // tokens 404 (public-page.test.ts, calendar-feed.test.ts).
-  const publicPages = new Set(["/", "/signin", "/signin/check-email", "/signin/confirm", "/roadmaps", "/roadmaps/[slug]", "/unsubscribe", "/dev/outbox", "/p/[token]", "/assessment", "/paths", "/partners/invite/[token]"]);
+  const publicPages = new Set([
+    "/",
+    "/signin",
+    "/signin/check-email",
+    "/signin/confirm",
+    "/roadmaps",
+    "/roadmaps/[slug]",
+    "/unsubscribe",
+    "/dev/outbox",
+    "/p/[token]",
+    "/assessment",
+    "/paths",
+    "/partners/invite/[token]",
+  ]);
   const concrete = (pattern: string) => pattern.replace(/\[\.\.\.[^\]]+\]/g, "x").replace(/\[[^\]]+\]/g, "cabc123");
 
   it("every signed-in route answers 401, whatever the headers", async () => {

@@ -10,7 +10,10 @@ describe("session cookie", () => {
     const email = uniqueEmail("cookie");
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const since = new Date();
     const requested = await fetch(`${baseUrl()}/api/auth/signin/email`, {
       method: "POST",

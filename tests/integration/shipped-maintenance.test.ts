@@ -69,7 +69,10 @@ async function maintainer(options: {
   if (options.enrolled ?? true) await createEnrollment(user.id, "swe-to-mle", { timezone }, db);
   await createShippedRecord(user.id, { launchDate: options.launchDate, gaps: options.gaps }, db);
   if (options.autoCompletedFor) {
-    await db.shippedFeature.update({ where: { userId: user.id }, data: { autoCompletedFor: new Date(`${options.autoCompletedFor}T00:00:00Z`) } });
+    await db.shippedFeature.update({
+      where: { userId: user.id },
+      data: { autoCompletedFor: new Date(`${options.autoCompletedFor}T00:00:00Z`) },
+    });
   }
   if (options.status) {
     const skill = await db.skill.findUniqueOrThrow({ where: { slug: MAINTAIN } });
@@ -87,7 +90,9 @@ describe("the maintenance pass", () => {
     const scheduler = await start();
     await scheduler.boss.send(lib.schedule.MAINTENANCE_QUEUE, {});
     await waitFor(async () => (await ticksOf(due.id)) === 1, "the pass's tick");
-    expect(await db.milestoneProgress.findFirst({ where: { userId: due.id, skill: { slug: MAINTAIN } }, select: { status: true } })).toEqual({ status: "done" });
+    expect(
+      await db.milestoneProgress.findFirst({ where: { userId: due.id, skill: { slug: MAINTAIN } }, select: { status: true } }),
+    ).toEqual({ status: "done" });
   });
 
   it("looks only at records that can be due, ticks those that are, and finds nothing to tick the second time", async () => {
@@ -129,7 +134,12 @@ describe("the maintenance pass", () => {
     const now = new Date("2027-06-15T12:00:00Z");
     const users = await Promise.all(Array.from({ length: 12 }, () => maintainer({ launchDate: daysBefore(now, 120) })));
     const [a, b] = [await start(), await start()];
-    const results = await Promise.all([a.shippedMaintenancePass(now), b.shippedMaintenancePass(now), a.shippedMaintenancePass(now), b.shippedMaintenancePass(now)]);
+    const results = await Promise.all([
+      a.shippedMaintenancePass(now),
+      b.shippedMaintenancePass(now),
+      a.shippedMaintenancePass(now),
+      b.shippedMaintenancePass(now),
+    ]);
     expect(results.reduce((sum, r) => sum + r.ticked, 0)).toBe(12);
     for (const user of users) expect(await ticksOf(user.id), user.email).toBe(1);
   });
@@ -138,7 +148,10 @@ describe("the maintenance pass", () => {
   // its own clock, and the tests above count what their own passes do.
   it("is registered next to the weekly email: a singleton queue on a 15-minute cron", async () => {
     const scheduler = await start({ schedule: true });
-    expect(await scheduler.boss.getQueue(lib.schedule.MAINTENANCE_QUEUE)).toMatchObject({ name: "shipped-maintenance", policy: "singleton" });
+    expect(await scheduler.boss.getQueue(lib.schedule.MAINTENANCE_QUEUE)).toMatchObject({
+      name: "shipped-maintenance",
+      policy: "singleton",
+    });
     const schedules = await scheduler.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([
       ["digest-tick", "*/5 * * * *"],

@@ -39,8 +39,10 @@ const overviewOf = async (user: TestUser) => {
 };
 const statusOf = async (userId: string, skill: string) =>
   (await testDb().milestoneProgress.findFirst({ where: { userId, skill: { slug: skill } } }))?.status ?? null;
-const autoCompletedFor = async (userId: string) => (await testDb().shippedFeature.findUniqueOrThrow({ where: { userId } })).autoCompletedFor?.toISOString().slice(0, 10) ?? null;
-const recordEvents = (userId: string) => testDb().progressEvent.findMany({ where: { userId, source: "shipped_record" }, include: { skill: true }, orderBy: { id: "asc" } });
+const autoCompletedFor = async (userId: string) =>
+  (await testDb().shippedFeature.findUniqueOrThrow({ where: { userId } })).autoCompletedFor?.toISOString().slice(0, 10) ?? null;
+const recordEvents = (userId: string) =>
+  testDb().progressEvent.findMany({ where: { userId, source: "shipped_record" }, include: { skill: true }, orderBy: { id: "asc" } });
 
 let completeDueMaintenance: typeof import("../../lib/shipped").completeDueMaintenance;
 let syncShippedMilestones: typeof import("../../lib/shipped").syncShippedMilestones;
@@ -85,11 +87,24 @@ describe("shipped-feature record: ownership and persistence", () => {
   it("saves, reads back, replaces incidents, one per user; another user's id is a 404", async () => {
     const a = await createUser("shipped-a");
     const b = await createUser("shipped-b");
-    const created = await create(a, record({ incidents: [{ occurredOn: daysAgo(20), whatHappened: "Drift after a wording change", whatChanged: "Retrained", featureWasOff: false }] }));
+    const created = await create(
+      a,
+      record({
+        incidents: [
+          { occurredOn: daysAgo(20), whatHappened: "Drift after a wording change", whatChanged: "Retrained", featureWasOff: false },
+        ],
+      }),
+    );
     expectOk(created, 201);
     const overview = created.json as ShippedOverview & { id: string };
     expect(overview.id).toMatch(/^c[a-z0-9]+$/);
-    expect(overview.record).toMatchObject({ title: "ticket classifier", approach: null, launchDate: daysAgo(30), outcomeBefore: 100, incidents: [{ occurredOn: daysAgo(20), featureWasOff: false }] });
+    expect(overview.record).toMatchObject({
+      title: "ticket classifier",
+      approach: null,
+      launchDate: daysAgo(30),
+      outcomeBefore: 100,
+      incidents: [{ occurredOn: daysAgo(20), featureWasOff: false }],
+    });
     expect(overview.bullets.ml[0]).toBe(
       "Shipped ticket classifier (DistilBERT, fine-tuned) to production, reducing manual triage by 67% (from 100% to 33%) across 8,000 tickets a week.",
     );
@@ -100,16 +115,23 @@ describe("shipped-feature record: ownership and persistence", () => {
 
     const replaced = await call("PUT", `/api/shipped-features/${overview.id}`, {
       user: a,
-      body: record({ title: "support classifier", incidents: [
-        { occurredOn: daysAgo(10), whatHappened: "Queue backlog", whatChanged: "Autoscaling", featureWasOff: false },
-        { occurredOn: daysAgo(5), whatHappened: "Bad deploy", whatChanged: "Rollback runbook", featureWasOff: false },
-      ] }),
+      body: record({
+        title: "support classifier",
+        incidents: [
+          { occurredOn: daysAgo(10), whatHappened: "Queue backlog", whatChanged: "Autoscaling", featureWasOff: false },
+          { occurredOn: daysAgo(5), whatHappened: "Bad deploy", whatChanged: "Rollback runbook", featureWasOff: false },
+        ],
+      }),
     });
     expectOk(replaced);
     expect((replaced.json as ShippedOverview).record?.incidents.map((i) => i.whatHappened)).toEqual(["Queue backlog", "Bad deploy"]);
     expect(await testDb().shippedFeatureIncident.count({ where: { featureId: overview.id } })).toBe(2);
 
-    for (const [method, body] of [["GET", undefined], ["PUT", record({ title: "by B" })], ["DELETE", undefined]] as const) {
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PUT", record({ title: "by B" })],
+      ["DELETE", undefined],
+    ] as const) {
       const res = await call(method, `/api/shipped-features/${overview.id}`, { user: b, body });
       expectError(res, "not_found");
       expect(res.text).not.toContain("support classifier");
@@ -124,7 +146,10 @@ describe("shipped-feature record: ownership and persistence", () => {
 
   it("is in the export, and deleting the account leaves no row of it", async () => {
     const user = await createUser("shipped-gone");
-    const created = await create(user, record({ incidents: [{ occurredOn: daysAgo(3), whatHappened: "x", whatChanged: "y", featureWasOff: true }] }));
+    const created = await create(
+      user,
+      record({ incidents: [{ occurredOn: daysAgo(3), whatHappened: "x", whatChanged: "y", featureWasOff: true }] }),
+    );
     expectOk(created, 201);
     const featureId = (created.json as ShippedOverview).id!;
     const exported = await call("GET", "/api/me/export", { user });
@@ -148,7 +173,9 @@ describe("shipped-feature record: the milestones it drives", () => {
     expect(await statusOf(user.id, "ship-feature-at-work")).toBe("done");
     const overview = await overviewOf(user);
     expectOk(await call("PUT", `/api/shipped-features/${overview.id}`, { user, body: record({ title: "again" }) }));
-    expect((await recordEvents(user.id)).map((e) => [e.skill.slug, e.fromStatus, e.toStatus])).toEqual([["ship-feature-at-work", "not_started", "done"]]);
+    expect((await recordEvents(user.id)).map((e) => [e.skill.slug, e.fromStatus, e.toStatus])).toEqual([
+      ["ship-feature-at-work", "not_started", "done"],
+    ]);
   });
 
   it("maintained 3+ months: refused at 89 days, ticked by saving a launch 90 days back, once; a hand-made un-tick stays; a gap restarts the clock", async () => {
@@ -164,7 +191,11 @@ describe("shipped-feature record: the milestones it drives", () => {
 
     // Pacing reads the same anchor: available tomorrow (launch + 90).
     const pacing = await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user });
-    expect((pacing.json as { pacing: Pacing }).pacing.waiting).toContainEqual({ id: maintain.id, title: maintain.title, availableFrom: daysAgo(-1) });
+    expect((pacing.json as { pacing: Pacing }).pacing.waiting).toContainEqual({
+      id: maintain.id,
+      title: maintain.title,
+      availableFrom: daysAgo(-1),
+    });
 
     // Saved with a launch 90 days back: saving (a write) ticks it at once, with one event; saving
     // again adds none.
@@ -184,19 +215,38 @@ describe("shipped-feature record: the milestones it drives", () => {
     // A gap 10 days ago (the feature was switched off): the clock restarts there, 80 days to go.
     const gap = await call("PUT", `/api/shipped-features/${id}`, {
       user,
-      body: record({ launchDate: daysAgo(90), incidents: [{ occurredOn: daysAgo(10), whatHappened: "Switched off during a data-pipeline migration", whatChanged: "Back on with a canary", featureWasOff: true }] }),
+      body: record({
+        launchDate: daysAgo(90),
+        incidents: [
+          {
+            occurredOn: daysAgo(10),
+            whatHappened: "Switched off during a data-pipeline migration",
+            whatChanged: "Back on with a canary",
+            featureWasOff: true,
+          },
+        ],
+      }),
     });
     expectOk(gap);
     expect((gap.json as ShippedOverview).clock).toMatchObject({ since: daysAgo(10), restarted: true, daysLeft: 80, due: false });
     expectError(await tick(user, enrollment.id, maintain.id, { status: "done" }), "conflict");
     // Pacing reads the same restarted clock: the milestone waits until the gap is 90 days old.
     const paced = await call("GET", `/api/enrollments/${enrollment.id}/pacing`, { user });
-    expect((paced.json as { pacing: Pacing }).pacing.waiting).toContainEqual({ id: maintain.id, title: maintain.title, availableFrom: daysAgo(-80) });
+    expect((paced.json as { pacing: Pacing }).pacing.waiting).toContainEqual({
+      id: maintain.id,
+      title: maintain.title,
+      availableFrom: daysAgo(-80),
+    });
     // …and once that gap is 90 days old, the record ticks it again for the new clock.
-    expectOk(await call("PUT", `/api/shipped-features/${id}`, {
-      user,
-      body: record({ launchDate: daysAgo(200), incidents: [{ occurredOn: daysAgo(95), whatHappened: "Switched off", whatChanged: "Back on", featureWasOff: true }] }),
-    }));
+    expectOk(
+      await call("PUT", `/api/shipped-features/${id}`, {
+        user,
+        body: record({
+          launchDate: daysAgo(200),
+          incidents: [{ occurredOn: daysAgo(95), whatHappened: "Switched off", whatChanged: "Back on", featureWasOff: true }],
+        }),
+      }),
+    );
     expect(await statusOf(user.id, "maintain-feature-3-months")).toBe("done");
   });
 });
@@ -205,7 +255,11 @@ describe("shipped-feature record: reads change nothing, the maintenance pass tic
   const MAINTAIN = "maintain-feature-3-months";
   /** Every logged change of the maintenance milestone, whoever made it: [from, to, source]. */
   const maintainEvents = async (userId: string) =>
-    (await testDb().progressEvent.findMany({ where: { userId, skill: { slug: MAINTAIN } }, orderBy: { id: "asc" } })).map((e) => [e.fromStatus, e.toStatus, e.source]);
+    (await testDb().progressEvent.findMany({ where: { userId, skill: { slug: MAINTAIN } }, orderBy: { id: "asc" } })).map((e) => [
+      e.fromStatus,
+      e.toStatus,
+      e.source,
+    ]);
 
   it("a due record read through the JSON routes, /shipped and /dashboard stays unticked; one pass ticks it once, a second nothing; an un-tick after it stays", async () => {
     const user = await createUser("shipped-read");
@@ -242,7 +296,10 @@ describe("shipped-feature record: reads change nothing, the maintenance pass tic
     expectOk(await tick(user, enrollment.id, maintain.id, { status: "not_started" }));
     await completeDueMaintenance(new Date());
     expect(await statusOf(user.id, MAINTAIN)).toBe("not_started");
-    expect(await maintainEvents(user.id)).toEqual([["not_started", "done", "shipped_record"], ["done", "not_started", "web"]]);
+    expect(await maintainEvents(user.id)).toEqual([
+      ["not_started", "done", "shipped_record"],
+      ["done", "not_started", "web"],
+    ]);
     expect((await overviewOf(user)).maintenanceTick).toBe("open");
   });
 

@@ -28,7 +28,8 @@ beforeAll(async () => {
 const londonDaysAgo = (days: number) => localDaysAgo(days);
 
 /** As React escapes text into HTML, with its <!-- --> separators between adjacent texts removed. */
-const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const inHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 const page = (text: string) => text.replaceAll("<!-- -->", "");
 
 async function milestoneOf(skill: string) {
@@ -52,7 +53,14 @@ describe("this week's plan on the dashboard, /checkin and the weekly email", () 
     const checkIn = (hours: number, workedOnIds: string[], madeAt?: Date) =>
       call("POST", "/api/checkins", {
         user,
-        body: { enrollmentId: enrollment.id, hours, confidence: 3, workedOnIds, idempotencyKey: randomUUID(), ...(madeAt ? { madeAt: madeAt.toISOString() } : {}) },
+        body: {
+          enrollmentId: enrollment.id,
+          hours,
+          confidence: 3,
+          workedOnIds,
+          idempotencyKey: randomUUID(),
+          ...(madeAt ? { madeAt: madeAt.toISOString() } : {}),
+        },
       });
     // Eight days back is always an earlier ISO week: its 3 h count against the estimate, not this week.
     expectOk(await checkIn(3, [biasVariance.id], shiftLocalDays(new Date(), -8)), 201);
@@ -84,7 +92,11 @@ describe("this week's plan on the dashboard, /checkin and the weekly email", () 
     }
 
     // The weekly email, composed from the digest's own batch load (not getPacing).
-    const inputs = await lib.load.loadDigestInputs([{ userId: user.id, week: plan.week, at: new Date() }], (id) => lib.deliver.digestLinks(id), { evenIfOff: true });
+    const inputs = await lib.load.loadDigestInputs(
+      [{ userId: user.id, week: plan.week, at: new Date() }],
+      (id) => lib.deliver.digestLinks(id),
+      { evenIfOff: true },
+    );
     const input = inputs.get(user.id)!;
     expect(input.thisWeek).toEqual(plan);
     const email = lib.compose.composeDigest(input);

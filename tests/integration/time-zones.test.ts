@@ -9,7 +9,15 @@ import { testDb } from "../support/factories";
 const SAMPLES = [2016, 2026].flatMap((y) => [`${y}-01-15T12:00:00Z`, `${y}-07-15T12:00:00Z`]);
 
 function intlLocal(zone: string, iso: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
@@ -26,7 +34,9 @@ describe("the accepted time zones, against this PostgreSQL", () => {
       select z.name, s.at, to_char(s.at at time zone z.name, 'YYYY-MM-DD HH24:MI') as local
       from unnest(${[...ACCEPTED_TIME_ZONES]}::text[]) as z(name) cross join unnest(${SAMPLES}::timestamptz[]) as s(at)`;
     expect(rows).toHaveLength(ACCEPTED_TIME_ZONES.length * SAMPLES.length);
-    const disagreements = rows.filter((r) => intlLocal(r.name, r.at.toISOString()) !== r.local).map((r) => `${r.name} at ${r.at.toISOString()}: ${r.local}`);
+    const disagreements = rows
+      .filter((r) => intlLocal(r.name, r.at.toISOString()) !== r.local)
+      .map((r) => `${r.name} at ${r.at.toISOString()}: ${r.local}`);
     expect(disagreements).toEqual([]);
   });
 

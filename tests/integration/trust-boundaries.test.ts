@@ -14,10 +14,19 @@ import { enrollmentBody } from "../support/api";
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const res = await fetch(`${baseUrl()}/api/auth/csrf`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { token: csrfToken, cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ") };
+  return {
+    token: csrfToken,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .join("; "),
+  };
 }
 
-async function requestSignInEmail(email: unknown, { asJson = false, callbackUrl = "/dashboard" }: { asJson?: boolean; callbackUrl?: string } = {}) {
+async function requestSignInEmail(
+  email: unknown,
+  { asJson = false, callbackUrl = "/dashboard" }: { asJson?: boolean; callbackUrl?: string } = {},
+) {
   const { token, cookie } = await csrf();
   const fields = { email, csrfToken: token, callbackUrl, json: "true" };
   return call("POST", "/api/auth/signin/email", {
@@ -38,7 +47,11 @@ async function mailSince(since: Date): Promise<CapturedMail[]> {
 async function magicToken(email: string): Promise<string> {
   const token = randomBytes(32).toString("hex");
   await testDb().verificationToken.create({
-    data: { identifier: email, token: createHash("sha256").update(`${token}${TEST_AUTH_SECRET}`).digest("hex"), expires: new Date(Date.now() + 10 * 60_000) },
+    data: {
+      identifier: email,
+      token: createHash("sha256").update(`${token}${TEST_AUTH_SECRET}`).digest("hex"),
+      expires: new Date(Date.now() + 10 * 60_000),
+    },
   });
   return token;
 }
@@ -50,7 +63,9 @@ describe("time zones (finding 1)", () => {
     const user = await createUser("tz");
     const aet = await call("PATCH", "/api/me", { user, body: { timezone: "AET" } });
     expect(aet.status).toBe(200);
-    expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { timezone: true } })).toEqual({ timezone: "Australia/Sydney" });
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { timezone: true } })).toEqual({
+      timezone: "Australia/Sydney",
+    });
 
     const ist = await call("PATCH", "/api/me", { user, body: { timezone: "IST" } });
     const error = expectError(ist, "bad_request");
@@ -58,15 +73,22 @@ describe("time zones (finding 1)", () => {
     for (const zone of ["US/Pacific-New", "Canada/East-Saskatchewan", "CTT"]) {
       expect((await call("PATCH", "/api/me", { user, body: { timezone: zone } })).status, zone).toBe(200);
     }
-    expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { timezone: true } })).toEqual({ timezone: "Asia/Shanghai" });
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { timezone: true } })).toEqual({
+      timezone: "Asia/Shanghai",
+    });
   });
 
   it("an enrolment stores the canonical zone too", async () => {
     const user = await createUser("tz-enrol");
     const res = await call("POST", "/api/enrollments", { user, body: enrollmentBody({ timezone: "US/Pacific" }) });
     expect(res.status, res.text).toBe(201);
-    expect(await testDb().enrollment.findFirstOrThrow({ where: { userId: user.id }, select: { timezone: true } })).toEqual({ timezone: "America/Los_Angeles" });
-    expectError(await call("POST", "/api/enrollments", { user: await createUser("tz-enrol"), body: enrollmentBody({ timezone: "BST" }) }), "bad_request");
+    expect(await testDb().enrollment.findFirstOrThrow({ where: { userId: user.id }, select: { timezone: true } })).toEqual({
+      timezone: "America/Los_Angeles",
+    });
+    expectError(
+      await call("POST", "/api/enrollments", { user: await createUser("tz-enrol"), body: enrollmentBody({ timezone: "BST" }) }),
+      "bad_request",
+    );
   });
 });
 
@@ -105,12 +127,18 @@ describe("sign-in addresses (finding 2)", () => {
     for (const form of [[victim, decoy], 42, null]) {
       expect((await requestSignInEmail(form, { asJson: true })).status, JSON.stringify(form)).toBe(400);
     }
-    expect(await testDb().verificationToken.count({ where: { OR: [{ identifier: { contains: victim.split("@")[0]! } }, { identifier: { contains: decoy.split("@")[0]! } }] } })).toBe(0);
+    expect(
+      await testDb().verificationToken.count({
+        where: { OR: [{ identifier: { contains: victim.split("@")[0]! } }, { identifier: { contains: decoy.split("@")[0]! } }] },
+      }),
+    ).toBe(0);
     // Give a mail that should not exist time to arrive: a normal sign-in after them is delivered first.
     const canary = uniqueEmail("canary");
     expect((await requestSignInEmail(canary)).status).toBe(200);
     await expect.poll(async () => (await mailSince(since)).some((m) => m.to.includes(canary)), { timeout: 15_000 }).toBe(true);
-    const strays = (await mailSince(since)).filter((m) => m.to.some((to) => to.includes(victim.split("@")[0]!) || to.includes(decoy.split("@")[0]!)));
+    const strays = (await mailSince(since)).filter((m) =>
+      m.to.some((to) => to.includes(victim.split("@")[0]!) || to.includes(decoy.split("@")[0]!)),
+    );
     expect(strays).toEqual([]);
   });
 
@@ -156,14 +184,21 @@ function expectSameOrigin(location: string | null, form: string): void {
 describe("redirects (finding 3)", () => {
   it("/signin when signed in sends each bypass form to a path on this site", async () => {
     const user = await createUser("redirect");
-    const raw = ["/signin?callbackUrl=/%5Cevil.example/", "/signin?callbackUrl=/%09/evil.example/", "/signin?callbackUrl=%2F%2Fevil.example"];
+    const raw = [
+      "/signin?callbackUrl=/%5Cevil.example/",
+      "/signin?callbackUrl=/%09/evil.example/",
+      "/signin?callbackUrl=%2F%2Fevil.example",
+    ];
     for (const pathname of [...BYPASSES.map((form) => `/signin?callbackUrl=${encodeURIComponent(form)}`), ...raw]) {
       const res = await fetch(`${baseUrl()}${pathname}`, { redirect: "manual", headers: { cookie: user.cookie } });
       expect(res.status, pathname).toBe(307);
       expectSameOrigin(res.headers.get("location"), pathname);
     }
     // A same-origin path (or this origin's own absolute URL) is kept, as a path.
-    const kept = await fetch(`${baseUrl()}/signin?callbackUrl=${encodeURIComponent(`${baseUrl()}/checkin?x=1`)}`, { redirect: "manual", headers: { cookie: user.cookie } });
+    const kept = await fetch(`${baseUrl()}/signin?callbackUrl=${encodeURIComponent(`${baseUrl()}/checkin?x=1`)}`, {
+      redirect: "manual",
+      headers: { cookie: user.cookie },
+    });
     expect(kept.headers.get("location")).toBe("/checkin?x=1");
   });
 
@@ -172,7 +207,10 @@ describe("redirects (finding 3)", () => {
       const email = uniqueEmail("cb");
       const token = await magicToken(email);
       const query = new URLSearchParams({ callbackUrl: form, token, email });
-      const res = await fetch(`${baseUrl()}/api/auth/callback/email?${query}`, { redirect: "manual", headers: { "sec-fetch-site": "same-origin" } });
+      const res = await fetch(`${baseUrl()}/api/auth/callback/email?${query}`, {
+        redirect: "manual",
+        headers: { "sec-fetch-site": "same-origin" },
+      });
       expect(res.status, form).toBe(302);
       expect(sessionCookieOf(res), form).toBeDefined();
       expectSameOrigin(res.headers.get("location"), form);
@@ -214,7 +252,11 @@ describe("login CSRF (finding 4)", () => {
       expect(sessionCookieOf(res)).toBeUndefined();
     }
     // A cross-site form POST to the callback is refused as well.
-    const posted = await fetch(url, { method: "POST", redirect: "manual", headers: { "sec-fetch-site": "cross-site", origin: "http://evil.example" } });
+    const posted = await fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "sec-fetch-site": "cross-site", origin: "http://evil.example" },
+    });
     expect(sessionCookieOf(posted)).toBeUndefined();
     expect([303, 403]).toContain(posted.status);
     expect(await testDb().user.count({ where: { email: attacker } })).toBe(0);

@@ -28,10 +28,18 @@ beforeAll(async () => {
 const londonDaysAgo = (days: number) => localDaysAgo(days);
 
 /** As React escapes text into HTML. */
-const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-const inEmailHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const inHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const inEmailHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-const PHASE_ONE = ["gradient-descent-intuition", "loss-function-choice", "evaluation-metric-choice", "bias-variance-in-practice", "pytorch-fluency"];
+const PHASE_ONE = [
+  "gradient-descent-intuition",
+  "loss-function-choice",
+  "evaluation-metric-choice",
+  "bias-variance-in-practice",
+  "pytorch-fluency",
+];
 
 interface State {
   name: string;
@@ -42,12 +50,24 @@ interface State {
 const hours = (userId: string, weeklyHours: number) => testDb().enrollment.updateMany({ where: { userId }, data: { weeklyHours } });
 
 const STATES: State[] = [
-  { name: "day 0", rule: "just_started", make: async (u) => { await seedHistory(u.id, { start: londonDaysAgo(0), targetMonths: 12, ticks: [] }); await hours(u.id, 40); } },
+  {
+    name: "day 0",
+    rule: "just_started",
+    make: async (u) => {
+      await seedHistory(u.id, { start: londonDaysAgo(0), targetMonths: 12, ticks: [] });
+      await hours(u.id, 40);
+    },
+  },
   {
     name: "paused",
     rule: "paused",
     make: async (u) => {
-      await seedHistory(u.id, { start: londonDaysAgo(40), targetMonths: 12, ticks: [{ skill: PHASE_ONE[0]!, day: 5 }], changes: [{ kind: "paused", day: 30 }] });
+      await seedHistory(u.id, {
+        start: londonDaysAgo(40),
+        targetMonths: 12,
+        ticks: [{ skill: PHASE_ONE[0]!, day: 5 }],
+        changes: [{ kind: "paused", day: 30 }],
+      });
       await hours(u.id, 40);
     },
   },
@@ -55,7 +75,12 @@ const STATES: State[] = [
     name: "just replanned",
     rule: "just_replanned",
     make: async (u) => {
-      await seedHistory(u.id, { start: londonDaysAgo(100), targetMonths: 6, ticks: PHASE_ONE.map((skill, i) => ({ skill, day: 10 + i })), changes: [{ kind: "replanned", day: 100, toTargetMonths: 14 }] });
+      await seedHistory(u.id, {
+        start: londonDaysAgo(100),
+        targetMonths: 6,
+        ticks: PHASE_ONE.map((skill, i) => ({ skill, day: 10 + i })),
+        changes: [{ kind: "replanned", day: 100, toTargetMonths: 14 }],
+      });
       await hours(u.id, 40);
     },
   },
@@ -73,7 +98,15 @@ const STATES: State[] = [
     name: "budget too small",
     rule: "budget_too_small",
     make: async (u) => {
-      await seedHistory(u.id, { start: londonDaysAgo(10), targetMonths: 12, ticks: [{ skill: PHASE_ONE[0]!, day: 1 }, { skill: PHASE_ONE[1]!, day: 2 }, { skill: PHASE_ONE[2]!, day: 3 }] });
+      await seedHistory(u.id, {
+        start: londonDaysAgo(10),
+        targetMonths: 12,
+        ticks: [
+          { skill: PHASE_ONE[0]!, day: 1 },
+          { skill: PHASE_ONE[1]!, day: 2 },
+          { skill: PHASE_ONE[2]!, day: 3 },
+        ],
+      });
       await hours(u.id, 8);
     },
   },
@@ -101,7 +134,11 @@ describe("one verdict on the dashboard, /checkin, the weekly email and the publi
 
     // The weekly email, composed from the digest's own load (not getPacing).
     const at = new Date();
-    const inputs = await lib.load.loadDigestInputs([{ userId: user.id, week: isoWeekOf(at, enrollment.timezone), at }], (id) => lib.deliver.digestLinks(id), { evenIfOff: true });
+    const inputs = await lib.load.loadDigestInputs(
+      [{ userId: user.id, week: isoWeekOf(at, enrollment.timezone), at }],
+      (id) => lib.deliver.digestLinks(id),
+      { evenIfOff: true },
+    );
     const input = inputs.get(user.id)!;
     expect(input.pace.verdict).toEqual(pacing.verdict);
     const email = lib.compose.composeDigest(input);

@@ -101,11 +101,18 @@ async function waitForLine(proc: Proc, pattern: RegExp, timeoutMs = 120_000): Pr
   let exited = false;
   void proc.exited.then(() => (exited = true));
   let found: string | undefined;
-  await waitFor(async () => {
-    found = proc.log.join("").split("\n").find((line) => pattern.test(line));
-    if (!found && exited) throw new Error(`${proc.name} exited before printing ${pattern}:\n${tail(proc)}`);
-    return found !== undefined;
-  }, `${proc.name} to print ${pattern}`, timeoutMs);
+  await waitFor(
+    async () => {
+      found = proc.log
+        .join("")
+        .split("\n")
+        .find((line) => pattern.test(line));
+      if (!found && exited) throw new Error(`${proc.name} exited before printing ${pattern}:\n${tail(proc)}`);
+      return found !== undefined;
+    },
+    `${proc.name} to print ${pattern}`,
+    timeoutMs,
+  );
   return found!;
 }
 
@@ -132,7 +139,11 @@ async function freePort(): Promise<number> {
 /** The web instances trust one proxy hop (TRUSTED_PROXY_HOPS=1): this run plays that proxy. */
 const viaProxy = (client: string) => ({ "x-forwarded-for": client });
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 
 async function csrfFrom(base: string, client: string): Promise<{ token: string; cookie: string }> {
   const res = await fetch(`${base}/api/auth/csrf`, { headers: viaProxy(client) });
@@ -153,7 +164,9 @@ async function requestSignIn(base: string, email: string, csrf: { token: string;
 
 async function main(): Promise<number> {
   if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-    console.error("Set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres): the run makes its own database there.");
+    console.error(
+      "Set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres): the run makes its own database there.",
+    );
     return 2;
   }
   if (!/^[a-z0-9_]+$/.test(databaseName)) {
@@ -184,7 +197,9 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   const [web1Port, web2Port] = [await freePort(), await freePort()];
   const publicUrl = `http://localhost:${web1Port}`;
   // Everything a deployment sets, the same for every process; nothing inherited that would change it.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|SIGNIN_LIMIT_|DIGEST_|TRUSTED_PROXY|SMTP_|NEXTAUTH_|PORT$|HOST$)/.test(k)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(TEST_|SIGNIN_LIMIT_|DIGEST_|TRUSTED_PROXY|SMTP_|NEXTAUTH_|PORT$|HOST$)/.test(k)),
+  );
   const deployment: NodeJS.ProcessEnv = {
     ...inherited,
     DATABASE_URL: databaseUrl,
@@ -196,9 +211,16 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   };
 
   step("a web instance started before the deploy step refuses to serve");
-  const early = launch("web-before-deploy", ["start", "--", "--no-build", "--no-migrate"], { ...deployment, PORT: String(web1Port), DIGEST_SCHEDULER: "off" });
+  const early = launch("web-before-deploy", ["start", "--", "--no-build", "--no-migrate"], {
+    ...deployment,
+    PORT: String(web1Port),
+    DIGEST_SCHEDULER: "off",
+  });
   const earlyExit = await early.exited;
-  check(earlyExit !== 0 && /migration\(s\) are not applied/.test(early.log.join("")), `npm start -- --no-migrate on an empty database exits ${earlyExit}, naming the pending migrations`);
+  check(
+    earlyExit !== 0 && /migration\(s\) are not applied/.test(early.log.join("")),
+    `npm start -- --no-migrate on an empty database exits ${earlyExit}, naming the pending migrations`,
+  );
 
   step("deploy step: migrations and the catalogue, once");
   console.log(`  npm run db:migrate → ${await runStep("db:migrate", ["run", "db:migrate"], deployment)}`);
@@ -247,9 +269,11 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   for (const [i, line] of catchUps.entries()) console.log(`  ${workers[i]!.name}: ${line}`);
   for (const instance of [web1, web2]) {
     console.log(`  ${instance.name}: ${await waitForLine(instance, /^Waypoint is running at /)}`);
-    check(/^database schema is up to date \(--no-migrate/m.test(instance.log.join("")), `${instance.name} checked the schema the deploy step migrated (and ran no migration itself)`);
+    check(
+      /^database schema is up to date \(--no-migrate/m.test(instance.log.join("")),
+      `${instance.name} checked the schema the deploy step migrated (and ran no migration itself)`,
+    );
   }
-
 
   step("a session made on instance 1 works on instance 2");
   const figures = { signInEmails: 0, tooMany: 0 };
@@ -263,8 +287,14 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   const confirm = await fetch(link, { headers: viaProxy("203.0.113.1") });
   const callback = /<a href="(\/api\/auth\/callback\/email\?[^"]+)"/.exec(await confirm.text())?.[1];
   check(callback !== undefined, "the confirmation page offers the sign-in button");
-  const signedIn = await fetch(new URL(callback.replaceAll("&amp;", "&"), bases[0]), { redirect: "manual", headers: { cookie: csrf1.cookie, ...viaProxy("203.0.113.1") } });
-  const session = signedIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="))?.split(";")[0];
+  const signedIn = await fetch(new URL(callback.replaceAll("&amp;", "&"), bases[0]), {
+    redirect: "manual",
+    headers: { cookie: csrf1.cookie, ...viaProxy("203.0.113.1") },
+  });
+  const session = signedIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("next-auth.session-token="))
+    ?.split(";")[0];
   check(signedIn.status === 302 && session !== undefined, "web-1 signed in and set the session cookie");
   const me2 = await fetch(`${bases[1]}/api/me`, { headers: { cookie: session, ...viaProxy("203.0.113.1") } });
   const me2Body = (await me2.json()) as { user?: { email?: string } };
@@ -274,7 +304,9 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
     headers: { cookie: session, "content-type": "application/json", ...viaProxy("203.0.113.1") },
     body: JSON.stringify({ timezone: "Asia/Tokyo" }),
   });
-  const me1 = (await (await fetch(`${bases[0]}/api/me`, { headers: { cookie: session, ...viaProxy("203.0.113.1") } })).json()) as { settings?: { timezone?: string } };
+  const me1 = (await (await fetch(`${bases[0]}/api/me`, { headers: { cookie: session, ...viaProxy("203.0.113.1") } })).json()) as {
+    settings?: { timezone?: string };
+  };
   check(patched.status === 200 && me1.settings?.timezone === "Asia/Tokyo", "a change saved through web-2 reads back on web-1");
   figures.signInEmails++;
 
@@ -297,20 +329,32 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
     }
   }
   console.log(`  statuses, alternating web-1 / web-2: ${statuses.join(" ")}`);
-  check(statuses.slice(0, SIGN_IN_LIMIT).every((s) => s === 200) && statuses[SIGN_IN_LIMIT] === 429, `the first ${SIGN_IN_LIMIT} are sent, the ${SIGN_IN_LIMIT + 1}th is refused`);
+  check(
+    statuses.slice(0, SIGN_IN_LIMIT).every((s) => s === 200) && statuses[SIGN_IN_LIMIT] === 429,
+    `the first ${SIGN_IN_LIMIT} are sent, the ${SIGN_IN_LIMIT + 1}th is refused`,
+  );
   const other = await requestSignIn(bases[1], "scale-out-other@example.test", csrf, `203.0.113.${10 + SIGN_IN_LIMIT}`);
   check(other.status === 200, "the same client may still ask for another address (the limit was the address's)");
   await waitForMail(relay, limited, SIGN_IN_LIMIT);
   await waitForMail(relay, "scale-out-other@example.test", 1);
-  check(relay.received.filter((m) => m.to === limited).length === SIGN_IN_LIMIT, `${SIGN_IN_LIMIT} emails to the limited address, not ${SIGN_IN_LIMIT + 1}`);
+  check(
+    relay.received.filter((m) => m.to === limited).length === SIGN_IN_LIMIT,
+    `${SIGN_IN_LIMIT} emails to the limited address, not ${SIGN_IN_LIMIT + 1}`,
+  );
   figures.signInEmails += SIGN_IN_LIMIT + 1;
 
   step(`the week's digests for ${USERS} users, one worker killed with SIGKILL mid-run`);
   const kill = await killed;
-  console.log(`  worker-1 killed after ${kill.sentBefore} digests were out, holding ${kill.heldSends} sends it had claimed and not handed over`);
+  console.log(
+    `  worker-1 killed after ${kill.sentBefore} digests were out, holding ${kill.heldSends} sends it had claimed and not handed over`,
+  );
   check(kill.heldSends > 0, "the killed worker held claims on unsent digests");
   const userIds = digestUsers.map((u) => u.id);
-  await waitFor(async () => (await db.digestDelivery.count({ where: { userId: { in: userIds }, status: "sent" } })) === USERS, `${USERS} deliveries sent`, 150_000);
+  await waitFor(
+    async () => (await db.digestDelivery.count({ where: { userId: { in: userIds }, status: "sent" } })) === USERS,
+    `${USERS} deliveries sent`,
+    150_000,
+  );
   // The killed worker's jobs expire, are retried, and find their delivery sent: nothing is left.
   await waitFor(async () => (await queueBacklog(db)) === 0, "the send queue to drain", 90_000);
   const digests = relay.received.filter((m) => m.messageId.startsWith("<digest-"));
@@ -320,15 +364,24 @@ async function run(databaseUrl: string, db: PrismaClient, relay: MailRelay): Pro
   const byWorker = (via: string) => digests.filter((m) => m.via === via).length;
   const afterKill = digests.length - kill.sentBefore;
   console.log(`  worker-1 sent ${byWorker("worker-1")}, worker-2 sent ${byWorker("worker-2")} (${afterKill} after the kill)`);
-  check(perUser.size === USERS && digestUsers.every((u) => perUser.get(u.email) === 1), `each of the ${USERS} users got exactly one digest`);
+  check(
+    perUser.size === USERS && digestUsers.every((u) => perUser.get(u.email) === 1),
+    `each of the ${USERS} users got exactly one digest`,
+  );
   check(duplicates === 0, "no duplicates");
   check((await db.digestDelivery.count({ where: { status: { not: "sent" } } })) === 0, "no delivery left claimed, failed or dead");
 
   step('the "maintained 3+ months" pass, run by both workers at start, ticks once');
-  const ticks = await db.progressEvent.findMany({ where: { userId: maintainer.id, source: "shipped_record" }, select: { skill: { select: { slug: true } } } });
+  const ticks = await db.progressEvent.findMany({
+    where: { userId: maintainer.id, source: "shipped_record" },
+    select: { skill: { select: { slug: true } } },
+  });
   const tickedByWorkers = catchUps.map((line) => Number(/ticked (\d+)/.exec(line)?.[1] ?? NaN));
   check(tickedByWorkers.every(Number.isInteger), `both workers ran the pass (ticked ${tickedByWorkers.join(" and ")})`);
-  check(ticks.length === 1 && ticks[0]!.skill.slug === "maintain-feature-3-months", `one ProgressEvent with source shipped_record (${ticks.length})`);
+  check(
+    ticks.length === 1 && ticks[0]!.skill.slug === "maintain-feature-3-months",
+    `one ProgressEvent with source shipped_record (${ticks.length})`,
+  );
   // Normally one catch-up ticks and the other finds nothing; a cron pass that came first leaves both 0.
   check(tickedByWorkers.reduce((a, b) => a + b, 0) <= 1, "no second tick from the other worker's pass");
 
@@ -351,7 +404,12 @@ scale-out figures
  * it is killed with SIGKILL. (Killing it between the SMTP server's acceptance and that record is the
  * one case that sends twice, by design, with the same Message-ID: README, "Known limits".)
  */
-async function killMidRun(db: PrismaClient, relay: MailRelay, victim: Proc, users: number): Promise<{ sentBefore: number; heldSends: number }> {
+async function killMidRun(
+  db: PrismaClient,
+  relay: MailRelay,
+  victim: Proc,
+  users: number,
+): Promise<{ sentBefore: number; heldSends: number }> {
   const digestsOut = () => relay.received.filter((m) => m.messageId.startsWith("<digest-")).length;
   await waitForLine(victim, /^catch-up at start:/);
   await waitFor(async () => digestsOut() >= KILL_AFTER, `${KILL_AFTER} digests out`, 120_000);
@@ -388,12 +446,22 @@ async function makeDigestUsers(db: PrismaClient, now: Date) {
   const users = Array.from({ length: USERS }, (_, i) => {
     const timezone = ZONES[i % ZONES.length]!;
     const local = new TZDate(now, timezone);
-    return { email: `scale-out-${String(i).padStart(3, "0")}@example.test`, timezone, digestWeekday: getISODay(local), digestHour: getHours(local) };
+    return {
+      email: `scale-out-${String(i).padStart(3, "0")}@example.test`,
+      timezone,
+      digestWeekday: getISODay(local),
+      digestHour: getHours(local),
+    };
   });
   await db.user.createMany({ data: users });
-  const rows = await db.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { id: true, email: true, timezone: true } });
+  const rows = await db.user.findMany({
+    where: { email: { in: users.map((u) => u.email) } },
+    select: { id: true, email: true, timezone: true },
+  });
   await Promise.all(
-    rows.map((u) => createEnrollment(u.id, "swe-to-mle", { timezone: u.timezone, startDate: isoOfDay(dayOfIso(localToday(now, u.timezone)) - 56) }, db)),
+    rows.map((u) =>
+      createEnrollment(u.id, "swe-to-mle", { timezone: u.timezone, startDate: isoOfDay(dayOfIso(localToday(now, u.timezone)) - 56) }, db),
+    ),
   );
   return rows;
 }

@@ -45,11 +45,36 @@ const targets: Target[] = [
   { name: "GET pacing (path)", url: `${base}/api/enrollments/${enrollment.id}*/pacing` },
   { name: "GET check-in by id (path)", url: `${base}/api/checkins/${checkInId}*` },
   { name: "GET roadmap by slug (path)", url: `${base}/api/roadmaps/swe-to-mle*` },
-  { name: "PUT milestone (path + JSON)", url: `${base}/api/enrollments/${enrollment.id}/milestones/${milestone.id}*`, method: "PUT", data: JSON.stringify({ status: "in_progress", note: "x", evidenceUrl: null }) },
-  { name: "POST check-in (JSON)", url: `${base}/api/checkins`, method: "POST", data: JSON.stringify({ enrollmentId: enrollment.id, hours: 1, confidence: 2, note: "n", idempotencyKey: "sqlmap-0000-0000-0002" }) },
-  { name: "PATCH check-in (JSON)", url: `${base}/api/checkins/${checkInId}`, method: "PATCH", data: JSON.stringify({ hours: 1, note: "n" }) },
-  { name: "PATCH settings (JSON)", url: `${base}/api/me`, method: "PATCH", data: JSON.stringify({ timezone: "Europe/London", digestHour: 8 }) },
-  { name: "PATCH enrolment (JSON)", url: `${base}/api/enrollments/${enrollment.id}`, method: "PATCH", data: JSON.stringify({ action: "replan", targetMonths: 12 }) },
+  {
+    name: "PUT milestone (path + JSON)",
+    url: `${base}/api/enrollments/${enrollment.id}/milestones/${milestone.id}*`,
+    method: "PUT",
+    data: JSON.stringify({ status: "in_progress", note: "x", evidenceUrl: null }),
+  },
+  {
+    name: "POST check-in (JSON)",
+    url: `${base}/api/checkins`,
+    method: "POST",
+    data: JSON.stringify({ enrollmentId: enrollment.id, hours: 1, confidence: 2, note: "n", idempotencyKey: "sqlmap-0000-0000-0002" }),
+  },
+  {
+    name: "PATCH check-in (JSON)",
+    url: `${base}/api/checkins/${checkInId}`,
+    method: "PATCH",
+    data: JSON.stringify({ hours: 1, note: "n" }),
+  },
+  {
+    name: "PATCH settings (JSON)",
+    url: `${base}/api/me`,
+    method: "PATCH",
+    data: JSON.stringify({ timezone: "Europe/London", digestHour: 8 }),
+  },
+  {
+    name: "PATCH enrolment (JSON)",
+    url: `${base}/api/enrollments/${enrollment.id}`,
+    method: "PATCH",
+    data: JSON.stringify({ action: "replan", targetMonths: 12 }),
+  },
 ];
 
 const outputDir = mkdtempSync(path.join(tmpdir(), "waypoint-sqlmap-"));
@@ -57,13 +82,23 @@ let findings = 0;
 for (const target of targets) {
   const started = Date.now();
   const args = [
-    "-u", target.url,
-    "--batch", "--level", "3", "--risk", "1",
-    "--dbms", "PostgreSQL",
+    "-u",
+    target.url,
+    "--batch",
+    "--level",
+    "3",
+    "--risk",
+    "1",
+    "--dbms",
+    "PostgreSQL",
     `--cookie=${user.cookie}`,
     "--headers=Content-Type: application/json",
-    "--output-dir", outputDir,
-    "--flush-session", "--disable-coloring", "--threads", "4",
+    "--output-dir",
+    outputDir,
+    "--flush-session",
+    "--disable-coloring",
+    "--threads",
+    "4",
     ...(target.method ? ["--method", target.method] : []),
     ...(target.data ? ["--data", target.data] : []),
   ];
@@ -73,8 +108,18 @@ for (const target of targets) {
   const vulnerable = /identified the following injection point|is vulnerable|sqlmap resumed the following injection point/i.test(out);
   if (vulnerable) findings++;
   console.log(`${vulnerable ? "✗ INJECTABLE" : "✓ nothing found"}  ${target.name}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  if (vulnerable) console.log(out.split("\n").filter((l) => /Parameter:|Type:|Title:|Payload:/.test(l)).join("\n"));
+  if (vulnerable)
+    console.log(
+      out
+        .split("\n")
+        .filter((l) => /Parameter:|Type:|Title:|Payload:/.test(l))
+        .join("\n"),
+    );
 }
-console.log(findings === 0 ? `verdict: sqlmap --level 3 found no injection in ${targets.length} JSON routes ✓` : `verdict: ${findings} injectable target(s) ✗`);
+console.log(
+  findings === 0
+    ? `verdict: sqlmap --level 3 found no injection in ${targets.length} JSON routes ✓`
+    : `verdict: ${findings} injectable target(s) ✗`,
+);
 await stack?.stop();
 process.exit(findings === 0 ? 0 : 1);

@@ -10,7 +10,15 @@ import { chromium } from "@playwright/test";
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /** The flags every launch here needs: these machines have no sandbox, GPU or outside network (STACK.md). */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface FoundChromium {
   /** undefined: Playwright's own, which it finds by itself. */
@@ -40,7 +48,11 @@ export function chromiumLaunchOptions(): { executablePath?: string; args: string
 
 function attempt(label: string, command: string, args: string[], timeoutMs: number): boolean {
   console.log(`── no Chromium found: trying ${label} ──`);
-  const result = spawnSync(command, args, { stdio: "inherit", timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    timeout: timeoutMs,
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   return result.status === 0;
 }
 
@@ -55,7 +67,10 @@ export function ensureChromium(): FoundChromium {
   if (found) return found;
   if (process.env.CHROME_PATH) throw new Error(`CHROME_PATH is ${process.env.CHROME_PATH}, but there is no browser there.`);
   const playwrightCli = "node_modules/@playwright/test/cli.js";
-  if (existsSync(playwrightCli) && attempt("Playwright's download (npx playwright install chromium)", process.execPath, [playwrightCli, "install", "chromium"], 5 * 60_000)) {
+  if (
+    existsSync(playwrightCli) &&
+    attempt("Playwright's download (npx playwright install chromium)", process.execPath, [playwrightCli, "install", "chromium"], 5 * 60_000)
+  ) {
     const downloaded = findChromium();
     if (downloaded) return downloaded;
   }

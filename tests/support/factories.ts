@@ -87,7 +87,11 @@ export async function seedHistory(
   const db = testDb();
   const startMs = Date.parse(`${options.start}T12:00:00Z`);
   const at = (day: number) => shiftLocalDays(new Date(startMs), day, "UTC");
-  const enrollment = await createEnrollment(userId, options.roadmapSlug, { startDate: options.start, targetMonths: options.targetMonths, ...(options.weeklyHours ? { weeklyHours: options.weeklyHours } : {}) });
+  const enrollment = await createEnrollment(userId, options.roadmapSlug, {
+    startDate: options.start,
+    targetMonths: options.targetMonths,
+    ...(options.weeklyHours ? { weeklyHours: options.weeklyHours } : {}),
+  });
   await db.enrollmentChange.updateMany({ where: { enrollmentId: enrollment.id }, data: { at: at(0) } });
   let target = options.targetMonths;
   let status: "active" | "paused" = "active";
@@ -115,7 +119,9 @@ export async function seedHistory(
       create: { userId, skillId, status: to, completedAt: to === "done" ? at(tick.day) : null, updatedAt: at(tick.day) },
       update: { status: to, completedAt: to === "done" ? at(tick.day) : null, updatedAt: at(tick.day) },
     });
-    await db.progressEvent.create({ data: { userId, skillId, enrollmentId: enrollment.id, fromStatus: from, toStatus: to, occurredAt: at(tick.day) } });
+    await db.progressEvent.create({
+      data: { userId, skillId, enrollmentId: enrollment.id, fromStatus: from, toStatus: to, occurredAt: at(tick.day) },
+    });
   }
   return enrollment;
 }
@@ -164,11 +170,7 @@ export async function call(
  * through the API would run self-completion at once, and the tests of the maintenance pass need a
  * record whose 90 days came up after it was saved. Dates are "YYYY-MM-DD".
  */
-export async function createShippedRecord(
-  userId: string,
-  options: { launchDate: string; gaps?: string[] },
-  db: PrismaClient = testDb(),
-) {
+export async function createShippedRecord(userId: string, options: { launchDate: string; gaps?: string[] }, db: PrismaClient = testDb()) {
   return db.shippedFeature.create({
     data: {
       userId,

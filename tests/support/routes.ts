@@ -29,7 +29,11 @@ export function exportedMethods(source: string): HttpMethod[] {
   for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const specifier of m[1]!.split(",")) {
-      const exported = specifier.trim().split(/\s+as\s+/).pop()?.trim();
+      const exported = specifier
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (exported) names.add(exported);
     }
   }

@@ -16,8 +16,14 @@ const enrollment = await seedHistory(user.id, {
   start: daysAgo(150),
   targetMonths: 12,
   ticks: [
-    ["gradient-descent-intuition", 6], ["loss-function-choice", 13], ["evaluation-metric-choice", 27], ["bias-variance-in-practice", 41],
-    ["pytorch-fluency", 70], ["karpathy-zero-to-hero", 105], ["hugging-face-transformers", 131], ["image-classifier-from-scratch", 144],
+    ["gradient-descent-intuition", 6],
+    ["loss-function-choice", 13],
+    ["evaluation-metric-choice", 27],
+    ["bias-variance-in-practice", 41],
+    ["pytorch-fluency", 70],
+    ["karpathy-zero-to-hero", 105],
+    ["hugging-face-transformers", 131],
+    ["image-classifier-from-scratch", 144],
   ].map(([skill, day]) => ({ skill: String(skill), day: Number(day) })),
   changes: [{ kind: "replanned", day: 120, toTargetMonths: 15 }],
 });
@@ -40,7 +46,10 @@ await testDb().checkIn.createMany({
 // A feature shipped 95 days ago: /shipped shows the 90 days reached and the tick on its way.
 await createShippedRecord(user.id, { launchDate: daysAgo(95) });
 const browser = await chromium.launch(chromiumLaunchOptions());
-for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+for (const [name, viewport] of [
+  ["phone", { width: 360, height: 780 }],
+  ["desktop", { width: 1280, height: 900 }],
+] as const) {
   for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await context.addCookies([{ name: SESSION_COOKIE, value: user.sessionToken, domain: new URL(base).hostname, path: "/" }]);
@@ -48,7 +57,10 @@ for (const [name, viewport] of [["phone", { width: 360, height: 780 }], ["deskto
     for (const path of ["/checkin", "/dashboard", "/settings", "/digest", "/shipped", "/roadmaps/swe-to-mle", "/roadmaps"]) {
       await page.goto(`${base}${path}`);
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`, fullPage: path === "/checkin" || path === "/settings" || path === "/shipped" });
+      await page.screenshot({
+        path: `${outDir}/${name}-${scheme}${path.replace(/\//g, "_")}.png`,
+        fullPage: path === "/checkin" || path === "/settings" || path === "/shipped",
+      });
       if (path === "/dashboard") {
         await page.locator("section[aria-labelledby=pace-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_pace.png` });
         await page.locator("section[aria-labelledby=checkins-heading]").screenshot({ path: `${outDir}/${name}-${scheme}_checkins.png` });

@@ -121,11 +121,15 @@ export async function spawnApp({
     SIGNIN_LIMIT_PER_IP: "1000",
     ...overrides,
   };
-  const app: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const app: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts", ...(build ? [] : ["--no-build"])],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const logs: string[] = [];
   app.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
   app.stderr?.on("data", (d: Buffer) => {

@@ -9,7 +9,13 @@ describe("buildActivityCalendar", () => {
     const calendar = buildActivityCalendar({ start: "2026-12-02", today: "2026-12-02", ...none });
     expect(calendar.from).toBe("2026-12-02");
     expect(calendar.weeks).toEqual([
-      { monday: "2026-11-30", days: [null, null, { date: "2026-12-02", ticks: 0, checkIns: 0, hours: 0, level: 0 }, null, null, null, null], ticks: 0, checkIns: 0, hours: 0 },
+      {
+        monday: "2026-11-30",
+        days: [null, null, { date: "2026-12-02", ticks: 0, checkIns: 0, hours: 0, level: 0 }, null, null, null, null],
+        ticks: 0,
+        checkIns: 0,
+        hours: 0,
+      },
     ]);
     expect(calendar.months).toEqual([{ week: 0, label: "Dec" }]);
     expect(calendar.totals).toEqual({ ticks: 0, checkIns: 0, hours: 0, activeDays: 0, weeksWithCheckIn: 0 });

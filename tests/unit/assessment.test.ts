@@ -114,21 +114,40 @@ describe("assessPivot", () => {
       for (const careerStage of CAREER_STAGES)
         for (const goal of PIVOT_GOALS)
           for (const mlSurfaceAtWork of [true, false])
-            for (const mathsBackground of [true, false]) all.push(key({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground }));
-    const listed = TABLE.map(([operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground]) => key({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground }));
+            for (const mathsBackground of [true, false])
+              all.push(key({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground }));
+    const listed = TABLE.map(([operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground]) =>
+      key({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground }),
+    );
     expect(all).toHaveLength(48);
     expect([...listed].sort()).toEqual([...all].sort());
   });
 
-  it.each(TABLE)("%s / %s / %s / ships at work %s / maths %s ⇒ %s on %s, %i–%i months (pre-filled %i)", (operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground, recommendation, roadmap, min, max, months, pathReasons, durationReason) => {
-    expect(assessPivot({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground })).toEqual({
+  it.each(TABLE)(
+    "%s / %s / %s / ships at work %s / maths %s ⇒ %s on %s, %i–%i months (pre-filled %i)",
+    (
+      operationalWork,
+      careerStage,
+      goal,
+      mlSurfaceAtWork,
+      mathsBackground,
       recommendation,
-      roadmapSlug: roadmap,
-      bracket: { minMonths: min, maxMonths: max },
-      suggestedMonths: months,
-      reasons: [...pathReasons, durationReason],
-    });
-  });
+      roadmap,
+      min,
+      max,
+      months,
+      pathReasons,
+      durationReason,
+    ) => {
+      expect(assessPivot({ operationalWork, careerStage, goal, mlSurfaceAtWork, mathsBackground })).toEqual({
+        recommendation,
+        roadmapSlug: roadmap,
+        bracket: { minMonths: min, maxMonths: max },
+        suggestedMonths: months,
+        reasons: [...pathReasons, durationReason],
+      });
+    },
+  );
 
   it("always suggests a target the roadmap allows, inside its bracket", () => {
     const ranges = new Map([sweToMle, sweToAiEngineer].map((r) => [r.slug, r]));

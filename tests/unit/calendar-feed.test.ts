@@ -41,11 +41,25 @@ describe("firstWeekdayOnOrAfter", () => {
 describe("renderCalendarFeed", () => {
   it("writes each milestone and the target as an all-day event on its date", () => {
     const feed = parseFeed(renderCalendarFeed(input()));
-    const allDay = feed.events.filter((e) => e.date !== null).map((e) => ({ summary: e.summary, date: e.date, description: e.description }));
+    const allDay = feed.events
+      .filter((e) => e.date !== null)
+      .map((e) => ({ summary: e.summary, date: e.date, description: e.description }));
     expect(allDay).toEqual([
-      { summary: "Planned: Gradient descent, by intuition", date: "2026-12-31", description: "Software Engineer → ML Engineer, ML fundamentals: planned done by this day." },
-      { summary: "Planned: Ship; one ML feature", date: "2027-04-01", description: "Software Engineer → ML Engineer, Ship one real ML feature: planned done by this day." },
-      { summary: "Target: finish Software Engineer → ML Engineer", date: "2027-10-01", description: "The target date of your plan for Software Engineer → ML Engineer." },
+      {
+        summary: "Planned: Gradient descent, by intuition",
+        date: "2026-12-31",
+        description: "Software Engineer → ML Engineer, ML fundamentals: planned done by this day.",
+      },
+      {
+        summary: "Planned: Ship; one ML feature",
+        date: "2027-04-01",
+        description: "Software Engineer → ML Engineer, Ship one real ML feature: planned done by this day.",
+      },
+      {
+        summary: "Target: finish Software Engineer → ML Engineer",
+        date: "2027-10-01",
+        description: "The target date of your plan for Software Engineer → ML Engineer.",
+      },
     ]);
     expect(feed.calendar.refreshInterval).toBe("PT1H");
   });
@@ -101,11 +115,24 @@ describe("plannedMilestones", () => {
     title: `Phase ${slug}`,
     startMonth,
     endMonth,
-    milestones: skills.map((s) => ({ id: `m-${s}`, skillId: `skill-${s}`, skillSlug: s, title: `Milestone ${s}`, effortHours: 10, minDurationDays: null, durationAnchor: null })),
+    milestones: skills.map((s) => ({
+      id: `m-${s}`,
+      skillId: `skill-${s}`,
+      skillSlug: s,
+      title: `Milestone ${s}`,
+      effortHours: 10,
+      minDurationDays: null,
+      durationAnchor: null,
+    })),
   });
   const pacingInput: PacingInput = {
     roadmap: { canonicalMonths: 18, maxMonths: 18, phases: [phase("a", 0, 3, ["a1", "a2", "a3"]), phase("b", 3, 18, ["b1", "b2"])] },
-    enrollment: { startDate: "2026-01-01", targetMonths: 18, status: "active", changes: [{ kind: "enrolled", at: new Date("2026-01-01T09:00:00Z"), toTargetMonths: 18 }] },
+    enrollment: {
+      startDate: "2026-01-01",
+      targetMonths: 18,
+      status: "active",
+      changes: [{ kind: "enrolled", at: new Date("2026-01-01T09:00:00Z"), toTargetMonths: 18 }],
+    },
     progress: [
       { skillId: "skill-a1", status: "done", doneFlips: [Date.parse("2026-01-10T12:00:00Z")] },
       { skillId: "skill-a3", status: "skipped", doneFlips: [] },

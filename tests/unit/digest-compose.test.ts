@@ -82,8 +82,24 @@ const ahead: DigestInput = {
     loggedHours: 1.5,
     leftHours: 6.5,
     items: [
-      { id: "m1", title: "PyTorch fluency: tensors, autograd, training loops", phaseTitle: "ML fundamentals", inProgress: true, dueDate: "2026-12-14", hours: 4, remainingHours: 4 },
-      { id: "m2", title: "Hugging Face Transformers: load, fine-tune, run inference", phaseTitle: "ML fundamentals", inProgress: false, dueDate: "2027-01-04", hours: 2.5, remainingHours: 20 },
+      {
+        id: "m1",
+        title: "PyTorch fluency: tensors, autograd, training loops",
+        phaseTitle: "ML fundamentals",
+        inProgress: true,
+        dueDate: "2026-12-14",
+        hours: 4,
+        remainingHours: 4,
+      },
+      {
+        id: "m2",
+        title: "Hugging Face Transformers: load, fine-tune, run inference",
+        phaseTitle: "ML fundamentals",
+        inProgress: false,
+        dueDate: "2027-01-04",
+        hours: 2.5,
+        remainingHours: 20,
+      },
     ],
     notYet: [],
   },
@@ -552,7 +568,9 @@ describe("composeDigest: subjects for the other activity shapes", () => {
   });
 
   it("says on plan at zero variance, and a few days rather than weeks", () => {
-    expect(composeDigest({ ...ahead, pace: pace({ ...ahead.pace, varianceDays: 0 }) }).subject).toBe("Week 14 of 52 — on plan, 3 milestones done");
+    expect(composeDigest({ ...ahead, pace: pace({ ...ahead.pace, varianceDays: 0 }) }).subject).toBe(
+      "Week 14 of 52 — on plan, 3 milestones done",
+    );
     expect(composeDigest({ ...ahead, pace: pace({ ...ahead.pace, varianceDays: -5 }) }).subject).toBe(
       "Week 14 of 52 — on track, 5 days behind, 3 milestones done",
     );
@@ -591,7 +609,18 @@ const pivoting: DigestInput = {
     today: "2026-11-30",
     targets: { applicationsPerWeek: 3, interviewsPerWeek: 1 },
     targetsSince: "2026-11-09",
-    sentOn: ["2026-11-10", "2026-11-11", "2026-11-13", "2026-11-17", "2026-11-18", "2026-11-24", "2026-11-25", "2026-11-27", "2026-11-28", "2026-11-30"],
+    sentOn: [
+      "2026-11-10",
+      "2026-11-11",
+      "2026-11-13",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-24",
+      "2026-11-25",
+      "2026-11-27",
+      "2026-11-28",
+      "2026-11-30",
+    ],
     interviewsOn: ["2026-11-26"],
     paused: false,
   }),
@@ -616,13 +645,19 @@ Milestones done`);
 
   it("has the same lines in the HTML part, under the one heading", () => {
     expect(occurrences(digest.html, ">This week</h2>")).toBe(1);
-    expect(digest.html).toContain(">Applications sent: On track — 3 applications a week over the last 3 weeks, against a target of 3 a week; 1 so far this week</p>");
-    expect(digest.html).toContain(">Interviews done: Off track — 0.3 interviews a week over the last 3 weeks, against a target of 1 a week; 0 so far this week</p>");
+    expect(digest.html).toContain(
+      ">Applications sent: On track — 3 applications a week over the last 3 weeks, against a target of 3 a week; 1 so far this week</p>",
+    );
+    expect(digest.html).toContain(
+      ">Interviews done: Off track — 0.3 interviews a week over the last 3 weeks, against a target of 1 a week; 0 so far this week</p>",
+    );
   });
 
   it("changes nothing else", () => {
     expect(digest.subject).toBe(composeDigest(ahead).subject);
-    expect(digest.text.replace(/\nApplications sent:[^]*?this week\nInterviews done:[^]*?this week\n/, "\n")).toBe(composeDigest(ahead).text);
+    expect(digest.text.replace(/\nApplications sent:[^]*?this week\nInterviews done:[^]*?this week\n/, "\n")).toBe(
+      composeDigest(ahead).text,
+    );
   });
 
   it("shows the section for the targets alone when the week's plan has nothing to say", () => {
@@ -664,7 +699,7 @@ describe.each(allCases)("composeDigest HTML (%s)", (_, input) => {
   const active = input.pace.verdict.status !== "done" && input.pace.verdict.status !== "upcoming";
 
   it("is a full en-GB document with a hidden preheader", () => {
-    expect(html.startsWith("<!doctype html>\n<html lang=\"en-GB\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en-GB">')).toBe(true);
     expect(html.trimEnd().endsWith("</html>")).toBe(true);
     expect(html).toContain(`<title>${escapeHtml(subject)}</title>`);
     expect(html).toMatch(/<div style="display:none;[^"]*">[^<]+<\/div>/);

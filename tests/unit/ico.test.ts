@@ -6,7 +6,10 @@ describe("icoFromPngs", () => {
   it("writes the ICO header and one directory entry per image, pointing at its PNG", () => {
     const a = Uint8Array.from([1, 2, 3]);
     const b = Uint8Array.from([4, 5, 6, 7, 8]);
-    const ico = icoFromPngs([{ size: 16, png: a }, { size: 256, png: b }]);
+    const ico = icoFromPngs([
+      { size: 16, png: a },
+      { size: 256, png: b },
+    ]);
     expect([...ico.subarray(0, 6)]).toEqual([0, 0, 1, 0, 2, 0]);
     // First entry: 16×16, 32 bpp, 3 bytes at offset 6 + 2×16 = 38.
     expect(ico.readUInt8(6)).toBe(16);

@@ -11,11 +11,14 @@ describe("the catalogue's resources", () => {
     expect(new Set(live.map((l) => l.roadmap))).toEqual(new Set(["swe-to-mle", "swe-to-ai-engineer"]));
   });
 
-  it.each(live.map((l) => [`${l.roadmap}/${l.milestone.slug}`, l.milestone.skill] as const))("%s has one to three resources", (_, skill) => {
-    const resources = resourcesForSkill(skill);
-    expect(resources.length).toBeGreaterThanOrEqual(1);
-    expect(resources.length).toBeLessThanOrEqual(3);
-  });
+  it.each(live.map((l) => [`${l.roadmap}/${l.milestone.slug}`, l.milestone.skill] as const))(
+    "%s has one to three resources",
+    (_, skill) => {
+      const resources = resourcesForSkill(skill);
+      expect(resources.length).toBeGreaterThanOrEqual(1);
+      expect(resources.length).toBeLessThanOrEqual(3);
+    },
+  );
 
   it("has only well-formed https URLs, a known kind, a title and a positive whole number of minutes", () => {
     for (const [skill, resources] of Object.entries(RESOURCES_BY_SKILL)) {

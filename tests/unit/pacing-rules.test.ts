@@ -27,7 +27,9 @@ describe("checkCompletion", () => {
 
   it("counts whole local days: 90 days after a launch on 10 Mar is any time on 8 Jun, not 15:30 on it", () => {
     // 00:00 on 8 Jun in London is 23:00 UTC on 7 Jun (BST).
-    expect(checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: launch }, new Date("2026-06-07T23:00:00.000Z"), LONDON)).toEqual({ ok: true });
+    expect(checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: launch }, new Date("2026-06-07T23:00:00.000Z"), LONDON)).toEqual({
+      ok: true,
+    });
     expect(checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: launch }, new Date("2026-06-07T22:59:59.999Z"), LONDON)).toEqual({
       ok: false,
       reason: "This needs 90 days from launch; it can be marked done from 8 Jun 2026.",
@@ -37,7 +39,12 @@ describe("checkCompletion", () => {
 
   it("takes the launch's local date in the user's zone: 02:00 UTC on 10 Mar is still 9 Mar in New York", () => {
     const lateLaunch = new Date("2026-03-10T02:00:00.000Z");
-    const result = checkCompletion(afterLaunch, { enrollmentStart, featureLaunch: lateLaunch }, new Date("2026-03-20T12:00:00Z"), "America/New_York");
+    const result = checkCompletion(
+      afterLaunch,
+      { enrollmentStart, featureLaunch: lateLaunch },
+      new Date("2026-03-20T12:00:00Z"),
+      "America/New_York",
+    );
     expect(!result.ok && result.availableFrom).toBe("2026-06-07");
   });
 

@@ -20,7 +20,13 @@ const shown = (n: number) => {
 };
 
 const m = (skill: string, effortHours: number): PacingMilestone => ({
-  id: `m-${skill}`, skillId: `skill-${skill}`, skillSlug: skill, title: `Milestone ${skill}`, effortHours, minDurationDays: null, durationAnchor: null,
+  id: `m-${skill}`,
+  skillId: `skill-${skill}`,
+  skillSlug: skill,
+  title: `Milestone ${skill}`,
+  effortHours,
+  minDurationDays: null,
+  durationAnchor: null,
 });
 const phases: PacingPhase[] = [
   { slug: "p1", title: "Fundamentals", startMonth: 0, endMonth: 3, milestones: [m("a1", 5), m("a2", 5)] },
@@ -33,7 +39,14 @@ const roadmap = { canonicalMonths: 18, maxMonths: 18, phases };
 type Change = PacingInput["enrollment"]["changes"][number];
 const done = (skill: string, day: number): StatusChange => ({ skillId: `skill-${skill}`, toStatus: "done", occurredAt: noon(day) });
 
-function pace(s: { now: number; done?: StatusChange[]; changes?: Change[]; status?: "active" | "paused"; weeklyHours?: number; checkIns?: { day: number; hours: number }[] }): Pacing {
+function pace(s: {
+  now: number;
+  done?: StatusChange[];
+  changes?: Change[];
+  status?: "active" | "paused";
+  weeklyHours?: number;
+  checkIns?: { day: number; hours: number }[];
+}): Pacing {
   return computePacing({
     roadmap,
     enrollment: {
@@ -53,13 +66,32 @@ function pace(s: { now: number; done?: StatusChange[]; changes?: Change[]; statu
 describe("the verdict's rule table", () => {
   it("lists every rule once, in the order tried", () => {
     expect(VERDICT_RULES.map((r) => r.rule)).toEqual([
-      "finished", "upcoming", "paused", "budget_too_small", "just_started", "just_replanned", "budget_past_limit", "past_limit", "far_behind", "overdue", "past_target", "behind", "on_track",
+      "finished",
+      "upcoming",
+      "paused",
+      "budget_too_small",
+      "just_started",
+      "just_replanned",
+      "budget_past_limit",
+      "past_limit",
+      "far_behind",
+      "overdue",
+      "past_target",
+      "behind",
+      "on_track",
     ]);
   });
 
   it("day 0: just started, never red, and no buffer chip beside it", () => {
     const p = pace({ now: 0 });
-    expect(p.verdict).toMatchObject({ rule: "just_started", status: "just_started", tone: "neutral", label: "Just started", bufferChip: null, advice: null });
+    expect(p.verdict).toMatchObject({
+      rule: "just_started",
+      status: "just_started",
+      tone: "neutral",
+      label: "Just started",
+      bufferChip: null,
+      advice: null,
+    });
     expect(p.verdict.headline).toBe("Just started — your plan runs to 5 Jan 2027; your pace shows after the first week");
     expect(p.verdict.publicHeadline).toBe("Just started — the plan runs to 5 Jan 2027");
     // Six active days later still the first week; on day 7 the pace is judged: nothing done, the line
@@ -76,7 +108,14 @@ describe("the verdict's rule table", () => {
     // Velocity over days 32–59 (28 active days): ticks 5 h → 1.25 h/week; check-ins 10 h → 2.5 h/week;
     // blend (min(1.25, 2.5) + 2.5) / 2 = 1.875 h/week = 0.01875 of the effort a week.
     // 0.9 left: 0.9·7/0.01875 = 336 days → day 395, 4 Feb 2027, after the 5 Jan 2027 target.
-    const p = pace({ now: 59, done: [done("a1", 20), done("a2", 45)], checkIns: [{ day: 40, hours: 5 }, { day: 50, hours: 5 }] });
+    const p = pace({
+      now: 59,
+      done: [done("a1", 20), done("a2", 45)],
+      checkIns: [
+        { day: 40, hours: 5 },
+        { day: 50, hours: 5 },
+      ],
+    });
     expect(p.varianceDays).toBe(0);
     expect(p.bufferDays).toBe(0);
     expect(p.velocity).toMatchObject({ basis: "trailing" });
@@ -84,7 +123,13 @@ describe("the verdict's rule table", () => {
     expect(p.velocity!.logged).toBeCloseTo(2.5, 12);
     expect(p.velocity!.hoursPerWeek).toBeCloseTo(1.875, 12);
     expect(p.projectedFinish).toBe(plusDays(395));
-    expect(p.verdict).toMatchObject({ rule: "past_target", status: "at_risk", tone: "caution", label: "At risk", bufferChip: "0 d buffer" });
+    expect(p.verdict).toMatchObject({
+      rule: "past_target",
+      status: "at_risk",
+      tone: "caution",
+      label: "At risk",
+      bufferChip: "0 d buffer",
+    });
     expect(p.verdict.headline).toBe(`At this pace you finish ${shown(395)}, after your target of 5 Jan 2027`);
     expect(p.verdict.headline).toBe("At this pace you finish 4 Feb 2027, after your target of 5 Jan 2027");
     expect(p.verdict.phrase).toBe("at risk, finishing after your target");
@@ -111,8 +156,21 @@ describe("the verdict's rule table", () => {
   });
 
   it("paused: its own verdict, no buffer, no advice", () => {
-    const p = pace({ now: 45, status: "paused", changes: [{ kind: "paused", at: noon(30), toTargetMonths: null }], done: [done("a1", 20), done("a2", 20)] });
-    expect(p.verdict).toMatchObject({ rule: "paused", status: "paused", tone: "neutral", label: "Paused", bufferChip: null, advice: null, phrase: "paused" });
+    const p = pace({
+      now: 45,
+      status: "paused",
+      changes: [{ kind: "paused", at: noon(30), toTargetMonths: null }],
+      done: [done("a1", 20), done("a2", 20)],
+    });
+    expect(p.verdict).toMatchObject({
+      rule: "paused",
+      status: "paused",
+      tone: "neutral",
+      label: "Paused",
+      bufferChip: null,
+      advice: null,
+      phrase: "paused",
+    });
     expect(p.verdict.headline).toBe("Paused at 10% done — the plan waits until you resume");
     expect(p.verdict.publicHeadline).toBe("Paused at 10% done");
   });
@@ -121,7 +179,13 @@ describe("the verdict's rule table", () => {
     // a1 on day 30, b1 on day 85 (0.15); replanned to 18 months on day 100.
     const history = { done: [done("a1", 30), done("b1", 85)], changes: [{ kind: "replanned", at: noon(100), toTargetMonths: 18 }] };
     const p = pace({ now: 103, ...history });
-    expect(p.verdict).toMatchObject({ rule: "just_replanned", status: "just_started", label: "Just replanned", bufferChip: null, phrase: "just replanned" });
+    expect(p.verdict).toMatchObject({
+      rule: "just_replanned",
+      status: "just_started",
+      label: "Just replanned",
+      bufferChip: null,
+      phrase: "just replanned",
+    });
     expect(p.verdict.headline).toBe("Just replanned — the new plan runs from 15% done to 5 Jul 2027");
     // Day 106 is the 6th active day after it; day 107 the 7th: judged again.
     expect(pace({ now: 106, ...history }).verdict.rule).toBe("just_replanned");
@@ -148,7 +212,9 @@ describe("the verdict's rule table", () => {
     expect(p.budget).toEqual({ weeklyHours: 2, finishDate: plusDays(383), hoursForTarget: 3 });
     expect(plusDays(383)).toBe("2027-01-23");
     expect(p.verdict).toMatchObject({ rule: "budget_too_small", status: "at_risk", tone: "caution", bufferChip: null });
-    expect(p.verdict.headline).toBe("At 2 h a week you finish about 23 Jan 2027, after your target of 5 Jan 2027 — to finish by then, plan on 3 h a week");
+    expect(p.verdict.headline).toBe(
+      "At 2 h a week you finish about 23 Jan 2027, after your target of 5 Jan 2027 — to finish by then, plan on 3 h a week",
+    );
     expect(p.verdict.publicHeadline).toBe("At 2 h a week the plan finishes about 23 Jan 2027, after the target of 5 Jan 2027");
     expect(p.verdict.phrase).toBe("at risk, your hours finish after your target");
     expect(p.verdict.advice?.text).toBe("Give it 3 h a week, or choose a longer target: every tick is kept.");
@@ -164,7 +230,9 @@ describe("the verdict's rule table", () => {
     expect(pace({ now: 3, weeklyHours: 1 }).verdict.rule).toBe("budget_too_small");
     const tiny = pace({ now: 10, weeklyHours: 1 });
     expect(tiny.verdict).toMatchObject({ rule: "budget_past_limit", status: "off_track", label: "Off track" });
-    expect(tiny.verdict.headline).toMatch(/^At 1 h a week you finish about \d+ \w{3} \d{4}, after the 18-month line \(5 Jul 2027\) — to finish by then, plan on 3 h a week$/);
+    expect(tiny.verdict.headline).toMatch(
+      /^At 1 h a week you finish about \d+ \w{3} \d{4}, after the 18-month line \(5 Jul 2027\) — to finish by then, plan on 3 h a week$/,
+    );
   });
 });
 
@@ -175,14 +243,24 @@ describe("the plan line at the weekly budget", () => {
     const p = pace({ now: 10, weeklyHours: 2 });
     // Bends: day 59 (0.1, the cap starts), 182 (rejoins: on day 181 the cap's 0.1 + 122/350 = 0.448571 is
     // under the windows' 0.3 + 0.3·61/123 = 0.448780; on day 182 it is over), 243 (0.6), 383 (1).
-    expect(shares(p)).toEqual([[0, 0], [59, 0.1], [181, 0.448571], [182, 0.45122], [243, 0.6], [383, 1]]);
+    expect(shares(p)).toEqual([
+      [0, 0],
+      [59, 0.1],
+      [181, 0.448571],
+      [182, 0.45122],
+      [243, 0.6],
+      [383, 1],
+    ]);
     expect(p.plans[0]).toMatchObject({ targetMonths: 12, fromDate: START, endDate: plusDays(383), superseded: false });
     expect(p.targetDate).toBe("2027-01-05");
     // Phase 2's milestones are due when the paced line reaches 0.3 (its window's end share):
     // 0.1 + (d − 59)/350 ≥ 0.3 first on day 129, not day 120.
     const paced = pace({ now: 125, weeklyHours: 2, done: [done("a1", 20), done("a2", 50)] });
     expect(paced.nextMilestones[0]).toMatchObject({ id: "m-b1", dueDate: plusDays(129) });
-    expect(pace({ now: 125, done: [done("a1", 20), done("a2", 50)] }).nextMilestones[0]).toMatchObject({ id: "m-b1", dueDate: plusDays(120) });
+    expect(pace({ now: 125, done: [done("a1", 20), done("a2", 50)] }).nextMilestones[0]).toMatchObject({
+      id: "m-b1",
+      dueDate: plusDays(120),
+    });
     // Ticking 2 h a week through phase 2: b1 (10 h) 35 days after day 59 and b2 35 days later: on the
     // line on both days (0.2 on day 94, 0.3 on day 129), so no variance, never "behind".
     const keeping = pace({ now: 129, weeklyHours: 2, done: [done("a1", 20), done("a2", 50), done("b1", 94), done("b2", 129)] });
@@ -197,8 +275,18 @@ describe("the plan line at the weekly budget", () => {
     // day 118 over (0.294286 vs 0.293443): back on the windows' line from day 118, which 3 h keeps: day 365.
     const changes = [{ kind: "budget_changed", at: noon(100), toTargetMonths: null, fromWeeklyHours: 2, toWeeklyHours: 3 }];
     const p = pace({ now: 130, weeklyHours: 3, changes });
-    expect(p.plans.map((l) => [l.fromDate, l.endDate, l.superseded])).toEqual([[START, plusDays(383), true], [plusDays(100), "2027-01-05", false]]);
-    expect(shares(p, 1)).toEqual([[100, 0.217143], [117, 0.29], [118, 0.293443], [120, 0.3], [243, 0.6], [365, 1]]);
+    expect(p.plans.map((l) => [l.fromDate, l.endDate, l.superseded])).toEqual([
+      [START, plusDays(383), true],
+      [plusDays(100), "2027-01-05", false],
+    ]);
+    expect(shares(p, 1)).toEqual([
+      [100, 0.217143],
+      [117, 0.29],
+      [118, 0.293443],
+      [120, 0.3],
+      [243, 0.6],
+      [365, 1],
+    ]);
     expect(p.budget).toEqual({ weeklyHours: 3, finishDate: "2027-01-05", hoursForTarget: 3 });
     expect(p.verdict.rule).not.toBe("budget_too_small");
     // Before the change, the plan was the 2 h one.
@@ -219,7 +307,16 @@ describe("the plan line at the weekly budget", () => {
     const p = pace({ now: 130, weeklyHours: 2, changes });
     expect(p.targetDate).toBe(plusDays(386));
     expect(p.budget?.finishDate).toBe(plusDays(404));
-    expect(shares(p)).toEqual([[0, 0], [59, 0.1], [100, 0.217143], [121, 0.217143], [202, 0.448571], [203, 0.45122], [264, 0.6], [404, 1]]);
+    expect(shares(p)).toEqual([
+      [0, 0],
+      [59, 0.1],
+      [100, 0.217143],
+      [121, 0.217143],
+      [202, 0.448571],
+      [203, 0.45122],
+      [264, 0.6],
+      [404, 1],
+    ]);
   });
 
   it("a replan paces the new line from the share done that day", () => {
@@ -231,7 +328,10 @@ describe("the plan line at the weekly budget", () => {
     const p = pace({ now: 80, weeklyHours: 2, done: [done("a1", 20), done("a2", 50)], changes });
     expect(p.targetDate).toBe("2027-07-05");
     expect(p.budget).toMatchObject({ weeklyHours: 2, finishDate: "2027-07-05" });
-    expect(p.plans.map((l) => [l.targetMonths, l.fromDate, l.superseded])).toEqual([[12, START, true], [18, plusDays(60), false]]);
+    expect(p.plans.map((l) => [l.targetMonths, l.fromDate, l.superseded])).toEqual([
+      [12, START, true],
+      [18, plusDays(60), false],
+    ]);
     expect(p.verdict.rule).not.toBe("budget_too_small");
   });
 
@@ -240,19 +340,44 @@ describe("the plan line at the weekly budget", () => {
       canonicalMonths: sweToMle.canonicalMonths,
       maxMonths: sweToMle.maxMonths,
       phases: sweToMle.phases.map((ph) => ({
-        slug: ph.slug, title: ph.title, startMonth: ph.startMonth, endMonth: ph.endMonth,
-        milestones: ph.milestones.map((x) => ({ id: x.slug, skillId: x.slug, skillSlug: x.slug, title: x.title, effortHours: x.effortHours, minDurationDays: null, durationAnchor: null })),
+        slug: ph.slug,
+        title: ph.title,
+        startMonth: ph.startMonth,
+        endMonth: ph.endMonth,
+        milestones: ph.milestones.map((x) => ({
+          id: x.slug,
+          skillId: x.slug,
+          skillSlug: x.slug,
+          title: x.title,
+          effortHours: x.effortHours,
+          minDurationDays: null,
+          durationAnchor: null,
+        })),
       })),
     };
     const at = (weeklyHours: number, now: number) =>
-      computePacing({ roadmap: real, enrollment: { startDate: START, targetMonths: 12, status: "active", changes: [{ kind: "enrolled", at: noon(0), toTargetMonths: 12 }], weeklyHours }, progress: [], now: noon(now), timeZone: "Europe/London" });
+      computePacing({
+        roadmap: real,
+        enrollment: {
+          startDate: START,
+          targetMonths: 12,
+          status: "active",
+          changes: [{ kind: "enrolled", at: noon(0), toTargetMonths: 12 }],
+          weeklyHours,
+        },
+        progress: [],
+        now: noon(now),
+        timeZone: "Europe/London",
+      });
     // 534 h at 11 h a week is 48.5 weeks (340 days) < 365: the capped phase 1 is made up by the lighter
     // phases 3 and 4. On day 0 it's just started, and the finish is the target.
     expect(at(11, 0).budget).toEqual({ weeklyHours: 11, finishDate: "2027-01-05", hoursForTarget: 11 });
     expect(at(11, 0).verdict.rule).toBe("just_started");
     // 8 h a week: 534 / (8/7) = 467.25 days → 100% on day 468, 18 Apr 2027: too small, plan on 11.
     expect(at(8, 0).budget).toEqual({ weeklyHours: 8, finishDate: plusDays(468), hoursForTarget: 11 });
-    expect(at(8, 0).verdict.headline).toBe(`At 8 h a week you finish about ${shown(468)}, after your target of 5 Jan 2027 — to finish by then, plan on 11 h a week`);
+    expect(at(8, 0).verdict.headline).toBe(
+      `At 8 h a week you finish about ${shown(468)}, after your target of 5 Jan 2027 — to finish by then, plan on 11 h a week`,
+    );
   });
 });
 
@@ -272,7 +397,11 @@ describe("honest replans", () => {
     expect(after.verdict.headline).toBe(before.verdict.headline);
     expect(after.verdict.rule).not.toMatch(/^just_/);
     // The replans are kept: three lines, the last current.
-    expect(after.plans.map((l) => [l.targetMonths, l.superseded])).toEqual([[12, true], [15, true], [12, false]]);
+    expect(after.plans.map((l) => [l.targetMonths, l.superseded])).toEqual([
+      [12, true],
+      [15, true],
+      [12, false],
+    ]);
   });
 
   it("12 → 15 alone is a fresh start from the share done: just replanned for a week, then judged on the new line", () => {
@@ -321,7 +450,12 @@ describe("budgetFit (the enrol and replan forms)", () => {
   const effort = {
     canonicalMonths: sweToMle.canonicalMonths,
     maxMonths: sweToMle.maxMonths,
-    phases: sweToMle.phases.map((p) => ({ title: p.title, startMonth: p.startMonth, endMonth: p.endMonth, effortHours: p.milestones.reduce((s, x) => s + x.effortHours, 0) })),
+    phases: sweToMle.phases.map((p) => ({
+      title: p.title,
+      startMonth: p.startMonth,
+      endMonth: p.endMonth,
+      effortHours: p.milestones.reduce((s, x) => s + x.effortHours, 0),
+    })),
   };
 
   it("says what 8 h a week means for the 534-hour roadmap on 12 months", () => {
@@ -329,12 +463,23 @@ describe("budgetFit (the enrol and replan forms)", () => {
     // 2026, between 15 and 16 months); to finish in 12: 534 h over 365 days = 10.2 h a week → 11, the
     // whole effort over the whole plan being steeper than any stretch after it.
     const fit = budgetFit(effort, 8, 12);
-    expect(fit).toMatchObject({ totalHours: 534, monthsAtBudget: 16, hoursForTarget: 11, peak: { title: "ML fundamentals", hoursPerWeek: 26.9 }, fits: false, shortestFittingMonths: 16 });
+    expect(fit).toMatchObject({
+      totalHours: 534,
+      monthsAtBudget: 16,
+      hoursForTarget: 11,
+      peak: { title: "ML fundamentals", hoursPerWeek: 26.9 },
+      fits: false,
+      shortestFittingMonths: 16,
+    });
     expect(fit.sentence).toBe("At 8 h a week this takes about 16 months; to finish in 12, plan on 11 h a week, or choose 16 months.");
   });
 
   it("changes with the hours and the target; a busy first phase alone doesn't fail it", () => {
-    expect(budgetFit(effort, 30, 12)).toMatchObject({ monthsAtBudget: 5, fits: true, sentence: "At 30 h a week this takes about 5 months, so 12 months leaves room." });
+    expect(budgetFit(effort, 30, 12)).toMatchObject({
+      monthsAtBudget: 5,
+      fits: true,
+      sentence: "At 30 h a week this takes about 5 months, so 12 months leaves room.",
+    });
     // 11 h: ML fundamentals asks 26.9 h a week on 12 months, but the paced line finishes by the target.
     expect(budgetFit(effort, 11, 12)).toMatchObject({ fits: true, monthsAtBudget: 12, hoursForTarget: 11 });
     expect(budgetFit(effort, 20, 9).sentence).toBe(
@@ -346,7 +491,12 @@ describe("budgetFit (the enrol and replan forms)", () => {
 
 describe("display helpers", () => {
   it("scales phase labels to the user's own plan", () => {
-    expect(sweToMle.phases.map((p) => scaledPhaseMonths(p, 18, 12))).toEqual(["months 0–2 of 12", "months 2–4 of 12", "months 4–8 of 12", "months 8–12 of 12"]);
+    expect(sweToMle.phases.map((p) => scaledPhaseMonths(p, 18, 12))).toEqual([
+      "months 0–2 of 12",
+      "months 2–4 of 12",
+      "months 4–8 of 12",
+      "months 8–12 of 12",
+    ]);
     expect(scaledPhaseMonths({ startMonth: 3, endMonth: 6 }, 18, 15)).toBe("months 2.5–5 of 15");
     expect(scaledPhaseMonths({ startMonth: 12, endMonth: 18 }, 18, 18)).toBe("months 12–18 of 18");
   });

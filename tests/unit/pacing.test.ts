@@ -89,7 +89,11 @@ function pace(s: Scenario): Pacing {
 const event = (skill: string, toStatus: ProgressStatus, occurredAt: Date): Event => ({ skillId: `skill-${skill}`, toStatus, occurredAt });
 /** Done at noon on day `day` of the default START. */
 const doneOn = (skill: string, day: number): Event => event(skill, "done", noon(START, day));
-const change = (kind: string, day: number, toTargetMonths: number | null = null): Change => ({ kind, at: noon(START, day), toTargetMonths });
+const change = (kind: string, day: number, toTargetMonths: number | null = null): Change => ({
+  kind,
+  at: noon(START, day),
+  toTargetMonths,
+});
 
 /** The plan line's points as [day, date, share], shares rounded for comparison. */
 const points = (p: Pacing, i = 0) => (p.plans[i]?.points ?? []).map((pt) => [pt.day, pt.date, Number(pt.share.toFixed(9))]);
@@ -280,7 +284,8 @@ describe("calendar helpers", () => {
         }
         for (const ms of instants) {
           checked++;
-          if (local(ms) !== intlDay(ms)) mismatches.push(`${zone} ${new Date(ms).toISOString()}: ${isoOfDay(local(ms))} vs ${isoOfDay(intlDay(ms))}`);
+          if (local(ms) !== intlDay(ms))
+            mismatches.push(`${zone} ${new Date(ms).toISOString()}: ${isoOfDay(local(ms))} vs ${isoOfDay(intlDay(ms))}`);
         }
       }
       expect(checked).toBe(zones.length * 2000);
@@ -775,9 +780,16 @@ describe("computePacing", () => {
 
   it("a milestone timed from the feature launch: unknown until launch, then launch + its days", () => {
     // d1 is the launch skill; d2 needs 250 days after the launch.
-    const roadmap = makeRoadmap({ d1: { skillSlug: "ship-feature-at-work" }, d2: { minDurationDays: 250, durationAnchor: "feature_launch" } });
+    const roadmap = makeRoadmap({
+      d1: { skillSlug: "ship-feature-at-work" },
+      d2: { minDurationDays: 250, durationAnchor: "feature_launch" },
+    });
     // Not launched, as in "ahead" (by pace day 303): at best today + 250 = day 340 = 11 Dec 2026.
-    const before = pace({ roadmap, now: noon(START, 90), events: [doneOn("a1", 10), doneOn("a2", 20), doneOn("b1", 40), doneOn("b2", 60)] });
+    const before = pace({
+      roadmap,
+      now: noon(START, 90),
+      events: [doneOn("a1", 10), doneOn("a2", 20), doneOn("b1", 40), doneOn("b2", 60)],
+    });
     expect(before.waiting).toEqual([{ id: "m-d2", title: "Milestone d2", availableFrom: null }]);
     expect(before.projectedFinish).toBe("2026-12-11");
     expect(before.earliestFinish).toBe("2026-12-11");
@@ -795,7 +807,10 @@ describe("computePacing", () => {
   });
 
   it("the shipped-feature record's date is the launch anchor, over the ship tick's day, and may precede the start", () => {
-    const roadmap = makeRoadmap({ d1: { skillSlug: "ship-feature-at-work" }, d2: { minDurationDays: 250, durationAnchor: "feature_launch" } });
+    const roadmap = makeRoadmap({
+      d1: { skillSlug: "ship-feature-at-work" },
+      d2: { minDurationDays: 250, durationAnchor: "feature_launch" },
+    });
     const events = [doneOn("a1", 10), doneOn("a2", 20), doneOn("b1", 40), doneOn("d1", 60)];
     // Ticked on day 60, but the record says it launched on day 30 (4 Feb 2026): 30 + 250 = day 280 = 12 Oct 2026.
     const fromRecord = pace({ roadmap, now: noon(START, 90), events, featureLaunch: "2026-02-04" });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { PacingStatus } from "../../lib/pacing";
 import { cohortRow, sortCohort, type CohortRow } from "../../lib/partners/cohort";
 import { INVITATION_TTL_MS, invitationExpiry, invitationState } from "../../lib/partners/invitation";
-import { DEFAULT_SHARES, normaliseShares, OPT_IN_SHARES, projectForPartner, SHARE_FIELDS, type PartnerSource, type ShareField } from "../../lib/partners/share";
+import {
+  DEFAULT_SHARES,
+  normaliseShares,
+  OPT_IN_SHARES,
+  projectForPartner,
+  SHARE_FIELDS,
+  type PartnerSource,
+  type ShareField,
+} from "../../lib/partners/share";
 import { partnerNoteSchema } from "../../lib/validation/partners";
 
 const source: PartnerSource = {
@@ -55,7 +63,15 @@ describe("projectForPartner", () => {
       roadmap: {
         slug: "swe-to-mle",
         title: "Software engineer to ML engineer",
-        milestones: [{ phaseTitle: "Foundations", items: [{ id: "m1", title: "Linear algebra", status: "done" }, { id: "m2", title: "Probability", status: "not_started" }] }],
+        milestones: [
+          {
+            phaseTitle: "Foundations",
+            items: [
+              { id: "m1", title: "Linear algebra", status: "done" },
+              { id: "m2", title: "Probability", status: "not_started" },
+            ],
+          },
+        ],
       },
       phases: [{ title: "Foundations", done: 1, total: 2, share: 0.4 }],
       pace: source.pace,
@@ -68,7 +84,21 @@ describe("projectForPartner", () => {
 
   // Each field alone: exactly its key (besides the name) appears.
   const alone: Record<ShareField, object> = {
-    roadmap: { roadmap: { slug: "swe-to-mle", title: "Software engineer to ML engineer", milestones: [{ phaseTitle: "Foundations", items: [{ id: "m1", title: "Linear algebra", status: "done" }, { id: "m2", title: "Probability", status: "not_started" }] }] } },
+    roadmap: {
+      roadmap: {
+        slug: "swe-to-mle",
+        title: "Software engineer to ML engineer",
+        milestones: [
+          {
+            phaseTitle: "Foundations",
+            items: [
+              { id: "m1", title: "Linear algebra", status: "done" },
+              { id: "m2", title: "Probability", status: "not_started" },
+            ],
+          },
+        ],
+      },
+    },
     phases: { phases: [{ title: "Foundations", done: 1, total: 2, share: 0.4 }] },
     pace: { pace: source.pace },
     this_week: { thisWeek: source.thisWeek },
@@ -89,8 +119,19 @@ describe("projectForPartner", () => {
 
   it("puts notes and evidence on the milestones when shared with the roadmap", () => {
     const view = projectForPartner(["roadmap", "notes", "evidence"], source);
-    expect(view.roadmap?.milestones?.[0]?.items[0]).toEqual({ id: "m1", title: "Linear algebra", status: "done", note: "CANARY-NOTE", evidenceUrl: "https://example.test/proof" });
-    expect(projectForPartner(["roadmap", "evidence"], source).roadmap?.milestones?.[0]?.items[0]).toEqual({ id: "m1", title: "Linear algebra", status: "done", evidenceUrl: "https://example.test/proof" });
+    expect(view.roadmap?.milestones?.[0]?.items[0]).toEqual({
+      id: "m1",
+      title: "Linear algebra",
+      status: "done",
+      note: "CANARY-NOTE",
+      evidenceUrl: "https://example.test/proof",
+    });
+    expect(projectForPartner(["roadmap", "evidence"], source).roadmap?.milestones?.[0]?.items[0]).toEqual({
+      id: "m1",
+      title: "Linear algebra",
+      status: "done",
+      evidenceUrl: "https://example.test/proof",
+    });
   });
 
   it("shows a person between roadmaps as such", () => {
@@ -146,12 +187,46 @@ describe("the cohort list", () => {
   });
 
   it("keeps only the columns the person shares", () => {
-    const read = { verdict: { status: "at_risk" as const, label: "At risk", tone: "caution" as const }, bufferDays: -3, streakWeeks: 5, lastCheckInWeek: "2026-W48", thisWeek: { loggedHours: 2, budgetHours: 8 } };
+    const read = {
+      verdict: { status: "at_risk" as const, label: "At risk", tone: "caution" as const },
+      bufferDays: -3,
+      streakWeeks: 5,
+      lastCheckInWeek: "2026-W48",
+      thisWeek: { loggedHours: 2, budgetHours: 8 },
+    };
     const base = { ownerId: "x", name: "X", role: "friend" };
-    expect(cohortRow({ ...base, shares: [] }, read)).toEqual({ ...base, verdict: null, bufferDays: null, streakWeeks: null, lastCheckInWeek: null, thisWeek: null });
-    expect(cohortRow({ ...base, shares: ["pace"] }, read)).toEqual({ ...base, verdict: read.verdict, bufferDays: -3, streakWeeks: null, lastCheckInWeek: null, thisWeek: null });
-    expect(cohortRow({ ...base, shares: ["streak", "this_week"] }, read)).toEqual({ ...base, verdict: null, bufferDays: null, streakWeeks: 5, lastCheckInWeek: "2026-W48", thisWeek: { loggedHours: 2, budgetHours: 8 } });
-    expect(cohortRow({ ...base, shares: ["pace", "streak"] }, null)).toEqual({ ...base, verdict: null, bufferDays: null, streakWeeks: 0, lastCheckInWeek: null, thisWeek: null });
+    expect(cohortRow({ ...base, shares: [] }, read)).toEqual({
+      ...base,
+      verdict: null,
+      bufferDays: null,
+      streakWeeks: null,
+      lastCheckInWeek: null,
+      thisWeek: null,
+    });
+    expect(cohortRow({ ...base, shares: ["pace"] }, read)).toEqual({
+      ...base,
+      verdict: read.verdict,
+      bufferDays: -3,
+      streakWeeks: null,
+      lastCheckInWeek: null,
+      thisWeek: null,
+    });
+    expect(cohortRow({ ...base, shares: ["streak", "this_week"] }, read)).toEqual({
+      ...base,
+      verdict: null,
+      bufferDays: null,
+      streakWeeks: 5,
+      lastCheckInWeek: "2026-W48",
+      thisWeek: { loggedHours: 2, budgetHours: 8 },
+    });
+    expect(cohortRow({ ...base, shares: ["pace", "streak"] }, null)).toEqual({
+      ...base,
+      verdict: null,
+      bufferDays: null,
+      streakWeeks: 0,
+      lastCheckInWeek: null,
+      thisWeek: null,
+    });
   });
 });
 

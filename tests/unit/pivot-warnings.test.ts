@@ -11,7 +11,13 @@ function milestones(done: string[]) {
   return all.map((m) => ({ kind: m.kind, skillSlug: m.skill, status: done.includes(m.skill) ? "done" : "not_started" }));
 }
 
-const base = (over: Partial<WarningInput>): WarningInput => ({ roadmapSlug: "swe-to-mle", monthsIntoPlan: 10, milestones: milestones(learnSkills.slice(0, 8)), assessment: null, ...over });
+const base = (over: Partial<WarningInput>): WarningInput => ({
+  roadmapSlug: "swe-to-mle",
+  monthsIntoPlan: 10,
+  milestones: milestones(learnSkills.slice(0, 8)),
+  assessment: null,
+  ...over,
+});
 
 describe("courses without shipping", () => {
   it("the roadmap has the learning milestones the rule counts (10 learn, 2 ship)", () => {
@@ -24,11 +30,38 @@ describe("courses without shipping", () => {
     ["month 14, all 10 learning milestones", base({ monthsIntoPlan: 14, milestones: milestones(learnSkills) }), true],
     ["month 9", base({ monthsIntoPlan: 9 }), false],
     ["only 7 learning milestones", base({ milestones: milestones(learnSkills.slice(0, 7)) }), false],
-    ["7 learning + 3 build milestones (builds are not courses)", base({ milestones: milestones([...learnSkills.slice(0, 7), "image-classifier-from-scratch", "sentiment-model-from-scratch", "deploy-model-behind-api"]) }), false],
+    [
+      "7 learning + 3 build milestones (builds are not courses)",
+      base({
+        milestones: milestones([
+          ...learnSkills.slice(0, 7),
+          "image-classifier-from-scratch",
+          "sentiment-model-from-scratch",
+          "deploy-model-behind-api",
+        ]),
+      }),
+      false,
+    ],
     ["shipped the feature", base({ milestones: milestones([...learnSkills.slice(0, 8), "ship-feature-at-work"]) }), false],
-    ["documented the eval methodology (a ship milestone)", base({ milestones: milestones([...learnSkills.slice(0, 8), "document-eval-methodology"]) }), false],
-    ["shipped feature in progress only", base({ milestones: milestones(learnSkills.slice(0, 8)).map((m) => (m.skillSlug === "ship-feature-at-work" ? { ...m, status: "in_progress" } : m)) }), true],
-    ["learning milestones skipped rather than done", base({ milestones: milestones([]).map((m) => (m.kind === "learn" ? { ...m, status: "skipped" } : m)) }), false],
+    [
+      "documented the eval methodology (a ship milestone)",
+      base({ milestones: milestones([...learnSkills.slice(0, 8), "document-eval-methodology"]) }),
+      false,
+    ],
+    [
+      "shipped feature in progress only",
+      base({
+        milestones: milestones(learnSkills.slice(0, 8)).map((m) =>
+          m.skillSlug === "ship-feature-at-work" ? { ...m, status: "in_progress" } : m,
+        ),
+      }),
+      true,
+    ],
+    [
+      "learning milestones skipped rather than done",
+      base({ milestones: milestones([]).map((m) => (m.kind === "learn" ? { ...m, status: "skipped" } : m)) }),
+      false,
+    ],
   ])("%s ⇒ %s", (_case, input, expected) => {
     expect(pivotWarnings(input).includes("courses_without_shipping")).toBe(expected);
   });
@@ -38,14 +71,54 @@ describe("pay without enjoyment and ML when AI fits", () => {
   const early = { monthsIntoPlan: 1, milestones: milestones([]) };
   it.each([
     ["no assessment", base({ ...early }), []],
-    ["draining, on the ML Engineer roadmap", base({ ...early, assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" } }), ["pay_without_enjoyment"]],
-    ["draining senior, on the ML Engineer roadmap", base({ ...early, assessment: { operationalWork: "draining", recommendation: "stay_senior_track" } }), ["pay_without_enjoyment"]],
-    ["draining, on the AI Engineer roadmap", base({ ...early, roadmapSlug: "swe-to-ai-engineer", assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" } }), []],
-    ["appeals, AI Engineer first suggested, on the ML Engineer roadmap", base({ ...early, assessment: { operationalWork: "appeals", recommendation: "ai_engineer_first" } }), ["ml_when_ai_fits"]],
-    ["appeals, senior track suggested, on the ML Engineer roadmap", base({ ...early, assessment: { operationalWork: "appeals", recommendation: "stay_senior_track" } }), ["ml_when_ai_fits"]],
-    ["appeals, ML Engineer suggested, on the ML Engineer roadmap", base({ ...early, assessment: { operationalWork: "appeals", recommendation: "ml_engineer" } }), []],
-    ["appeals, AI Engineer first suggested, on the AI Engineer roadmap", base({ ...early, roadmapSlug: "swe-to-ai-engineer", assessment: { operationalWork: "appeals", recommendation: "ai_engineer_first" } }), []],
-    ["month 10 courses and draining together", base({ assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" } }), ["courses_without_shipping", "pay_without_enjoyment"]],
+    [
+      "draining, on the ML Engineer roadmap",
+      base({ ...early, assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" } }),
+      ["pay_without_enjoyment"],
+    ],
+    [
+      "draining senior, on the ML Engineer roadmap",
+      base({ ...early, assessment: { operationalWork: "draining", recommendation: "stay_senior_track" } }),
+      ["pay_without_enjoyment"],
+    ],
+    [
+      "draining, on the AI Engineer roadmap",
+      base({
+        ...early,
+        roadmapSlug: "swe-to-ai-engineer",
+        assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" },
+      }),
+      [],
+    ],
+    [
+      "appeals, AI Engineer first suggested, on the ML Engineer roadmap",
+      base({ ...early, assessment: { operationalWork: "appeals", recommendation: "ai_engineer_first" } }),
+      ["ml_when_ai_fits"],
+    ],
+    [
+      "appeals, senior track suggested, on the ML Engineer roadmap",
+      base({ ...early, assessment: { operationalWork: "appeals", recommendation: "stay_senior_track" } }),
+      ["ml_when_ai_fits"],
+    ],
+    [
+      "appeals, ML Engineer suggested, on the ML Engineer roadmap",
+      base({ ...early, assessment: { operationalWork: "appeals", recommendation: "ml_engineer" } }),
+      [],
+    ],
+    [
+      "appeals, AI Engineer first suggested, on the AI Engineer roadmap",
+      base({
+        ...early,
+        roadmapSlug: "swe-to-ai-engineer",
+        assessment: { operationalWork: "appeals", recommendation: "ai_engineer_first" },
+      }),
+      [],
+    ],
+    [
+      "month 10 courses and draining together",
+      base({ assessment: { operationalWork: "draining", recommendation: "ai_engineer_first" } }),
+      ["courses_without_shipping", "pay_without_enjoyment"],
+    ],
   ] as const)("%s ⇒ %j", (_case, input, expected) => {
     expect(pivotWarnings(input)).toEqual(expected);
   });

@@ -22,10 +22,19 @@ describe("stage machine", () => {
   });
 
   it("refuses illegal jumps with a reason that names them", () => {
-    expect(checkStageMove("saved", "technical")).toEqual({ ok: false, reason: "A saved application hasn't been sent: mark it applied before technical." });
-    expect(checkStageMove("final", "screen")).toEqual({ ok: false, reason: "Stages only move forward: final round can't go back to screen." });
+    expect(checkStageMove("saved", "technical")).toEqual({
+      ok: false,
+      reason: "A saved application hasn't been sent: mark it applied before technical.",
+    });
+    expect(checkStageMove("final", "screen")).toEqual({
+      ok: false,
+      reason: "Stages only move forward: final round can't go back to screen.",
+    });
     expect(checkStageMove("screen", "screen")).toEqual({ ok: false, reason: "The application is already at screen." });
-    expect(checkStageMove("rejected", "offer")).toEqual({ ok: false, reason: "This application is rejected: it can't move to offer. Add a new application instead." });
+    expect(checkStageMove("rejected", "offer")).toEqual({
+      ok: false,
+      reason: "This application is rejected: it can't move to offer. Add a new application instead.",
+    });
     expect(checkStageMove("withdrawn", "rejected").ok).toBe(false);
   });
 
@@ -64,8 +73,13 @@ describe("offer against the bands", () => {
 });
 
 /** Every skill of both roadmaps, in catalogue order, once. */
-const allSkills = [...new Set(catalogue.flatMap((r) => r.phases.flatMap((p) => p.milestones.filter((m) => !m.retired).map((m) => m.skill))))];
-const matched = (jd: string) => matchSkills(jd, allSkills).map((m) => m.skill).sort();
+const allSkills = [
+  ...new Set(catalogue.flatMap((r) => r.phases.flatMap((p) => p.milestones.filter((m) => !m.retired).map((m) => m.skill)))),
+];
+const matched = (jd: string) =>
+  matchSkills(jd, allSkills)
+    .map((m) => m.skill)
+    .sort();
 
 describe("skill matcher", () => {
   it("keeps synonyms only for skills the catalogue has, each term matchable", () => {
@@ -79,7 +93,9 @@ describe("skill matcher", () => {
     expect(matched("Drag and drop UI; storage in a rag-tag bucket")).toEqual(["retrieval-augmented-generation"]);
     expect(matched("drag-and-drop dashboards")).toEqual([]);
     expect(matched("Experience with A/B-testing and Fine-Tuning")).toEqual(["basic-eval-pipeline", "hugging-face-transformers"]);
-    expect(matchSkills("We use PyTorch (and some torch.compile).", ["pytorch-fluency"])).toEqual([{ skill: "pytorch-fluency", terms: ["pytorch", "torch"] }]);
+    expect(matchSkills("We use PyTorch (and some torch.compile).", ["pytorch-fluency"])).toEqual([
+      { skill: "pytorch-fluency", terms: ["pytorch", "torch"] },
+    ]);
   });
 
   const JOB_DESCRIPTIONS: { name: string; text: string; expected: string[] }[] = [
@@ -125,13 +141,26 @@ describe("skill matcher", () => {
       name: "ML Engineer, NLP at a legal-tech start-up",
       text: `ML Engineer (NLP). Fine-tune transformer models with Hugging Face and LoRA for contract text classification.
         Write an evaluation methodology the legal team can trust, and productionise models behind a Docker-based service.`,
-      expected: ["deploy-model-behind-api", "document-eval-methodology", "hugging-face-transformers", "sentiment-model-from-scratch", "ship-feature-at-work"],
+      expected: [
+        "deploy-model-behind-api",
+        "document-eval-methodology",
+        "hugging-face-transformers",
+        "sentiment-model-from-scratch",
+        "ship-feature-at-work",
+      ],
     },
     {
       name: "AI Engineer, customer support copilot",
       text: `AI Engineer. Build LLM features for our support copilot: retrieval-augmented generation over help-centre articles with pgvector,
         prompt engineering and structured outputs via the OpenAI API, guardrails against prompt injection, and evals for every change.`,
-      expected: ["basic-eval-pipeline", "llm-api-integration", "llm-behaviour-basics", "llm-guardrails", "prompt-design", "retrieval-augmented-generation"],
+      expected: [
+        "basic-eval-pipeline",
+        "llm-api-integration",
+        "llm-behaviour-basics",
+        "llm-guardrails",
+        "prompt-design",
+        "retrieval-augmented-generation",
+      ],
     },
     {
       name: "AI Engineer, agents platform",
@@ -149,7 +178,12 @@ describe("skill matcher", () => {
       name: "MLOps Engineer, platform",
       text: `MLOps Engineer. Own the model registry, CI/CD for models and safe rollbacks; run model serving on Kubernetes; build drift detection
         and incident response runbooks. Write post-mortems after every production incident. Terraform a plus.`,
-      expected: ["deploy-model-behind-api", "drift-detection-incident-response", "model-versioning-rollback", "read-production-post-mortems"],
+      expected: [
+        "deploy-model-behind-api",
+        "drift-detection-incident-response",
+        "model-versioning-rollback",
+        "read-production-post-mortems",
+      ],
     },
     {
       name: "MLOps Engineer, GPU infrastructure",
@@ -161,7 +195,13 @@ describe("skill matcher", () => {
       name: "MLOps Engineer, monitoring",
       text: `Senior MLOps Engineer. Build model monitoring for 200 models in production, detect concept drift, and help teams debug production
         issues. You'll evaluate online evaluation frameworks and set up A/B testing infrastructure.`,
-      expected: ["basic-eval-pipeline", "drift-detection-incident-response", "handle-production-issue", "post-launch-monitoring", "ship-feature-at-work"],
+      expected: [
+        "basic-eval-pipeline",
+        "drift-detection-incident-response",
+        "handle-production-issue",
+        "post-launch-monitoring",
+        "ship-feature-at-work",
+      ],
     },
     {
       name: "a backend role with no ML in it",

@@ -1,14 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, it, expect } from "vitest";
-import {
-  catalogue,
-  findRoadmapDef,
-  sweToAiEngineer,
-  sweToMle,
-  DURATION_ANCHORS,
-  MILESTONE_KINDS,
-} from "../../lib/roadmaps";
+import { catalogue, findRoadmapDef, sweToAiEngineer, sweToMle, DURATION_ANCHORS, MILESTONE_KINDS } from "../../lib/roadmaps";
 import type { MilestoneDef, MilestoneKind, RoadmapDef } from "../../lib/roadmaps";
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -19,9 +12,7 @@ interface PlacedMilestone {
 }
 
 function milestonesOf(roadmap: RoadmapDef): PlacedMilestone[] {
-  return roadmap.phases.flatMap((phase) =>
-    phase.milestones.map((milestone) => ({ phase: phase.slug, milestone })),
-  );
+  return roadmap.phases.flatMap((phase) => phase.milestones.map((milestone) => ({ phase: phase.slug, milestone })));
 }
 
 function activeMilestonesOf(roadmap: RoadmapDef): PlacedMilestone[] {
@@ -149,71 +140,66 @@ describe("catalogue", () => {
   });
 });
 
-describe.each(catalogue.map((roadmap) => ({ slug: roadmap.slug, roadmap })))(
-  "roadmap $slug invariants",
-  ({ roadmap }) => {
-    const all = milestonesOf(roadmap);
+describe.each(catalogue.map((roadmap) => ({ slug: roadmap.slug, roadmap })))("roadmap $slug invariants", ({ roadmap }) => {
+  const all = milestonesOf(roadmap);
 
-    it("uses kebab-case slugs, unique within the roadmap", () => {
-      expect(roadmap.slug).toMatch(KEBAB);
-      const phaseSlugs = roadmap.phases.map((p) => p.slug);
-      const milestoneSlugs = all.map(({ milestone }) => milestone.slug);
-      for (const slug of [...phaseSlugs, ...milestoneSlugs]) expect(slug).toMatch(KEBAB);
-      for (const { milestone } of all) expect(milestone.skill).toMatch(KEBAB);
-      expect(new Set(phaseSlugs).size).toBe(phaseSlugs.length);
-      expect(new Set(milestoneSlugs).size).toBe(milestoneSlugs.length);
-    });
+  it("uses kebab-case slugs, unique within the roadmap", () => {
+    expect(roadmap.slug).toMatch(KEBAB);
+    const phaseSlugs = roadmap.phases.map((p) => p.slug);
+    const milestoneSlugs = all.map(({ milestone }) => milestone.slug);
+    for (const slug of [...phaseSlugs, ...milestoneSlugs]) expect(slug).toMatch(KEBAB);
+    for (const { milestone } of all) expect(milestone.skill).toMatch(KEBAB);
+    expect(new Set(phaseSlugs).size).toBe(phaseSlugs.length);
+    expect(new Set(milestoneSlugs).size).toBe(milestoneSlugs.length);
+  });
 
-    it("names each skill at most once", () => {
-      const skills = all.map(({ milestone }) => milestone.skill);
-      expect(new Set(skills).size).toBe(skills.length);
-    });
+  it("names each skill at most once", () => {
+    const skills = all.map(({ milestone }) => milestone.skill);
+    expect(new Set(skills).size).toBe(skills.length);
+  });
 
-    it("has contiguous phase windows from 0 to canonicalMonths", () => {
-      expect(roadmap.phases.length).toBeGreaterThan(0);
-      let cursor = 0;
-      for (const phase of roadmap.phases) {
-        expect(phase.startMonth).toBe(cursor);
-        expect(phase.endMonth).toBeGreaterThan(phase.startMonth);
-        cursor = phase.endMonth;
+  it("has contiguous phase windows from 0 to canonicalMonths", () => {
+    expect(roadmap.phases.length).toBeGreaterThan(0);
+    let cursor = 0;
+    for (const phase of roadmap.phases) {
+      expect(phase.startMonth).toBe(cursor);
+      expect(phase.endMonth).toBeGreaterThan(phase.startMonth);
+      cursor = phase.endMonth;
+    }
+    expect(cursor).toBe(roadmap.canonicalMonths);
+  });
+
+  it("keeps durations within 6–18 months", () => {
+    expect(roadmap.minMonths).toBeGreaterThanOrEqual(6);
+    expect(roadmap.minMonths).toBeLessThanOrEqual(roadmap.typicalMonths);
+    expect(roadmap.typicalMonths).toBeLessThanOrEqual(roadmap.maxMonths);
+    expect(roadmap.maxMonths).toBeLessThanOrEqual(18);
+    expect(Number.isInteger(roadmap.version) && roadmap.version >= 1).toBe(true);
+  });
+
+  it("gives every milestone effort, a reason and a valid kind", () => {
+    for (const phase of roadmap.phases) {
+      expect(phase.milestones.length).toBeGreaterThan(0);
+      expect(phase.title.trim()).not.toBe("");
+      expect(phase.summary.trim()).not.toBe("");
+    }
+    for (const { milestone } of all) {
+      expect(Number.isInteger(milestone.effortHours), milestone.slug).toBe(true);
+      expect(milestone.effortHours, milestone.slug).toBeGreaterThan(0);
+      expect(milestone.why.trim(), milestone.slug).not.toBe("");
+      expect(milestone.title.trim(), milestone.slug).not.toBe("");
+      expect(MILESTONE_KINDS).toContain(milestone.kind);
+      // A minimum duration only makes sense with an anchor, and vice versa.
+      expect(milestone.minDurationDays === undefined, milestone.slug).toBe(milestone.durationAnchor === undefined);
+      if (milestone.durationAnchor !== undefined) {
+        expect(DURATION_ANCHORS).toContain(milestone.durationAnchor);
       }
-      expect(cursor).toBe(roadmap.canonicalMonths);
-    });
-
-    it("keeps durations within 6–18 months", () => {
-      expect(roadmap.minMonths).toBeGreaterThanOrEqual(6);
-      expect(roadmap.minMonths).toBeLessThanOrEqual(roadmap.typicalMonths);
-      expect(roadmap.typicalMonths).toBeLessThanOrEqual(roadmap.maxMonths);
-      expect(roadmap.maxMonths).toBeLessThanOrEqual(18);
-      expect(Number.isInteger(roadmap.version) && roadmap.version >= 1).toBe(true);
-    });
-
-    it("gives every milestone effort, a reason and a valid kind", () => {
-      for (const phase of roadmap.phases) {
-        expect(phase.milestones.length).toBeGreaterThan(0);
-        expect(phase.title.trim()).not.toBe("");
-        expect(phase.summary.trim()).not.toBe("");
+      if (milestone.minDurationDays !== undefined) {
+        expect(Number.isInteger(milestone.minDurationDays) && milestone.minDurationDays > 0).toBe(true);
       }
-      for (const { milestone } of all) {
-        expect(Number.isInteger(milestone.effortHours), milestone.slug).toBe(true);
-        expect(milestone.effortHours, milestone.slug).toBeGreaterThan(0);
-        expect(milestone.why.trim(), milestone.slug).not.toBe("");
-        expect(milestone.title.trim(), milestone.slug).not.toBe("");
-        expect(MILESTONE_KINDS).toContain(milestone.kind);
-        // A minimum duration only makes sense with an anchor, and vice versa.
-        expect(milestone.minDurationDays === undefined, milestone.slug).toBe(
-          milestone.durationAnchor === undefined,
-        );
-        if (milestone.durationAnchor !== undefined) {
-          expect(DURATION_ANCHORS).toContain(milestone.durationAnchor);
-        }
-        if (milestone.minDurationDays !== undefined) {
-          expect(Number.isInteger(milestone.minDurationDays) && milestone.minDurationDays > 0).toBe(true);
-        }
-      }
-    });
-  },
-);
+    }
+  });
+});
 
 describe("skills across roadmaps", () => {
   it("gives a skill the same kind wherever it appears", () => {
@@ -243,12 +229,8 @@ describe("skills across roadmaps", () => {
   });
 
   it("keeps applying for AI Engineer roles a different skill from ML Engineer roles", () => {
-    const applyAi = activeMilestonesOf(sweToAiEngineer).find(({ milestone }) =>
-      /apply for AI Engineer roles/i.test(milestone.title),
-    );
-    const applyMl = activeMilestonesOf(sweToMle).find(({ milestone }) =>
-      /apply for ML Engineer roles/i.test(milestone.title),
-    );
+    const applyAi = activeMilestonesOf(sweToAiEngineer).find(({ milestone }) => /apply for AI Engineer roles/i.test(milestone.title));
+    const applyMl = activeMilestonesOf(sweToMle).find(({ milestone }) => /apply for ML Engineer roles/i.test(milestone.title));
     expect(applyAi).toBeDefined();
     expect(applyMl).toBeDefined();
     expect(applyAi?.milestone.skill).not.toBe(applyMl?.milestone.skill);
@@ -256,9 +238,7 @@ describe("skills across roadmaps", () => {
   });
 
   it("holds the 90-day minimum on the AI roadmap's maintain milestone too", () => {
-    const hit = activeMilestonesOf(sweToAiEngineer).find(
-      ({ milestone }) => milestone.skill === "maintain-feature-3-months",
-    );
+    const hit = activeMilestonesOf(sweToAiEngineer).find(({ milestone }) => milestone.skill === "maintain-feature-3-months");
     expect(hit?.milestone.minDurationDays).toBe(90);
     expect(hit?.milestone.durationAnchor).toBe("feature_launch");
   });

@@ -24,12 +24,20 @@ describe("baseline headers", () => {
     expect(baselineHeaders({ production: true, https: true })["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
     expect(baselineHeaders({ production: true, https: false })).not.toHaveProperty("Strict-Transport-Security");
     expect(baselineHeaders({ production: false, https: true })).not.toHaveProperty("Strict-Transport-Security");
-    expect(baselineHeaders({ production: false, https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
+    expect(baselineHeaders({ production: false, https: false })).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+    });
   });
 });
 
 describe("foreign mutations", () => {
-  const request = (method: string, origin: string | undefined, secFetchSite?: string) => ({ method, origin, host: "waypoint.example:3000", secFetchSite });
+  const request = (method: string, origin: string | undefined, secFetchSite?: string) => ({
+    method,
+    origin,
+    host: "waypoint.example:3000",
+    secFetchSite,
+  });
   it.each([
     ["a POST from another origin", request("POST", "https://evil.example"), true],
     ["a DELETE from another port", request("DELETE", "http://waypoint.example:4000"), true],

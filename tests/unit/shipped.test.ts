@@ -31,7 +31,12 @@ const classifier: ShippedRecord = {
   outcomeUnit: "%",
   outcomeVolume: "8,000 tickets a week",
   incidents: [
-    { occurredOn: "2026-04-10", whatHappened: "Accuracy dropped after a product launch changed ticket wording", whatChanged: "retrained on fresh data and added a weekly drift check.", featureWasOff: false },
+    {
+      occurredOn: "2026-04-10",
+      whatHappened: "Accuracy dropped after a product launch changed ticket wording",
+      whatChanged: "retrained on fresh data and added a weekly drift check.",
+      featureWasOff: false,
+    },
   ],
 };
 
@@ -50,7 +55,12 @@ const anomaly: ShippedRecord = {
   outcomeVolume: "1.2 million payments a month",
   incidents: [
     { occurredOn: "2026-05-20", whatHappened: "Alert storm on a bank holiday", whatChanged: "Seasonal baselines", featureWasOff: false },
-    { occurredOn: "2026-06-15", whatHappened: "Feature store outage stopped scoring for two days", whatChanged: "A fallback to the last good features;", featureWasOff: true },
+    {
+      occurredOn: "2026-06-15",
+      whatHappened: "Feature store outage stopped scoring for two days",
+      whatChanged: "A fallback to the last good features;",
+      featureWasOff: true,
+    },
   ],
 };
 
@@ -135,7 +145,11 @@ describe("the maintenance clock", () => {
 
   it("is due on the 90th local day, not before (the same rule as the tick route)", () => {
     expect(maintenanceClock(classifier, new Date("2026-05-30T22:59:59.999Z"), LONDON).due).toBe(false);
-    expect(maintenanceClock(classifier, new Date("2026-05-30T23:00:00.000Z"), LONDON)).toMatchObject({ due: true, daysLeft: 0, daysMaintained: 90 });
+    expect(maintenanceClock(classifier, new Date("2026-05-30T23:00:00.000Z"), LONDON)).toMatchObject({
+      due: true,
+      daysLeft: 0,
+      daysMaintained: 90,
+    });
   });
 
   it("restarts on a gap (an incident where the feature was off), and ignores gaps not yet reached", () => {
@@ -241,7 +255,12 @@ describe("shippedFeatureSchema", () => {
   });
 
   it("refuses an incident before the launch", () => {
-    const result = shippedFeatureSchema.safeParse({ ...valid, incidents: [{ occurredOn: "2026-03-01", whatHappened: "x", whatChanged: "y" }] });
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["incidents.0.occurredOn", "An incident can't be before the launch date."]]);
+    const result = shippedFeatureSchema.safeParse({
+      ...valid,
+      incidents: [{ occurredOn: "2026-03-01", whatHappened: "x", whatChanged: "y" }],
+    });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["incidents.0.occurredOn", "An incident can't be before the launch date."],
+    ]);
   });
 });

@@ -16,9 +16,7 @@ describe("magicLinkMail", () => {
 
   it("links to the URL with & escaped in the HTML part", () => {
     const { html } = magicLinkMail(url, "waypoint.test");
-    expect(html).toContain(
-      'href="https://waypoint.test/api/auth/callback/email?token=abc123&amp;email=ada%40example.com"',
-    );
+    expect(html).toContain('href="https://waypoint.test/api/auth/callback/email?token=abc123&amp;email=ada%40example.com"');
     expect(html).not.toContain("token=abc123&email");
     expect(html).toContain("10 minutes");
   });
@@ -41,13 +39,17 @@ describe("the confirmation step", () => {
   const nextAuthUrl = `https://waypoint.test/api/auth/callback/email?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`;
 
   it("sends the email's link to the confirmation page, same origin and query", () => {
-    expect(confirmLinkFor(nextAuthUrl)).toBe(`https://waypoint.test/signin/confirm?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`);
+    expect(confirmLinkFor(nextAuthUrl)).toBe(
+      `https://waypoint.test/signin/confirm?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`,
+    );
   });
 
   it("goes on to the callback on this site with what the link carried, round trip", () => {
     const query = Object.fromEntries(new URL(confirmLinkFor(nextAuthUrl)).searchParams);
     const params = confirmParams.parse(query);
-    expect(callbackLinkFor(params)).toBe(`/api/auth/callback/email?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`);
+    expect(callbackLinkFor(params)).toBe(
+      `/api/auth/callback/email?callbackUrl=https%3A%2F%2Fwaypoint.test%2Fcheckin&token=${token}&email=ada%40example.com`,
+    );
     expect(callbackLinkFor({ token, email: "ada@example.com" })).toBe(`/api/auth/callback/email?token=${token}&email=ada%40example.com`);
   });
 

@@ -20,7 +20,16 @@ const milestone = (id: string, over: Partial<WeekMilestone> = {}): WeekMilestone
 });
 
 const plan = (over: Partial<ThisWeekInput>) =>
-  planThisWeek({ milestones: [], weeklyHours: 8, startDate: "2026-09-01", state: "active", checkIns: [], now: WEDNESDAY, timeZone: "Europe/London", ...over });
+  planThisWeek({
+    milestones: [],
+    weeklyHours: 8,
+    startDate: "2026-09-01",
+    state: "active",
+    checkIns: [],
+    now: WEDNESDAY,
+    timeZone: "Europe/London",
+    ...over,
+  });
 
 const planned = (p: ReturnType<typeof planThisWeek>) => p.items.map((i) => [i.id, i.hours]);
 
@@ -35,7 +44,11 @@ describe("this week's plan", () => {
       weeklyHours: 30,
       milestones: [milestone("a"), milestone("b"), milestone("c", { inProgress: true, dueDate: "2027-04-30" })],
     });
-    expect(planned(p)).toEqual([["c", 10], ["a", 10], ["b", 10]]);
+    expect(planned(p)).toEqual([
+      ["c", 10],
+      ["a", 10],
+      ["b", 10],
+    ]);
     expect(p.items[0]!.inProgress).toBe(true);
   });
 
@@ -70,8 +83,14 @@ describe("this week's plan", () => {
   });
 
   it("caps the week at the budget and splits the milestone that doesn't fit", () => {
-    const p = plan({ weeklyHours: 8, milestones: [milestone("a", { effortHours: 2 }), milestone("b", { effortHours: 40 }), milestone("c")] });
-    expect(planned(p)).toEqual([["a", 2], ["b", 6]]);
+    const p = plan({
+      weeklyHours: 8,
+      milestones: [milestone("a", { effortHours: 2 }), milestone("b", { effortHours: 40 }), milestone("c")],
+    });
+    expect(planned(p)).toEqual([
+      ["a", 2],
+      ["b", 6],
+    ]);
     expect(p.items[1]!.remainingHours).toBe(40);
     expect(itemHoursText(p.items[0]!)).toBe("2 h");
     expect(itemHoursText(p.items[1]!)).toBe("6 of its 40 h this week");
@@ -87,7 +106,12 @@ describe("this week's plan", () => {
         milestone("d", { effortHours: 30 }),
       ],
     });
-    expect(planned(p)).toEqual([["a", 4], ["b", 1], ["c", 1], ["d", 14]]);
+    expect(planned(p)).toEqual([
+      ["a", 4],
+      ["b", 1],
+      ["c", 1],
+      ["d", 14],
+    ]);
     expect(itemHoursText(p.items[3]!)).toBe("14 of its 30 h this week");
   });
 
@@ -104,7 +128,10 @@ describe("this week's plan", () => {
     });
     expect([p.budgetHours, p.loggedHours, p.leftHours]).toEqual([8, 4, 4]);
     expect(weekProgressText(p)).toBe("4 of 8 hours done this week");
-    expect(planned(p)).toEqual([["a", 3], ["b", 1]]);
+    expect(planned(p)).toEqual([
+      ["a", 3],
+      ["b", 1],
+    ]);
   });
 
   it("plans nothing more once the week's hours are in", () => {
@@ -121,7 +148,13 @@ describe("this week's plan", () => {
       { at: Date.parse("2026-10-25T23:15:00Z"), hours: 2 }, // Sun 25 Oct 23:15 GMT: still week 43
     ];
     const sunday = plan({ now: new Date("2026-10-25T23:30:00Z"), checkIns, milestones: [milestone("a")] });
-    expect([sunday.week, sunday.from, sunday.to, sunday.loggedHours, sunday.leftHours]).toEqual(["2026-W43", "2026-10-19", "2026-10-25", 3.5, 4.5]);
+    expect([sunday.week, sunday.from, sunday.to, sunday.loggedHours, sunday.leftHours]).toEqual([
+      "2026-W43",
+      "2026-10-19",
+      "2026-10-25",
+      3.5,
+      4.5,
+    ]);
     expect(planned(sunday)).toEqual([["a", 4.5]]);
     // Half an hour later by the clock, 00:30 on Monday: a new week, nothing logged in it yet.
     const monday = plan({ now: new Date("2026-10-26T00:30:00Z"), checkIns, milestones: [milestone("a")] });
@@ -131,7 +164,11 @@ describe("this week's plan", () => {
 
   it("plans nothing while paused, before the start week, or once finished", () => {
     const paused = plan({ state: "paused", milestones: [milestone("a")] });
-    expect([paused.state, paused.items, emptyWeekText(paused)]).toEqual(["paused", [], "Your plan is paused: nothing is planned this week."]);
+    expect([paused.state, paused.items, emptyWeekText(paused)]).toEqual([
+      "paused",
+      [],
+      "Your plan is paused: nothing is planned this week.",
+    ]);
     expect(plan({ startDate: "2026-12-07", milestones: [milestone("a")] }).state).toBe("upcoming");
     // Starting on Friday of this week: this week already has a plan.
     expect(planned(plan({ startDate: "2026-12-04", milestones: [milestone("a")] }))).toEqual([["a", 8]]);

@@ -10,13 +10,33 @@ describe("the accepted time zones", () => {
       expect(zone === "UTC" || /^[A-Z][A-Za-z_-]+\/[A-Za-z0-9_+/-]+$/.test(zone), zone).toBe(true);
       expect(() => new Intl.DateTimeFormat("en-GB", { timeZone: zone }), zone).not.toThrow();
     }
-    for (const zone of ["Europe/London", "America/New_York", "Asia/Kolkata", "Europe/Kyiv", "Australia/Sydney", "UTC", FALLBACK_TIME_ZONE]) {
+    for (const zone of [
+      "Europe/London",
+      "America/New_York",
+      "Asia/Kolkata",
+      "Europe/Kyiv",
+      "Australia/Sydney",
+      "UTC",
+      FALLBACK_TIME_ZONE,
+    ]) {
       expect(isAcceptedTimeZone(zone), zone).toBe(true);
     }
   });
 
   it("leave out legacy IDs, abbreviations and links", () => {
-    for (const zone of ["AET", "IST", "BST", "CST", "US/Pacific", "US/Pacific-New", "Asia/Calcutta", "Etc/UTC", "GMT", "EST5EDT", "Etc/GMT+5"]) {
+    for (const zone of [
+      "AET",
+      "IST",
+      "BST",
+      "CST",
+      "US/Pacific",
+      "US/Pacific-New",
+      "Asia/Calcutta",
+      "Etc/UTC",
+      "GMT",
+      "EST5EDT",
+      "Etc/GMT+5",
+    ]) {
       expect(isAcceptedTimeZone(zone), zone).toBe(false);
     }
   });
@@ -46,9 +66,12 @@ describe("canonicalTimeZone", () => {
     expect(canonicalTimeZone(input)).toBe(zone);
   });
 
-  it.each(["IST", "BST", "CST", "PST", "Mars/Olympus", "", "Etc/GMT+5", "+05:30", "Europe/London\u0000", "posix/Europe/London"])("refuses %j", (input) => {
-    expect(canonicalTimeZone(input)).toBeNull();
-  });
+  it.each(["IST", "BST", "CST", "PST", "Mars/Olympus", "", "Etc/GMT+5", "+05:30", "Europe/London\u0000", "posix/Europe/London"])(
+    "refuses %j",
+    (input) => {
+      expect(canonicalTimeZone(input)).toBeNull();
+    },
+  );
 });
 
 describe("timeZoneSchema", () => {

@@ -110,7 +110,8 @@ describe("parseEmailAddress", () => {
   });
 
   it("refuses what isn't a string", () => {
-    for (const input of [null, undefined, 42, ["ada@example.com"], { address: "ada@example.com" }]) expect(parseEmailAddress(input).ok).toBe(false);
+    for (const input of [null, undefined, 42, ["ada@example.com"], { address: "ada@example.com" }])
+      expect(parseEmailAddress(input).ok).toBe(false);
   });
 });
 
@@ -119,8 +120,12 @@ describe("confirmInsteadOfCallback", () => {
   const request = (site?: string) => ({ url, headers: new Headers(site ? { "sec-fetch-site": site } : {}) });
 
   it("sends a navigation from another site to the confirmation page, with the same query", () => {
-    expect(confirmInsteadOfCallback(request("cross-site"))).toBe("/signin/confirm?callbackUrl=%2Fdashboard&token=abc&email=eve%40example.com");
-    expect(confirmInsteadOfCallback(request("same-site"))).toBe("/signin/confirm?callbackUrl=%2Fdashboard&token=abc&email=eve%40example.com");
+    expect(confirmInsteadOfCallback(request("cross-site"))).toBe(
+      "/signin/confirm?callbackUrl=%2Fdashboard&token=abc&email=eve%40example.com",
+    );
+    expect(confirmInsteadOfCallback(request("same-site"))).toBe(
+      "/signin/confirm?callbackUrl=%2Fdashboard&token=abc&email=eve%40example.com",
+    );
   });
 
   it("lets the confirmation page's own click, a typed URL and a client without the header through", () => {

@@ -1,12 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { z } from "zod";
 import { idSchema, isValidTimeZone, optionalText, slugSchema, timeZoneSchema } from "../../lib/validation/common";
-import {
-  enrollmentChangeSchema,
-  enrollmentCreateSchema,
-  TARGET_MONTHS_MAX,
-  TARGET_MONTHS_MIN,
-} from "../../lib/validation/enrollment";
+import { enrollmentChangeSchema, enrollmentCreateSchema, TARGET_MONTHS_MAX, TARGET_MONTHS_MIN } from "../../lib/validation/enrollment";
 import { fieldErrorsOf } from "../../lib/validation/field-errors";
 import type { FieldErrors } from "../../lib/validation/field-errors";
 import { milestoneUpdateSchema, NOTE_MAX, PROGRESS_STATUSES } from "../../lib/validation/progress";
@@ -28,10 +23,17 @@ const validEnrollment = {
 
 describe("fieldErrorsOf", () => {
   it("keys issues by dotted path, '_' for the root, and keeps every message for a field", () => {
-    const schema = z.object({
-      profile: z.object({ name: z.string().min(3, "Too short.").regex(/^[a-z]+$/, "Lowercase only.") }),
-      tags: z.array(z.string()),
-    }).strict();
+    const schema = z
+      .object({
+        profile: z.object({
+          name: z
+            .string()
+            .min(3, "Too short.")
+            .regex(/^[a-z]+$/, "Lowercase only."),
+        }),
+        tags: z.array(z.string()),
+      })
+      .strict();
     expect(errorsOf(schema, { profile: { name: "A" }, tags: ["ok", 3], extra: true })).toEqual({
       "profile.name": ["Too short.", "Lowercase only."],
       "tags.1": ["Invalid input: expected string, received number"],
@@ -204,7 +206,9 @@ describe("milestoneUpdateSchema", () => {
   });
 
   it("rejects a NUL character in the note or the evidence link, which PostgreSQL cannot store", () => {
-    expect(errorsOf(milestoneUpdateSchema, { status: "done", note: "before\u0000after", evidenceUrl: "https://example.test/a\u0000b" })).toEqual({
+    expect(
+      errorsOf(milestoneUpdateSchema, { status: "done", note: "before\u0000after", evidenceUrl: "https://example.test/a\u0000b" }),
+    ).toEqual({
       note: ["The note contains a character that cannot be stored (NUL)."],
       evidenceUrl: ["Use a full http:// or https:// link."],
     });
@@ -225,9 +229,7 @@ describe("milestoneUpdateSchema", () => {
   });
 
   it("accepts an https link and turns an empty link into null", () => {
-    expect(milestoneUpdateSchema.parse({ status: "done", evidenceUrl: "https://example.com/x" }).evidenceUrl).toBe(
-      "https://example.com/x",
-    );
+    expect(milestoneUpdateSchema.parse({ status: "done", evidenceUrl: "https://example.com/x" }).evidenceUrl).toBe("https://example.com/x");
     expect(milestoneUpdateSchema.parse({ status: "done", evidenceUrl: "  http://example.com/a?b=c  " }).evidenceUrl).toBe(
       "http://example.com/a?b=c",
     );

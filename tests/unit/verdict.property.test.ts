@@ -2,7 +2,15 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { composeDigest } from "../../lib/digest/compose";
 import type { DigestInput } from "../../lib/digest/types";
-import { decideVerdict, STATUS_LABELS, STATUS_TONES, VERDICT_RULES, type PacingStatus, type Verdict, type VerdictFacts } from "../../lib/pacing/verdict";
+import {
+  decideVerdict,
+  STATUS_LABELS,
+  STATUS_TONES,
+  VERDICT_RULES,
+  type PacingStatus,
+  type Verdict,
+  type VerdictFacts,
+} from "../../lib/pacing/verdict";
 import { dayOfIso, isoOfDay } from "../../lib/pacing/calendar";
 
 // No surface mixes verdicts: for random pacing facts, every text a surface renders — the dashboard's
@@ -41,7 +49,11 @@ const factsArb: fc.Arbitrary<VerdictFacts> = fc
     target: fc.integer({ min: 180, max: 548 }),
     overdue: fc.option(fc.record({ count: fc.integer({ min: 1, max: 5 }), days: fc.integer({ min: 1, max: 120 }) }), { nil: null }),
     budget: fc.option(
-      fc.record({ weeklyHours: fc.integer({ min: 1, max: 80 }), finish: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }), hoursForTarget: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }) }),
+      fc.record({
+        weeklyHours: fc.integer({ min: 1, max: 80 }),
+        finish: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
+        hoursForTarget: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
+      }),
       { nil: null },
     ),
   })
@@ -60,7 +72,11 @@ const factsArb: fc.Arbitrary<VerdictFacts> = fc
     limitDate: iso(548),
     limitMonths: 18,
     overdue: r.overdue && { ...r.overdue, title: "Ship one ML feature" },
-    budget: r.budget && { weeklyHours: r.budget.weeklyHours, finishDate: r.budget.finish === null ? null : iso(r.budget.finish), hoursForTarget: r.budget.hoursForTarget },
+    budget: r.budget && {
+      weeklyHours: r.budget.weeklyHours,
+      finishDate: r.budget.finish === null ? null : iso(r.budget.finish),
+      hoursForTarget: r.budget.hoursForTarget,
+    },
   }));
 
 function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
@@ -91,14 +107,29 @@ function emailOf(facts: VerdictFacts, verdict: Verdict): DigestInput {
       budgetHours: 8,
       loggedHours: 3,
       leftHours: 5,
-      items: [{ id: "m1", title: "PyTorch fluency", phaseTitle: "ML fundamentals", inProgress: true, dueDate: "2026-10-03", hours: 5, remainingHours: 12 }],
+      items: [
+        {
+          id: "m1",
+          title: "PyTorch fluency",
+          phaseTitle: "ML fundamentals",
+          inProgress: true,
+          dueDate: "2026-10-03",
+          hours: 5,
+          remainingHours: 12,
+        },
+      ],
       notYet: [],
     },
     pivot: null,
     firstWeek: false,
     lastCheckInWeek: null,
     partnerNotes: [],
-    links: { checkIn: "https://w.test/checkin", dashboard: "https://w.test/dashboard", settings: "https://w.test/settings", unsubscribe: "https://w.test/u" },
+    links: {
+      checkIn: "https://w.test/checkin",
+      dashboard: "https://w.test/dashboard",
+      settings: "https://w.test/settings",
+      unsubscribe: "https://w.test/u",
+    },
   };
 }
 

@@ -17,7 +17,12 @@ export const GET = handle(async () => {
 export const POST = handle(async (request: Request) => {
   const user = await requireUser();
   const input = await parseJson(request, checkInCreateSchema);
-  const { replayed, ...result } = await withUserLimit("checkIn", user.id, () => submitCheckIn(user.id, input), (r) => !r.replayed);
+  const { replayed, ...result } = await withUserLimit(
+    "checkIn",
+    user.id,
+    () => submitCheckIn(user.id, input),
+    (r) => !r.replayed,
+  );
   return json(result, { status: 201, headers: replayed ? { "Idempotent-Replayed": "true" } : {} });
 });
 

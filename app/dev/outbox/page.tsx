@@ -14,7 +14,9 @@ export default async function OutboxPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Development outbox</h1>
-      <p className="text-sm text-stone-600 dark:text-stone-400">Mail the app would have sent. Newest first. Only shown to this machine, and only while SMTP_URL is unset.</p>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Mail the app would have sent. Newest first. Only shown to this machine, and only while SMTP_URL is unset.
+      </p>
       {messages.length === 0 && <p>No mail yet.</p>}
       <ul className="space-y-3">
         {messages.map((m) => (

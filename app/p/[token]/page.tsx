@@ -36,19 +36,27 @@ export default async function PublicProgressPage({ params }: { params: Promise<{
         <>
           <section aria-labelledby="pace-heading" className={card}>
             <div className="flex flex-wrap items-center gap-2">
-              <h2 id="pace-heading" className="text-lg font-semibold">Pace</h2>
+              <h2 id="pace-heading" className="text-lg font-semibold">
+                Pace
+              </h2>
               <PaceStatusBadge verdict={{ status: roadmap.status, label: roadmap.statusLabel, tone: roadmap.tone }} />
             </div>
-            <p data-testid="pace-headline" className="font-medium">{roadmap.headline}</p>
+            <p data-testid="pace-headline" className="font-medium">
+              {roadmap.headline}
+            </p>
             <ProgressBar label="Whole roadmap" share={roadmap.share} />
           </section>
           <section aria-labelledby="phases-heading" className={card}>
-            <h2 id="phases-heading" className="text-lg font-semibold">Phases</h2>
+            <h2 id="phases-heading" className="text-lg font-semibold">
+              Phases
+            </h2>
             <ol className="space-y-4">
               {roadmap.phases.map((phase, index) => (
                 <li key={index} data-testid="public-phase">
                   <ProgressBar label={`${index + 1}. ${phase.title}`} share={phase.share} />
-                  <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">{phase.done} of {phase.total} milestones done</p>
+                  <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">
+                    {phase.done} of {phase.total} milestones done
+                  </p>
                 </li>
               ))}
             </ol>

@@ -37,20 +37,35 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
     <article className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-1">
         <p className={muted}>
-          <Link href="/partners" className="inline-flex min-h-11 items-center underline underline-offset-2">People you follow</Link> · you are their {person.role}
+          <Link href="/partners" className="inline-flex min-h-11 items-center underline underline-offset-2">
+            People you follow
+          </Link>{" "}
+          · you are their {person.role}
         </p>
-        <h1 className="text-2xl font-semibold" data-testid="followed-name">{view.name ?? "Unnamed"}</h1>
-        {view.email && <p className={muted} data-testid="followed-email">{view.email}</p>}
-        {view.roadmap !== undefined && <p className="font-medium">{view.roadmap ? view.roadmap.title : "Not on a roadmap at the moment."}</p>}
+        <h1 className="text-2xl font-semibold" data-testid="followed-name">
+          {view.name ?? "Unnamed"}
+        </h1>
+        {view.email && (
+          <p className={muted} data-testid="followed-email">
+            {view.email}
+          </p>
+        )}
+        {view.roadmap !== undefined && (
+          <p className="font-medium">{view.roadmap ? view.roadmap.title : "Not on a roadmap at the moment."}</p>
+        )}
       </header>
 
       {view.pace && (
         <section aria-labelledby="pace-heading" className={card}>
           <div className="flex flex-wrap items-center gap-2">
-            <h2 id="pace-heading" className="text-lg font-semibold">Pace</h2>
+            <h2 id="pace-heading" className="text-lg font-semibold">
+              Pace
+            </h2>
             <PaceStatusBadge verdict={view.pace} />
           </div>
-          <p data-testid="pace-headline" className="font-medium">{view.pace.headline}</p>
+          <p data-testid="pace-headline" className="font-medium">
+            {view.pace.headline}
+          </p>
           {view.pace.bufferDays !== null && <p className={muted}>{describeBuffer(view.pace.bufferDays)}</p>}
           <ProgressBar label="Whole roadmap" share={view.pace.share} />
         </section>
@@ -58,11 +73,19 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.thisWeek && (
         <section aria-labelledby="week-heading" className={card}>
-          <h2 id="week-heading" className="text-lg font-semibold">This week</h2>
-          <p>{view.thisWeek.loggedHours} of {view.thisWeek.budgetHours} hours logged.</p>
+          <h2 id="week-heading" className="text-lg font-semibold">
+            This week
+          </h2>
+          <p>
+            {view.thisWeek.loggedHours} of {view.thisWeek.budgetHours} hours logged.
+          </p>
           {view.thisWeek.items.length > 0 && (
             <ul className="list-disc pl-5 text-sm">
-              {view.thisWeek.items.map((i, n) => <li key={n}>{i.title} · {i.hours} h</li>)}
+              {view.thisWeek.items.map((i, n) => (
+                <li key={n}>
+                  {i.title} · {i.hours} h
+                </li>
+              ))}
             </ul>
           )}
           <NoteForm ownerId={person.ownerId} target={{ isoWeek: view.thisWeek.week }} label={`week ${view.thisWeek.week}`} />
@@ -71,8 +94,13 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.streak && (
         <section aria-labelledby="streak-heading" className={card}>
-          <h2 id="streak-heading" className="text-lg font-semibold">Check-ins</h2>
-          <p>{view.streak.weeks} {view.streak.weeks === 1 ? "week" : "weeks"} in a row · last check-in {view.streak.lastCheckInWeek ?? "not yet"}</p>
+          <h2 id="streak-heading" className="text-lg font-semibold">
+            Check-ins
+          </h2>
+          <p>
+            {view.streak.weeks} {view.streak.weeks === 1 ? "week" : "weeks"} in a row · last check-in{" "}
+            {view.streak.lastCheckInWeek ?? "not yet"}
+          </p>
           {view.checkIns && view.checkIns.length > 0 && (
             <ul className="space-y-1 text-sm">
               {view.checkIns.map((c, n) => (
@@ -89,12 +117,16 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.phases && view.phases.length > 0 && (
         <section aria-labelledby="phases-heading" className={card}>
-          <h2 id="phases-heading" className="text-lg font-semibold">Phases</h2>
+          <h2 id="phases-heading" className="text-lg font-semibold">
+            Phases
+          </h2>
           <ol className="space-y-4">
             {view.phases.map((phase, index) => (
               <li key={index}>
                 <ProgressBar label={`${index + 1}. ${phase.title}`} share={phase.share} />
-                <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">{phase.done} of {phase.total} milestones done</p>
+                <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">
+                  {phase.done} of {phase.total} milestones done
+                </p>
               </li>
             ))}
           </ol>
@@ -103,7 +135,9 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.roadmap?.milestones && (
         <section aria-labelledby="milestones-heading" className={card}>
-          <h2 id="milestones-heading" className="text-lg font-semibold">Milestones</h2>
+          <h2 id="milestones-heading" className="text-lg font-semibold">
+            Milestones
+          </h2>
           {view.roadmap.milestones.map((phase) => (
             <div key={phase.phaseTitle} className="space-y-2">
               <h3 className="font-semibold">{phase.phaseTitle}</h3>
@@ -116,7 +150,12 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
                     {m.note && <p className={muted}>Note: {m.note}</p>}
                     {m.evidenceUrl && (
                       <p>
-                        <a href={m.evidenceUrl} rel="noopener noreferrer nofollow" className="inline-flex min-h-11 items-center break-all underline underline-offset-2" data-testid="followed-evidence">
+                        <a
+                          href={m.evidenceUrl}
+                          rel="noopener noreferrer nofollow"
+                          className="inline-flex min-h-11 items-center break-all underline underline-offset-2"
+                          data-testid="followed-evidence"
+                        >
                           Evidence: {m.evidenceUrl}
                         </a>
                       </p>
@@ -132,12 +171,20 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
 
       {view.shipped !== undefined && (
         <section aria-labelledby="shipped-heading" className={card}>
-          <h2 id="shipped-heading" className="text-lg font-semibold">Shipped ML feature</h2>
+          <h2 id="shipped-heading" className="text-lg font-semibold">
+            Shipped ML feature
+          </h2>
           {view.shipped ? (
             <>
-              <p className="font-medium">{view.shipped.title}, launched {view.shipped.launchDate}</p>
+              <p className="font-medium">
+                {view.shipped.title}, launched {view.shipped.launchDate}
+              </p>
               {view.shipped.outcome && <p>Outcome: {view.shipped.outcome}</p>}
-              <p className={muted}>{view.shipped.incidentDates.length ? `Incidents handled: ${view.shipped.incidentDates.join(", ")}` : "No incidents recorded."}</p>
+              <p className={muted}>
+                {view.shipped.incidentDates.length
+                  ? `Incidents handled: ${view.shipped.incidentDates.join(", ")}`
+                  : "No incidents recorded."}
+              </p>
             </>
           ) : (
             <p className={muted}>Nothing shipped yet.</p>

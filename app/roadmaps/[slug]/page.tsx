@@ -19,7 +19,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ target
  * link) when the roadmap allows N, else the saved self-assessment's suggestion for this roadmap,
  * else the roadmap's typical duration. Null means "the typical one".
  */
-function suggestedTarget(raw: string | string[] | undefined, saved: { roadmapSlug: string; suggestedMonths: number } | null, roadmap: { slug: string; minMonths: number; maxMonths: number }) {
+function suggestedTarget(
+  raw: string | string[] | undefined,
+  saved: { roadmapSlug: string; suggestedMonths: number } | null,
+  roadmap: { slug: string; minMonths: number; maxMonths: number },
+) {
   const fits = (n: number) => Number.isInteger(n) && n >= roadmap.minMonths && n <= roadmap.maxMonths;
   const fromQuery = typeof raw === "string" && /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
   if (fits(fromQuery)) return fromQuery;
@@ -54,10 +58,16 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
       </header>
       <aside aria-labelledby="enrol-heading" className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-          <h2 id="enrol-heading" className="font-semibold">Start this roadmap</h2>
+          <h2 id="enrol-heading" className="font-semibold">
+            Start this roadmap
+          </h2>
           {user && !assessment && (
             <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
-              Not sure it&apos;s the right move, or how long to plan for? <Link href="/assessment" className="font-medium underline underline-offset-2">Take the self-assessment</Link>.
+              Not sure it&apos;s the right move, or how long to plan for?{" "}
+              <Link href="/assessment" className="font-medium underline underline-offset-2">
+                Take the self-assessment
+              </Link>
+              .
             </p>
           )}
           {user ? (
@@ -70,7 +80,12 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
               effort={{
                 canonicalMonths: roadmap.canonicalMonths,
                 maxMonths: roadmap.maxMonths,
-                phases: roadmap.phases.map((p) => ({ title: p.title, startMonth: p.startMonth, endMonth: p.endMonth, effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0) })),
+                phases: roadmap.phases.map((p) => ({
+                  title: p.title,
+                  startMonth: p.startMonth,
+                  endMonth: p.endMonth,
+                  effortHours: p.milestones.reduce((s, m) => s + m.effortHours, 0),
+                })),
               }}
             />
           ) : (
@@ -88,7 +103,9 @@ export default async function RoadmapPage({ params, searchParams }: Props) {
           <li key={phase.slug} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
             <h2 className="font-semibold">
               Phase {index + 1}: {phase.title}{" "}
-              <span className="font-normal text-stone-600 dark:text-stone-400">(months {phase.startMonth}–{phase.endMonth})</span>
+              <span className="font-normal text-stone-600 dark:text-stone-400">
+                (months {phase.startMonth}–{phase.endMonth})
+              </span>
             </h2>
             <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{phase.summary}</p>
             <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">

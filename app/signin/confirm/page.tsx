@@ -10,14 +10,22 @@ export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: f
  * Where the sign-in email leads (lib/sign-in-mail.ts): it only reads, so a mail scanner opening the
  * link spends nothing; the button goes on to next-auth's callback, which signs in and uses the link.
  */
-export default async function ConfirmSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = confirmParams.safeParse(await searchParams);
   if (!parsed.success) {
     return (
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-semibold">This sign-in link is incomplete</h1>
         <p>
-          Part of the link seems to be missing; some mail apps cut long links short. <Link href="/signin" className="font-medium text-brand-700 underline dark:text-brand-100">Ask for a new link</Link> and open it from the email.
+          Part of the link seems to be missing; some mail apps cut long links short.{" "}
+          <Link href="/signin" className="font-medium text-brand-700 underline dark:text-brand-100">
+            Ask for a new link
+          </Link>{" "}
+          and open it from the email.
         </p>
       </div>
     );
@@ -37,7 +45,8 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         Sign in
       </a>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        This extra click keeps your link safe from email security scanners, which open links to check them. The link works once, within 10 minutes of asking for it.
+        This extra click keeps your link safe from email security scanners, which open links to check them. The link works once, within 10
+        minutes of asking for it.
       </p>
     </div>
   );
