@@ -16,6 +16,7 @@ import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_HOURS_STEP, CHECKIN_NOT
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { discard, enqueue, flush, queued, send, type QueuedCheckIn, type SendOutcome } from "./outbox";
 import { StreakBadge } from "./StreakBadge";
+import { queryKeys } from "@/components/query-keys";
 
 const CONFIDENCE = [
   { value: 1, label: "Lost" },
@@ -53,8 +54,6 @@ function prefillText(prefill: HoursPrefill) {
 
 type Sent = Omit<CheckInResult, "replayed">;
 
-const thisWeekKey = (enrollmentId: string) => ["this-week", enrollmentId] as const;
-
 export function CheckInForm({ userId, context }: { userId: string; context: CheckInContext }) {
   const online = useOnline();
   const [prefill, setPrefill] = useState(() => prefillHours(context.plan, context.lastHours));
@@ -83,7 +82,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
   const queryClient = useQueryClient();
   const enrollmentId = context.enrollment.id;
   const { data: plan } = useQuery({
-    queryKey: thisWeekKey(enrollmentId),
+    queryKey: queryKeys.thisWeek(enrollmentId),
     queryFn: async (): Promise<ThisWeekPlan> => (await apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`)).pacing.thisWeek,
     initialData: context.plan,
   });
@@ -100,7 +99,7 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
         const tickedIds = (context.phase?.milestones ?? []).filter((m) => tickedSkills.has(m.skillSlug)).map((m) => m.id);
         setDoneIds((ids) => new Set([...ids, ...tickedIds]));
         setMessage(null);
-        void queryClient.invalidateQueries({ queryKey: thisWeekKey(enrollmentId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.thisWeek(enrollmentId) });
       }
       const problem = outcomes.find((o) => o.kind !== "sent");
       if (problem?.kind === "signed_out")

@@ -10,11 +10,10 @@ import { previousIsoWeek } from "@/lib/checkins/week";
 import { checkInUpdateSchema, CHECKIN_NOTE_MAX, type CheckInUpdateInput } from "@/lib/validation/checkin";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { StreakBadge } from "./StreakBadge";
+import { queryKeys } from "@/components/query-keys";
 
 const WEEKS_SHOWN = 12;
 const RECENT_SHOWN = 5;
-
-export const checkInsKey = ["checkins"] as const;
 
 /** The last WEEKS_SHOWN weeks, oldest first, with each week's hours and average confidence. */
 function weekly(checkIns: readonly CheckInView[], currentWeek: string) {
@@ -101,8 +100,8 @@ function EditCheckIn({ checkIn, onDone }: { checkIn: CheckInView; onDone: () => 
     onSuccess: async () => {
       // The hours feed the pace and this week's plan: the dashboard's pacing query ("pacing", id) reads them again.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: checkInsKey }),
-        queryClient.invalidateQueries({ queryKey: ["pacing"] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.checkIns }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing() }),
       ]);
       onDone();
     },
@@ -188,7 +187,10 @@ function CheckInItem({ checkIn }: { checkIn: CheckInView }) {
   const remove = useMutation({
     mutationFn: () => apiFetch<null>(`/api/checkins/${checkIn.id}`, { method: "DELETE" }),
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: checkInsKey }), queryClient.invalidateQueries({ queryKey: ["pacing"] })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.checkIns }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing() }),
+      ]),
   });
   const made = new Date(checkIn.createdAt).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
   return (
@@ -256,7 +258,7 @@ function CheckInItem({ checkIn }: { checkIn: CheckInView }) {
 /** The dashboard's check-in section: streak, hours and confidence over the weeks, and each check-in. */
 export function CheckInHistoryPanel({ initial }: { initial: CheckInHistory }) {
   const { data } = useQuery({
-    queryKey: checkInsKey,
+    queryKey: queryKeys.checkIns,
     queryFn: () => apiFetch<CheckInHistory>("/api/checkins"),
     initialData: initial,
   });

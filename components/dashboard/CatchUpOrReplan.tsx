@@ -8,6 +8,7 @@ import type { Pacing } from "@/lib/pacing";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
 import type { ReplanPreview } from "@/lib/progress/pacing";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
+import { queryKeys } from "@/components/query-keys";
 
 const date = (iso: string) => formatDay(dayOfIso(iso));
 const button = "min-h-11 rounded-lg bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60";
@@ -32,15 +33,15 @@ export function CatchUpOrReplan({ enrollmentId, pacing, plan }: { enrollmentId: 
     mutationFn: (input: EnrollmentChangeInput) => apiFetch(`/api/enrollments/${enrollmentId}`, { method: "PATCH", body: input }),
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["dashboard", enrollmentId] }),
-        queryClient.invalidateQueries({ queryKey: ["pacing", enrollmentId] }),
-        queryClient.invalidateQueries({ queryKey: ["replan-preview", enrollmentId] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.replanPreview(enrollmentId) }),
       ]);
       router.refresh();
     },
   });
   const preview = useQuery({
-    queryKey: ["replan-preview", enrollmentId, months],
+    queryKey: queryKeys.replanPreview(enrollmentId, months),
     queryFn: () => apiFetch<{ preview: ReplanPreview }>(`/api/enrollments/${enrollmentId}/replan-preview?targetMonths=${months}`),
     placeholderData: keepPreviousData,
     retry: false,

@@ -7,7 +7,7 @@ import { EnrollmentControls } from "@/components/dashboard/EnrollmentControls";
 import { FirstSteps } from "@/components/dashboard/FirstSteps";
 import { MilestoneRow } from "@/components/dashboard/MilestoneRow";
 import { INTERVIEWS_SKILL, type InterviewGoalProgress } from "@/lib/pivot/interview-goal";
-import { PacePanel, pacingKey, type PacingResponse } from "@/components/dashboard/PacePanel";
+import { PacePanel, type PacingResponse } from "@/components/dashboard/PacePanel";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { ThisWeekPanel } from "@/components/dashboard/ThisWeekPanel";
 import { hasEnded } from "@/lib/enrollment-status";
@@ -16,14 +16,13 @@ import { buildActivityCalendar, type ActivityInput } from "@/lib/pacing/activity
 import { scaledPhaseMonths } from "@/lib/pacing/budget";
 import { progressShare } from "@/lib/progress/summary";
 import type { MilestoneUpdateInput } from "@/lib/validation/progress";
+import { queryKeys } from "@/components/query-keys";
 
 export interface TickVariables {
   milestoneId: string;
   title: string;
   update: Required<Pick<MilestoneUpdateInput, "status">> & { note: string | null; evidenceUrl: string | null };
 }
-
-const dashboardKey = (enrollmentId: string) => ["dashboard", enrollmentId] as const;
 
 function applyUpdate(
   dashboard: Dashboard,
@@ -58,7 +57,7 @@ export function DashboardView({
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
 
   const { data } = useQuery({
-    queryKey: dashboardKey(enrollmentId),
+    queryKey: queryKeys.dashboard(enrollmentId),
     queryFn: () => apiFetch<Dashboard>(`/api/enrollments/${enrollmentId}`),
     initialData: initial,
   });
@@ -73,18 +72,18 @@ export function DashboardView({
     // Optimistic: the tick shows at once; on failure it is rolled back and the user is told why.
     onMutate: async ({ milestoneId, update }) => {
       setMessage(null);
-      await queryClient.cancelQueries({ queryKey: dashboardKey(enrollmentId) });
-      const previous = queryClient.getQueryData<Dashboard>(dashboardKey(enrollmentId));
-      if (previous) queryClient.setQueryData(dashboardKey(enrollmentId), applyUpdate(previous, milestoneId, update));
+      await queryClient.cancelQueries({ queryKey: queryKeys.dashboard(enrollmentId) });
+      const previous = queryClient.getQueryData<Dashboard>(queryKeys.dashboard(enrollmentId));
+      if (previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), applyUpdate(previous, milestoneId, update));
       return { previous };
     },
     onError: (error, { title }, context) => {
-      if (context?.previous) queryClient.setQueryData(dashboardKey(enrollmentId), context.previous);
+      if (context?.previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), context.previous);
       const reason = error instanceof ApiError ? error.message : "Something went wrong.";
       setMessage({ kind: "error", text: `“${title}” was not saved: ${reason}` });
     },
     onSuccess: ({ progress }) => {
-      queryClient.setQueryData<Dashboard>(dashboardKey(enrollmentId), (current) =>
+      queryClient.setQueryData<Dashboard>(queryKeys.dashboard(enrollmentId), (current) =>
         current
           ? applyUpdate(current, progress.milestoneId, {
               status: progress.status,
@@ -97,14 +96,14 @@ export function DashboardView({
     },
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: dashboardKey(enrollmentId) }),
-        queryClient.invalidateQueries({ queryKey: pacingKey(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing(enrollmentId) }),
       ]),
   });
 
   // The pace panel's query (same key, so one request): its `waiting` list dates the time-based milestones.
   const { data: paceData } = useQuery({
-    queryKey: pacingKey(enrollmentId),
+    queryKey: queryKeys.pacing(enrollmentId),
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
     initialData: initialPacing,
   });

@@ -9,6 +9,7 @@ import { hasEnded } from "@/lib/enrollment-status";
 import type { BudgetPhase } from "@/lib/pacing/budget";
 import type { Dashboard } from "@/lib/progress";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
+import { queryKeys } from "@/components/query-keys";
 
 const button =
   "min-h-11 rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -30,8 +31,8 @@ export function EnrollmentControls({
     onSuccess: async () => {
       setConfirmLeave(false);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["dashboard", enrollment.id] }),
-        queryClient.invalidateQueries({ queryKey: ["pacing", enrollment.id] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(enrollment.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing(enrollment.id) }),
       ]);
       router.refresh();
     },

@@ -12,13 +12,12 @@ import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
 import { describeDue } from "@/lib/pacing/headline";
 import { TONE_CLASS } from "./verdict-tone";
 import { formatPercent } from "@/lib/progress/summary";
+import { queryKeys } from "@/components/query-keys";
 
 export interface PacingResponse {
   pacing: Pacing;
   headline: string;
 }
-
-export const pacingKey = (enrollmentId: string) => ["pacing", enrollmentId] as const;
 
 const date = (iso: string) => formatDay(dayOfIso(iso));
 
@@ -36,7 +35,7 @@ export function PacePanel({
   calendar: ActivityCalendarModel | null;
 }) {
   const { data } = useQuery({
-    queryKey: pacingKey(enrollmentId),
+    queryKey: queryKeys.pacing(enrollmentId),
     queryFn: () => apiFetch<PacingResponse>(`/api/enrollments/${enrollmentId}/pacing`),
     initialData: initial,
   });

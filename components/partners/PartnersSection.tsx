@@ -10,15 +10,19 @@ import { DEFAULT_SHARES, SHARE_LABELS, type ShareField } from "@/lib/partners/sh
 import { PARTNER_ROLES, type PartnerRole } from "@/lib/validation/partners";
 import { ShareChoices } from "./ShareChoices";
 import { button, input, muted, primary } from "./styles";
+import { queryKeys } from "@/components/query-keys";
 
 const ROLE_LABELS: Record<PartnerRole, string> = { mentor: "Mentor", manager: "Manager", friend: "Friend" };
-const KEY = ["partners"] as const;
 
 /** Invite a partner, see who follows you and what each sees, change it, mute or remove them. */
 export function PartnersSection({ initial }: { initial: PartnerListing }) {
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: KEY, queryFn: () => apiFetch<PartnerListing>("/api/me/partners"), initialData: initial });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: KEY });
+  const { data } = useQuery({
+    queryKey: queryKeys.partners,
+    queryFn: () => apiFetch<PartnerListing>("/api/me/partners"),
+    initialData: initial,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.partners });
 
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<PartnerRole>("mentor");
