@@ -248,16 +248,10 @@ test("the pace chart is drawn at its final size and shape before any script runs
       ticks: [...el.querySelectorAll<HTMLElement>("[data-month-tick]")].filter((t) => t.offsetParent !== null).map((t) => t.textContent),
     }));
   };
-  // The server's HTML alone: no script runs in this context.
-  const staticContext = await browser.newContext({
-    viewport,
-    deviceScaleFactor,
-    isMobile,
-    hasTouch,
-    userAgent,
-    baseURL,
-    javaScriptEnabled: false,
-  });
+  // The server's HTML alone: React's bundles never load here, so nothing hydrates (the page's own
+  // inline scripts still run: they reveal the streamed parts, as they do before hydration).
+  const staticContext = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, userAgent, baseURL });
+  await staticContext.route("**/_next/static/chunks/**/*.js", (route) => route.abort());
   await signInAs(staticContext, user);
   const staticPage = await staticContext.newPage();
   await staticPage.goto("/dashboard");
