@@ -3,6 +3,7 @@
 // cluster), migrations and seed applied, a real SMTP server, and the built app served by our server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { repoRoot, startEmbeddedPostgres } from "../../prisma/scripts/dev-database";
@@ -103,6 +104,11 @@ export async function spawnApp({
   overrides?: Record<string, string>;
 }): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const baseUrl = `http://localhost:${port}`;
+  // An app left running by an earlier, killed run would answer this run's requests with old code
+  // while ours failed to bind: refuse at once instead.
+  if (await portAnswers(port)) {
+    throw new Error(`Port ${port} is already in use (an app left by an earlier run?). Stop it, or set TEST_PORT to a free port.`);
+  }
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -162,4 +168,16 @@ async function waitForHealth(baseUrl: string, app: ChildProcess, logs: string[],
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`app did not become healthy:\n${logs.join("")}`);
+}
+
+/** True when something accepts connections on 127.0.0.1:`port`. */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
