@@ -9,7 +9,7 @@ import type { ApplicationView, PivotOverview } from "@/lib/applications";
 import { formatBand } from "@/lib/context/salary-bands";
 import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
 import { OFFER_LEVELS } from "@/lib/pivot/offer-bands";
-import { STAGE_LABELS, type ApplicationStage } from "@/lib/pivot/stages";
+import { isClosed, STAGE_LABELS, type ApplicationStage } from "@/lib/pivot/stages";
 import {
   APPLICATION_SOURCES,
   APPLICATION_TRACKS,
@@ -256,7 +256,12 @@ function AddApplication({ busy, errors, run }: Ctx) {
 
 function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & { application: ApplicationView }) {
   const base = `/api/applications/${a.id}`;
-  const [target, setTarget] = useState<ApplicationStage | "">(a.nextStages[0] ?? "");
+  // The next pipeline stage is the usual move; when only rejected and withdrawn are left (an offer),
+  // nothing is chosen for the user: one careless tap must not close an application.
+  const suggested: ApplicationStage | "" = a.nextStages.find((s) => !isClosed(s)) ?? "";
+  const [picked, setTarget] = useState<ApplicationStage | "">(suggested);
+  // A choice made before the application moved on (its stages changed) no longer applies.
+  const target = picked !== "" && a.nextStages.includes(picked) ? picked : suggested;
   const stageKey = `stage-${a.id}`;
   const heading = `${a.company}: ${a.roleTitle}`;
   return (
@@ -302,6 +307,11 @@ function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & 
               Move to
             </label>
             <select id={`${stageKey}-to`} value={target} onChange={(e) => setTarget(e.target.value as ApplicationStage)} className={input}>
+              {target === "" && (
+                <option value="" disabled>
+                  Choose…
+                </option>
+              )}
               {a.nextStages.map((s) => (
                 <option key={s} value={s}>
                   {STAGE_LABELS[s]}
@@ -309,7 +319,7 @@ function ApplicationCard({ application: a, overview, busy, errors, run }: Ctx & 
               ))}
             </select>
           </div>
-          <button type="submit" className={primary} disabled={busy === stageKey}>
+          <button type="submit" className={primary} disabled={busy === stageKey || target === ""}>
             Move
           </button>
           <FormError error={errors[stageKey]} />

@@ -117,6 +117,9 @@ test("a user tracks an application through its stages, logs two interviews, reop
   await card.getByLabel("Move to").selectOption("offer");
   await card.getByRole("button", { name: "Move" }).click();
   await expect(card.getByTestId("stage")).toHaveText("Offer");
+  // Only closing moves are left: none is chosen for the user, so a stray tap can't reject an offer.
+  await expect(card.getByLabel("Move to")).toHaveValue("");
+  await expect(card.getByRole("button", { name: "Move" })).toBeDisabled();
   await card.getByLabel("Base salary (£ a year)").fill("£125,000");
   await card.getByLabel("Level").selectOption("Senior");
   await card.getByRole("button", { name: "Compare" }).click();
