@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
+import { PhaseProgressList } from "@/components/dashboard/PhaseProgressList";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { getPublicProgress, isPublicToken } from "@/lib/public-page";
 
@@ -50,16 +51,7 @@ export default async function PublicProgressPage({ params }: { params: Promise<{
             <h2 id="phases-heading" className="text-lg font-semibold">
               Phases
             </h2>
-            <ol className="space-y-4">
-              {roadmap.phases.map((phase, index) => (
-                <li key={index} data-testid="public-phase">
-                  <ProgressBar label={`${index + 1}. ${phase.title}`} share={phase.share} />
-                  <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">
-                    {phase.done} of {phase.total} milestones done
-                  </p>
-                </li>
-              ))}
-            </ol>
+            <PhaseProgressList phases={roadmap.phases} itemTestId="public-phase" />
           </section>
           <div className="text-sm text-stone-700 dark:text-stone-300">
             <p>Progress is weighted by each milestone&apos;s effort.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
+import { PhaseProgressList } from "@/components/dashboard/PhaseProgressList";
 import { ProgressBar } from "@/components/dashboard/ProgressBar";
 import { LeaveButton } from "@/components/partners/LeaveButton";
 import { NoteForm } from "@/components/partners/NoteForm";
@@ -120,16 +121,7 @@ export default async function FollowedPersonPage({ params }: { params: Promise<{
           <h2 id="phases-heading" className="text-lg font-semibold">
             Phases
           </h2>
-          <ol className="space-y-4">
-            {view.phases.map((phase, index) => (
-              <li key={index}>
-                <ProgressBar label={`${index + 1}. ${phase.title}`} share={phase.share} />
-                <p className="mt-1 text-xs text-stone-700 dark:text-stone-300">
-                  {phase.done} of {phase.total} milestones done
-                </p>
-              </li>
-            ))}
-          </ol>
+          <PhaseProgressList phases={view.phases} />
         </section>
       )}
 
