@@ -55,6 +55,8 @@ const tsx = path.join(import.meta.dirname, "..", "node_modules", "tsx", "dist", 
 const env: NodeJS.ProcessEnv = { ...process.env };
 delete env.DATABASE_URL;
 delete env.TEST_DATABASE_URL;
+// The type check, lint and format don't read the clock: npm test runs them once, at the real time.
+env.SKIP_STATIC_CHECKS = "1";
 
 let failed = false;
 for (const at of instants) {
