@@ -7,7 +7,8 @@ import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import type { CheckInHistory, CheckInView } from "@/lib/checkins";
 import { previousIsoWeek } from "@/lib/checkins/week";
-import { checkInUpdateSchema, CHECKIN_NOTE_MAX, type CheckInUpdateInput } from "@/lib/validation/checkin";
+import type { CheckInUpdateInput } from "@/lib/validation/checkin";
+import { CHECKIN_NOTE_MAX } from "@/lib/validation/limits";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { StreakBadge } from "./StreakBadge";
 import { queryKeys } from "@/components/query-keys";
@@ -107,8 +108,10 @@ function EditCheckIn({ checkIn, onDone }: { checkIn: CheckInView; onDone: () => 
     },
     onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : { _: [error.message] }),
   });
-  function onSubmit(event: SubmitEvent) {
+  async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
+    // zod comes with the first edit, not with the dashboard that lists the check-ins.
+    const { checkInUpdateSchema } = await import("@/lib/validation/checkin");
     const parsed = checkInUpdateSchema.safeParse({
       hours: hours.trim() === "" ? Number.NaN : Number(hours),
       confidence: Number(confidence),
@@ -211,7 +214,11 @@ function CheckInItem({ checkIn }: { checkIn: CheckInView }) {
         <div className="mt-1 flex flex-wrap gap-2">
           <button
             type="button"
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              // Fetched while the user edits, so saving doesn't wait for it.
+              void import("@/lib/validation/checkin");
+              setEditing(true);
+            }}
             className="min-h-11 rounded-lg border border-stone-300 px-3 text-sm dark:border-stone-700"
           >
             Edit

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
-import { BudgetFitNote } from "@/components/roadmaps/EnrollForm";
+import { BudgetFitNote } from "@/components/roadmaps/BudgetFitNote";
 import { hasEnded } from "@/lib/enrollment-status";
 import type { BudgetPhase } from "@/lib/pacing/budget";
 import type { Dashboard } from "@/lib/progress";

@@ -9,7 +9,8 @@ import type { DashboardMilestone } from "@/lib/progress";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "@/lib/pacing/rules";
 import type { InterviewGoalProgress } from "@/lib/pivot/interview-goal";
 import { countdownText } from "@/lib/shipped/rules";
-import { milestoneUpdateSchema, NOTE_MAX, type ProgressStatus } from "@/lib/validation/progress";
+import { NOTE_MAX } from "@/lib/validation/limits";
+import type { ProgressStatus } from "@/lib/validation/progress";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import type { TickVariables } from "./DashboardView";
 
@@ -52,8 +53,10 @@ export function MilestoneRow({
   const id = useId();
   const set = (status: ProgressStatus) => onChange({ status, note: m.note, evidenceUrl: m.evidenceUrl });
 
-  function saveDetails(event: SubmitEvent) {
+  async function saveDetails(event: SubmitEvent) {
     event.preventDefault();
+    // zod comes with the first save, not with the dashboard: most visits never open a note.
+    const { milestoneUpdateSchema } = await import("@/lib/validation/progress");
     const parsed = milestoneUpdateSchema.safeParse({ status: m.status, note, evidenceUrl });
     if (!parsed.success) {
       setFields(fieldErrorsOf(parsed.error));
@@ -181,7 +184,11 @@ export function MilestoneRow({
           <button
             type="button"
             disabled={disabled}
-            onClick={() => setOpen((o) => !o)}
+            onClick={() => {
+              // Fetched while the user types, so the save doesn't wait for it.
+              void import("@/lib/validation/progress");
+              setOpen((o) => !o);
+            }}
             aria-expanded={open}
             aria-controls={`${id}-details`}
             className={`${button} border-stone-300 dark:border-stone-700`}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
-import { NOTE_MAX_CHARS } from "@/lib/validation/partners";
+import { NOTE_MAX_CHARS } from "@/lib/validation/limits";
 import { button, input } from "./styles";
 
 /** Kudos (one click) or a short comment, on one milestone or one week of the person followed. */

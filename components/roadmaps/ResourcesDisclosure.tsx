@@ -1,4 +1,5 @@
-import { resourceTimeLabel, type MilestoneResource, type ResourceKind } from "@/lib/roadmaps/resources";
+import { resourceTimeLabel } from "@/lib/roadmaps/resource-time";
+import type { MilestoneResource, ResourceKind } from "@/lib/roadmaps/resources";
 
 const kindLabel: Record<ResourceKind, string> = { course: "Course", docs: "Docs", article: "Article", video: "Video" };
 

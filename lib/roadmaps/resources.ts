@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { resourceTimeLabel } from "./resource-time";
+
 /**
  * Curated learning resources, one to three per skill, where the article names or implies one. Kept by
  * skill (like progress): a milestone shared by both roadmaps is the same learning and gets the same
@@ -360,14 +362,6 @@ export const RESOURCES_BY_SKILL: Readonly<Record<string, readonly MilestoneResou
 /** A skill's resources; none for a skill without an entry (the catalogue test holds every live one to ≥ 1). */
 export function resourcesForSkill(skill: string): readonly MilestoneResource[] {
   return RESOURCES_BY_SKILL[skill] ?? [];
-}
-
-/** "≈ 20 h", "≈ 1 h 30", "≈ 15 min". */
-export function resourceTimeLabel(minutes: number): string {
-  if (minutes < 60) return `≈ ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `≈ ${hours} h` : `≈ ${hours} h ${rest}`;
 }
 
 /** A milestone row's stored resources, read back; a malformed list (hand-edited row) shows none rather than failing the page. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "./limits";
+
+export { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX };
 import { idSchema, optionalText } from "./common";
 
-export const CHECKIN_HOURS_MAX = 80;
 /** The stepper moves in half hours; the column keeps one decimal. */
 export const CHECKIN_HOURS_STEP = 0.5;
-export const CHECKIN_NOTE_MAX = 2000;
 export const CHECKIN_TICKS_MAX = 30;
 /**
  * How long a check-in may wait on a phone before it is sent: a week offline is a holiday, a month is

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { NOTE_MAX_CHARS } from "./limits";
 import { SHARE_FIELDS } from "../partners/share";
 
 export const PARTNER_ROLES = ["mentor", "manager", "friend"] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
-export const NOTE_MAX_CHARS = 500;
+export { NOTE_MAX_CHARS };
 
 export const partnerInviteSchema = z.object({
   email: z.string().trim().min(1, "Enter their email address.").max(254, "That address is too long."),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { NOTE_MAX } from "./limits";
 import { hasNoNul, optionalText } from "./common";
 
 export const PROGRESS_STATUSES = ["not_started", "in_progress", "done", "skipped"] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-export const NOTE_MAX = 2000;
+export { NOTE_MAX };
 
 export const evidenceUrlSchema = z
   .string({ error: "The evidence link must be text." })
