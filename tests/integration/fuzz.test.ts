@@ -445,10 +445,11 @@ const badEscape = fc.oneof(
 const urlSafe = fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~".split("")), maxLength: 6 });
 /** A path segment with at least one malformed escape, between ordinary characters and valid escapes. */
 const malformedSegment = fc
-  // The second bad escape after a letter: "%E0%A4" followed straight by "%80" would spell a valid character.
+  // Each bad escape fenced by a letter that isn't hex: "%E0%A4" followed straight by "%80", or a cut-off
+  // "%2" by "c…", would spell a valid character (seen: "%2" + "caf%C3%A9" is "%2caf%C3%A9", all valid).
   .tuple(
     urlSafe,
-    badEscape,
+    badEscape.map((e) => `${e}x`),
     fc.constantFrom("", "%41", "caf%C3%A9", "%2F"),
     urlSafe,
     fc.option(
@@ -471,6 +472,15 @@ describe("malformed percent escapes in every [param]", () => {
     .map((route) => route.split(" ") as [string, string])
     .filter(([, pattern]) => hasParam(pattern));
   const pages = discoverPages().filter(hasParam);
+
+  it("generates only segments that don't decode (else a 401 or 404 would be right, not a 400)", () => {
+    fc.assert(
+      fc.property(malformedSegment, (segment) => {
+        expect(() => decodeURIComponent(segment), segment).toThrow(URIError);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it("finds the routes and pages that take params", () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
