@@ -28,6 +28,7 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 import { dayOfIso, isoOfDay } from "../../lib/pacing/calendar";
 import { localToday } from "../../lib/shipped/rules";
 import { repoRoot } from "../../prisma/scripts/dev-database";
+import { shiftLocalDays } from "../support/dates";
 import { createEnrollment, createShippedRecord } from "../support/factories";
 import { waitFor } from "../support/wait";
 import { startMailRelay, type MailRelay } from "./mail-relay";
@@ -441,7 +442,7 @@ async function waitForMail(relay: MailRelay, to: string, count: number) {
   return relay.received.filter((m) => m.to === to).at(-1)!;
 }
 
-/** Users due now: this weekday and hour in their own zone, an open enrolment since 8 weeks ago. */
+/** Users due now: this weekday and hour in their own zone, an open enrolment made 8 weeks ago. */
 async function makeDigestUsers(db: PrismaClient, now: Date) {
   const users = Array.from({ length: USERS }, (_, i) => {
     const timezone = ZONES[i % ZONES.length]!;
@@ -463,6 +464,11 @@ async function makeDigestUsers(db: PrismaClient, now: Date) {
       createEnrollment(u.id, "swe-to-mle", { timezone: u.timezone, startDate: isoOfDay(dayOfIso(localToday(now, u.timezone)) - 56) }, db),
     ),
   );
+  // Enrolled then, too: the first weekly email waits for the first whole week after enrolling.
+  await db.enrollment.updateMany({
+    where: { userId: { in: rows.map((u) => u.id) } },
+    data: { createdAt: shiftLocalDays(now, -56, "UTC") },
+  });
   return rows;
 }
 
