@@ -15,6 +15,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { repoRoot } from "../../prisma/scripts/dev-database";
 import { chromiumPath } from "../support/browser";
+import { localDaysAgo } from "../support/dates";
 import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
 
@@ -101,9 +102,8 @@ try {
 
   // Ten weeks into a 12-month plan with a few milestones done, so pages show real progress and a pace chart.
   const user = await createUser("lighthouse");
-  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
   await seedHistory(user.id, {
-    start: daysAgo(70),
+    start: localDaysAgo(70),
     targetMonths: 12,
     ticks: [
       { skill: "gradient-descent-intuition", day: 5 },

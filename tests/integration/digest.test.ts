@@ -11,6 +11,7 @@ import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../../lib/pacing/rules";
 import { waitFor } from "../support/wait";
+import { raceWithACrash } from "../support/worker-race";
 import { shiftLocalDays } from "../support/dates";
 
 const HOUR_MS = 3_600_000;
@@ -174,27 +175,9 @@ describe("weekly email", () => {
       Array.from({ length: 20 }, () => digestUser({ timezone: "Europe/London", weekday: 1, hour: 8, weekMonday: monday })),
     );
     const sink = await smtpSink();
-    let sentByA = 0;
-    let crashed: () => void = () => {};
-    const crash = new Promise<void>((resolve) => (crashed = resolve));
-    // Worker A dies on its third email: the send never returns and the process is gone.
-    const a = await start(
-      async (mail) => {
-        if (++sentByA === 3) {
-          crashed();
-          await new Promise(() => {});
-        }
-        await sink.send(mail);
-      },
-      { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 },
-    );
-    const b = await start(sink.send, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
-
-    const at = new Date("2026-12-14T08:05:00Z");
-    await Promise.all([a.digestTick(at), b.digestTick(at), a.digestTick(at), b.digestTick(at)]);
-    await crash;
-    await a.stop({ graceful: false });
-    running.splice(running.indexOf(a), 1);
+    // Worker A dies on its third email; B finishes the pass (tests/support/worker-race.ts).
+    const { crashed } = await raceWithACrash(start, sink.send, new Date("2026-12-14T08:05:00Z"));
+    running.splice(running.indexOf(crashed), 1);
 
     const ids = users.map((u) => u.id);
     await waitFor(async () => (await sentCount(ids, week)) === 20, "20 digests sent");

@@ -10,6 +10,7 @@ import { createEnrollment } from "../support/factories";
 import { ownDatabase } from "../support/own-database";
 import { smtpSink } from "../support/smtp-sink";
 import { waitFor } from "../support/wait";
+import { raceWithACrash } from "../support/worker-race";
 import { localDaysAgo } from "../support/dates";
 
 let own: Awaited<ReturnType<typeof ownDatabase>>;
@@ -75,27 +76,9 @@ describe("the partner's weekly copy", () => {
     const week = "2026-W51";
     const partners = await Promise.all(Array.from({ length: 12 }, () => partnerFollowing(2)));
     const sink = await smtpSink();
-    let sentByA = 0;
-    let crashed: () => void = () => {};
-    const crash = new Promise<void>((resolve) => (crashed = resolve));
-    // Worker A dies on its third email: the send never returns and the process is gone.
-    const a = await start(
-      async (mail) => {
-        if (++sentByA === 3) {
-          crashed();
-          await new Promise(() => {});
-        }
-        await sink.send(mail);
-      },
-      { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 },
-    );
-    const b = await start(sink.send, { expireInSeconds: 2, leaseMs: 1_000, maintenanceIntervalSeconds: 1 });
-
-    const at = new Date("2026-12-14T08:05:00Z");
-    await Promise.all([a.digestTick(at), b.digestTick(at), a.digestTick(at), b.digestTick(at)]);
-    await crash;
-    await a.stop({ graceful: false });
-    running.splice(running.indexOf(a), 1);
+    // Worker A dies on its third email; B finishes the pass (tests/support/worker-race.ts).
+    const { crashed, survivor: b } = await raceWithACrash(start, sink.send, new Date("2026-12-14T08:05:00Z"));
+    running.splice(running.indexOf(crashed), 1);
 
     const ids = partners.map((p) => p.id);
     await waitFor(async () => (await sentCopies(ids, week)) === 12, "12 copies sent");
