@@ -5,6 +5,7 @@ import { normalizeEmailAddress } from "./email-address";
 import { AppError, notFound } from "./errors";
 import type { SettingsUpdate } from "./validation/settings";
 import { userLimitKeys } from "./rate-limit";
+import { isoDateOf } from "./calendar/days";
 
 export interface Settings {
   email: string;
@@ -224,7 +225,6 @@ export async function exportAccount(userId: string) {
     partnerCopies,
     ...profile
   } = user;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     exportedAt: new Date().toISOString(),
     format: "waypoint-export/1",
@@ -239,11 +239,11 @@ export async function exportAccount(userId: string) {
     assessment,
     shippedFeature: shippedFeature && {
       ...shippedFeature,
-      launchDate: day(shippedFeature.launchDate),
-      incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: day(i.occurredOn) })),
+      launchDate: isoDateOf(shippedFeature.launchDate),
+      incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: isoDateOf(i.occurredOn) })),
     },
     /** The interview goal and weekly targets of the pivot phase; null if never saved. */
-    pivotPlan: pivotPlan && { ...pivotPlan, targetsSince: pivotPlan.targetsSince && day(pivotPlan.targetsSince) },
+    pivotPlan: pivotPlan && { ...pivotPlan, targetsSince: pivotPlan.targetsSince && isoDateOf(pivotPlan.targetsSince) },
     /** Who follows the user, whom the user follows, the invitations they sent, and the kudos and comments both ways. */
     partners: {
       followers: partnersOfMine.map(({ partner, ...p }) => ({ ...p, partnerName: partner.name, partnerEmail: partner.email })),
@@ -265,11 +265,11 @@ export async function exportAccount(userId: string) {
     /** Job applications with their stage history and interviews (skills to revise by slug). */
     applications: applications.map(({ stageChanges, interviews, nextStepOn, ...a }) => ({
       ...a,
-      nextStepOn: nextStepOn && day(nextStepOn),
-      stageHistory: stageChanges.map((c) => ({ ...c, changedOn: day(c.changedOn) })),
+      nextStepOn: nextStepOn && isoDateOf(nextStepOn),
+      stageHistory: stageChanges.map((c) => ({ ...c, changedOn: isoDateOf(c.changedOn) })),
       interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({
         ...i,
-        heldOn: day(heldOn),
+        heldOn: isoDateOf(heldOn),
         revisitSkills: revisitSkills.map((r) => r.skill.slug),
       })),
     })),

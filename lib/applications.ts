@@ -17,14 +17,13 @@ import { gapCheck, type GapCheck } from "./pivot/skill-match";
 import { checkStageMove, isSentStage, nextStages, type ApplicationStage } from "./pivot/stages";
 import { FEATURE_LAUNCH_SKILL } from "./pacing/rules";
 import { tickSkillDone } from "./progress";
-import { localToday } from "./shipped/rules";
+import { localToday } from "./calendar/zones";
 import type { ApplicationCreate, ApplicationUpdate, InterviewCreate, PivotPlanUpdate, StageMove } from "./validation/applications";
+import { dateOfIso, isoDateOf } from "./calendar/days";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 const NOT_FOUND = "No such application.";
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /** Which milestone a sent application ticks, by its track: each roadmap has its own "apply" skill. */
 const APPLY_SKILL_BY_TRACK: Record<string, string | undefined> = {
@@ -200,7 +199,7 @@ function toView(row: Row, context: Context): ApplicationView {
     stage: row.stage,
     nextStages: nextStages(row.stage),
     nextStep: row.nextStep,
-    nextStepOn: row.nextStepOn ? iso(row.nextStepOn) : null,
+    nextStepOn: row.nextStepOn ? isoDateOf(row.nextStepOn) : null,
     notes: row.notes,
     jobDescription: row.jobDescription,
     offerBaseSalary: row.offerBaseSalary,
@@ -209,12 +208,12 @@ function toView(row: Row, context: Context): ApplicationView {
     history: row.stageChanges.map((c) => ({
       fromStage: c.fromStage,
       toStage: c.toStage,
-      changedOn: iso(c.changedOn),
+      changedOn: isoDateOf(c.changedOn),
       recordedAt: c.recordedAt.toISOString(),
     })),
     interviews: row.interviews.map((i) => ({
       id: i.id,
-      heldOn: iso(i.heldOn),
+      heldOn: isoDateOf(i.heldOn),
       kind: i.kind,
       felt: i.felt,
       asked: i.asked,
@@ -286,7 +285,7 @@ async function planOf(userId: string): Promise<PivotPlanView & { targetsSince: s
     interviewGoal: plan?.interviewGoal ?? INTERVIEW_GOAL_DEFAULT,
     applicationsPerWeek: plan?.applicationsPerWeek ?? null,
     interviewsPerWeek: plan?.interviewsPerWeek ?? null,
-    targetsSince: plan?.targetsSince ? iso(plan.targetsSince) : null,
+    targetsSince: plan?.targetsSince ? isoDateOf(plan.targetsSince) : null,
   };
 }
 
@@ -355,11 +354,11 @@ export async function createApplication(userId: string, input: ApplicationCreate
   const { stageOn, nextStepOn, ...fields } = input;
   const id = await db.$transaction(async (tx) => {
     const created = await tx.jobApplication.create({
-      data: { userId, ...fields, nextStepOn: nextStepOn ? dateOf(nextStepOn) : null },
+      data: { userId, ...fields, nextStepOn: nextStepOn ? dateOfIso(nextStepOn) : null },
       select: { id: true },
     });
     await tx.applicationStageChange.create({
-      data: { applicationId: created.id, fromStage: null, toStage: input.stage, changedOn: dateOf(stageOn ?? today) },
+      data: { applicationId: created.id, fromStage: null, toStage: input.stage, changedOn: dateOfIso(stageOn ?? today) },
     });
     if (isSentStage(input.stage)) await tickApplied(tx, userId, input.track, now);
     return created.id;
@@ -371,7 +370,7 @@ export async function updateApplication(userId: string, id: string, input: Appli
   const { nextStepOn, ...fields } = input;
   const { count } = await db.jobApplication.updateMany({
     where: { id, userId },
-    data: { ...fields, ...(nextStepOn !== undefined ? { nextStepOn: nextStepOn ? dateOf(nextStepOn) : null } : {}) },
+    data: { ...fields, ...(nextStepOn !== undefined ? { nextStepOn: nextStepOn ? dateOfIso(nextStepOn) : null } : {}) },
   });
   if (count === 0) throw notFound(NOT_FOUND);
   return getApplication(userId, id);
@@ -394,13 +393,13 @@ export async function moveApplicationStage(userId: string, id: string, move: Sta
       select: { changedOn: true },
     });
     const on = move.on ?? today;
-    if (last && on < iso(last.changedOn)) {
-      const reason = `The date can't be before the previous stage's (${iso(last.changedOn)}).`;
+    if (last && on < isoDateOf(last.changedOn)) {
+      const reason = `The date can't be before the previous stage's (${isoDateOf(last.changedOn)}).`;
       throw new AppError("bad_request", "Some fields need attention.", { on: [reason] });
     }
     await tx.jobApplication.update({ where: { id }, data: { stage: move.stage } });
     await tx.applicationStageChange.create({
-      data: { applicationId: id, fromStage: current.stage, toStage: move.stage, changedOn: dateOf(on) },
+      data: { applicationId: id, fromStage: current.stage, toStage: move.stage, changedOn: dateOfIso(on) },
     });
     if (isSentStage(move.stage)) await tickApplied(tx, userId, current.track, now);
   });
@@ -444,7 +443,7 @@ export async function addInterview(
       data: {
         applicationId,
         ...fields,
-        heldOn: dateOf(heldOn),
+        heldOn: dateOfIso(heldOn),
         revisitSkills: { create: skillIds.flatMap((skillId) => (skillId ? [{ skillId }] : [])) },
       },
     });
@@ -480,7 +479,7 @@ export async function savePivotPlan(userId: string, input: PivotPlanUpdate, now:
     if (!old) throw notFound("No such user.");
     const next = { ...old, ...input };
     const targetsChanged = next.applicationsPerWeek !== old.applicationsPerWeek || next.interviewsPerWeek !== old.interviewsPerWeek;
-    await tx.pivotPlan.update({ where: { userId }, data: { ...input, ...(targetsChanged ? { targetsSince: dateOf(today) } : {}) } });
+    await tx.pivotPlan.update({ where: { userId }, data: { ...input, ...(targetsChanged ? { targetsSince: dateOfIso(today) } : {}) } });
     const count = await interviewCountOf(tx, userId);
     if (count < old.interviewGoal && count >= next.interviewGoal) await tickUnlessSettled(tx, userId, INTERVIEWS_SKILL, now, "interview");
   });

@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from "./enrollment-status";
 import { shortestReplanTarget } from "./pacing";
 import type { EnrollmentStatus } from "./generated/prisma/enums";
 import type { EnrollmentChangeInput, EnrollmentCreateInput } from "./validation/enrollment";
+import { dateOfIso, isoDateOf } from "./calendar/days";
 
 const ENROLLMENT_NOT_FOUND = "No such enrolment.";
 
@@ -49,7 +50,7 @@ export async function enroll(userId: string, input: EnrollmentCreateInput) {
       data: {
         userId,
         roadmapId: roadmap.id,
-        startDate: new Date(`${input.startDate}T00:00:00Z`),
+        startDate: dateOfIso(input.startDate),
         targetMonths: input.targetMonths,
         weeklyHours: input.weeklyHours,
         timezone: input.timezone,
@@ -106,7 +107,7 @@ export async function changeEnrollment(userId: string, enrollmentId: string, cha
         }
         const history = await tx.enrollmentChange.findMany({ where: { enrollmentId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
         const shortest = shortestReplanTarget(
-          { startDate: current.startDate.toISOString().slice(0, 10), changes: history },
+          { startDate: isoDateOf(current.startDate), changes: history },
           { minMonths, maxMonths },
           now,
           current.timezone,

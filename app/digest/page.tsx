@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { emailBodyForPreview } from "@/lib/digest/html";
 import { previewDigest } from "@/lib/digest/preview";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import { consumeUserLimit, userLimitError } from "@/lib/rate-limit";
 
 export const metadata: Metadata = { title: "This week's email" };

@@ -11,7 +11,8 @@ import { listPartners } from "@/lib/partners";
 import { getSettings, openEnrollmentZones } from "@/lib/account";
 import { requirePageUser } from "@/lib/auth";
 import { calendarFeedStatus } from "@/lib/calendar-feed";
-import { formatDay, localDayFunction } from "@/lib/pacing/calendar";
+import { formatDay } from "@/lib/calendar/days";
+import { localDayOf } from "@/lib/calendar/zones";
 import { publicPageStatus } from "@/lib/public-page";
 import { THEME_COOKIE, themeOf } from "@/lib/theme";
 
@@ -29,8 +30,7 @@ export default async function SettingsPage() {
     openEnrollmentZones(user.id),
   ]);
   // The date in the user's own zone, as everywhere else in the app.
-  const labelOf = (at: Date | null) =>
-    at === null ? null : formatDay(localDayFunction(settings.timezone, at.getTime(), at.getTime())(at.getTime()));
+  const labelOf = (at: Date | null) => (at === null ? null : formatDay(localDayOf(at, settings.timezone)));
   const sinceLabel = labelOf(publicPage.since);
   return (
     <div className="mx-auto max-w-xl space-y-6">

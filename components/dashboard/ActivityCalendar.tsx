@@ -1,5 +1,5 @@
 import type { ActivityCalendar as Calendar, ActivityLevel } from "@/lib/pacing/activity-calendar";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 
 // Filled cells stand out from empty ones at 3:1 or more (WCAG 1.4.11) in both schemes; a check-in
 // day is a ring, not only another colour, so it reads apart from a milestone day without colour too.

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import type { Pacing } from "@/lib/pacing";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import type { ReplanPreview } from "@/lib/progress/pacing";
 import type { EnrollmentChangeInput } from "@/lib/validation/enrollment";
 import { queryKeys } from "@/components/query-keys";

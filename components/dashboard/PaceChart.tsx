@@ -1,4 +1,4 @@
-import { dayOfIso, formatDay, MONTHS } from "@/lib/pacing/calendar";
+import { civilOfDay, dayOfIso, formatDay, MONTHS } from "@/lib/calendar/days";
 import type { Pacing } from "@/lib/pacing";
 
 // The chart is drawn the same on the server and in the browser, at any width, with no measuring:
@@ -21,8 +21,8 @@ const TIERS = [
 
 /** "Jun 26": a month tick's label. */
 function monthLabel(day: number): string {
-  const date = new Date(day * 86_400_000);
-  return `${MONTHS[date.getUTCMonth()]} ${String(date.getUTCFullYear()).slice(2)}`;
+  const { year, month } = civilOfDay(day);
+  return `${MONTHS[month - 1]} ${String(year).slice(2)}`;
 }
 
 /** Month ticks up to `lastDay`, each with the classes that show it at the widths where it fits. */

@@ -8,7 +8,7 @@ import { CatchUpOrReplan, type PlanFacts } from "@/components/dashboard/CatchUpO
 import { PaceChart } from "@/components/dashboard/PaceChart";
 import { PaceStatusBadge } from "@/components/dashboard/PaceStatusBadge";
 import type { Pacing } from "@/lib/pacing";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import { describeDue } from "@/lib/pacing/headline";
 import { TONE_CLASS } from "./verdict-tone";
 import { formatPercent } from "@/lib/progress/summary";

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import type { PartnerListing } from "@/lib/partners";
 import { DEFAULT_SHARES, SHARE_LABELS, type ShareField } from "@/lib/partners/share";
 import { PARTNER_ROLES, type PartnerRole } from "@/lib/validation/partners";

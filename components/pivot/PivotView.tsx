@@ -7,7 +7,7 @@ import { PivotPacePanel, ReadinessPanel } from "@/components/pivot/PivotPlanPane
 import { FieldError } from "@/components/ui/FieldError";
 import type { ApplicationView, PivotOverview } from "@/lib/applications";
 import { formatBand } from "@/lib/context/salary-bands";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import { OFFER_LEVELS } from "@/lib/pivot/offer-bands";
 import { isClosed, STAGE_LABELS, type ApplicationStage } from "@/lib/pivot/stages";
 import {

@@ -11,11 +11,9 @@ import type { BudgetPhase } from "@/lib/pacing/budget";
 import { BudgetFitNote } from "./BudgetFitNote";
 import { enrollmentCreateSchema, START_DATE_MAX, START_DATE_MIN, type EnrollmentCreateInput } from "@/lib/validation/enrollment";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
+import { localToday } from "@/lib/calendar/zones";
 
-function todayIn(timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
+const todayIn = (timeZone: string) => localToday(new Date(), timeZone);
 
 export function EnrollForm({
   roadmapSlug,

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
-import { dayOfIso, formatDay } from "@/lib/pacing/calendar";
+import { dayOfIso, formatDay } from "@/lib/calendar/days";
 import type { ShippedOverview } from "@/lib/shipped";
 import { countdownText, type MaintenanceTick } from "@/lib/shipped/rules";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";

@@ -7,10 +7,10 @@
 // VTIMEZONE; the RRULE then recurs at the same local hour all year. (ical-generator 10.2: 11 needs
 // Node 22.)
 import { createHash } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalEventTransparency, ICalWeekday } from "ical-generator";
-import { civilOfDay, dayOfIso, isoOfDay } from "../pacing/calendar";
+import { dayOfIso, isoOfDay } from "../calendar/days";
+import { zonedWallClock } from "../calendar/zones";
 
 /**
  * How often a calendar app is asked to fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL),
@@ -63,14 +63,8 @@ const ICAL_WEEKDAYS = [
   ICalWeekday.SU,
 ] as const;
 
-/** A wall-clock time on a local date in `timeZone`; ical-generator writes it back as that wall time with the zone's TZID. */
-function wallTime(iso: string, hour: number, minute: number, timeZone: string): TZDate {
-  const { year, month, dayOfMonth } = civilOfDay(dayOfIso(iso));
-  return new TZDate(year, month - 1, dayOfMonth, hour, minute, 0, timeZone);
-}
-
 /** An all-day date: midnight UTC, which ical-generator writes as VALUE=DATE without moving it to any zone. */
-const allDay = (iso: string) => wallTime(iso, 0, 0, "UTC");
+const allDay = (iso: string) => zonedWallClock(iso, 0, 0, "UTC");
 
 export function renderCalendarFeed(input: FeedInput): string {
   const host = new URL(input.appUrl).host;
@@ -121,8 +115,8 @@ export function renderCalendarFeed(input: FeedInput): string {
     const first = firstWeekdayOnOrAfter(reminder.from, reminder.weekday);
     const event = calendar.createEvent({
       id: uid("weekly-check-in", reminder.key),
-      start: wallTime(first, reminder.hour, 0, reminder.timeZone),
-      end: wallTime(first, reminder.hour, REMINDER_MINUTES, reminder.timeZone),
+      start: zonedWallClock(first, reminder.hour, 0, reminder.timeZone),
+      end: zonedWallClock(first, reminder.hour, REMINDER_MINUTES, reminder.timeZone),
       timezone: reminder.timeZone,
       stamp: input.now,
       summary: "Waypoint check-in",

@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { CALENDAR_MAX_WEEKS } from "../pacing/activity-calendar";
-import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { dateOfDay, dayOfDate, isoOfDay } from "../calendar/days";
+import { localDayFunction } from "../calendar/zones";
 import { pacingHeadline } from "../pacing/headline";
 import { applyMilestoneUpdate, getDashboard, milestonesOf, openEnrollmentFor, type DashboardMilestone } from "../progress";
 import { getPacing } from "../progress/pacing";
@@ -15,9 +16,8 @@ import type { Pacing } from "../pacing";
 import type { ThisWeekPlan } from "../pacing/this-week";
 import { MADE_AT_MAX_AGE_DAYS, MADE_AT_MAX_SKEW_MS, type CheckInCreate, type CheckInUpdate } from "../validation/checkin";
 import { computeStreak, type Streak } from "./streak";
-import { isoWeekOf } from "./week";
-
-const DAY_MS = 86_400_000;
+import { isoWeekOf } from "../calendar/iso-weeks";
+import { msDaysBefore } from "../calendar/instants";
 
 export interface CheckInView {
   id: string;
@@ -82,7 +82,7 @@ function view(row: CheckInRow): CheckInView {
 function madeAtOf(input: CheckInCreate, now: Date): Date {
   if (!input.madeAt) return now;
   const madeAt = new Date(input.madeAt);
-  const oldest = now.getTime() - MADE_AT_MAX_AGE_DAYS * 86_400_000;
+  const oldest = msDaysBefore(now, MADE_AT_MAX_AGE_DAYS);
   if (madeAt.getTime() > now.getTime() + MADE_AT_MAX_SKEW_MS || madeAt.getTime() < oldest) {
     throw new AppError("bad_request", "Some fields need attention.", {
       madeAt: [`A check-in can be back-dated by at most ${MADE_AT_MAX_AGE_DAYS} days, and not into the future.`],
@@ -249,11 +249,11 @@ export async function checkInDays(
 ): Promise<{ date: string; count: number; hours: number }[]> {
   const enrollment = await db.enrollment.findFirst({ where: { id: enrollmentId, userId }, select: { timezone: true, startDate: true } });
   if (!enrollment) return [];
-  const localDay = localDayFunction(enrollment.timezone, now.getTime() - (CALENDAR_MAX_WEEKS + 1) * 7 * DAY_MS, now.getTime());
+  const localDay = localDayFunction(enrollment.timezone, msDaysBefore(now, (CALENDAR_MAX_WEEKS + 1) * 7), now.getTime());
   // A week more than the calendar's span, in whole local days; the calendar cuts it to its own.
-  const first = Math.max(dayOfIso(enrollment.startDate.toISOString().slice(0, 10)), localDay(now.getTime()) - (CALENDAR_MAX_WEEKS + 1) * 7);
+  const first = Math.max(dayOfDate(enrollment.startDate), localDay(now.getTime()) - (CALENDAR_MAX_WEEKS + 1) * 7);
   // A day early in UTC covers the first local day in any zone; the exact cut is by local day below.
-  const since = new Date((first - 1) * DAY_MS);
+  const since = dateOfDay(first - 1);
   const rows = await db.checkIn.findMany({
     where: { userId, enrollmentId, createdAt: { gte: since } },
     select: { createdAt: true, hours: true },

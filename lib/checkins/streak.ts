@@ -1,6 +1,6 @@
 // The weekly check-in streak. Pure.
 
-import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "./week";
+import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "../calendar/iso-weeks";
 
 /** Missed weeks per calendar month (isoWeekMonth) that a run may skip over without ending. */
 export const FREEZES_PER_MONTH: number = 1;

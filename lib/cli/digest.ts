@@ -7,7 +7,7 @@ import { runOnce } from "./local-env";
 
 const { values } = parseArgs({ options: { week: { type: "string" }, "dry-run": { type: "boolean", default: false } } });
 await runOnce(async () => {
-  const { isIsoWeek } = await import("../checkins/week");
+  const { isIsoWeek } = await import("../calendar/iso-weeks");
   if (!values.week || !isIsoWeek(values.week)) {
     console.error("usage: npm run digest -- --week YYYY-Www [--dry-run]   (e.g. --week 2026-W48)");
     return 2;

@@ -2,7 +2,7 @@
 // of where the user is on their plan, their progress and their self-assessment.
 import type { Recommendation } from "../assessment/rules";
 import { FEATURE_LAUNCH_SKILL } from "../pacing/rules";
-import { addMonths, dayOfIso } from "../pacing/calendar";
+import { addMonths, dayOfIso } from "../calendar/days";
 
 export type PivotWarningCode = "courses_without_shipping" | "pay_without_enjoyment" | "ml_when_ai_fits";
 

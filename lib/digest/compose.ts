@@ -2,7 +2,7 @@
 //
 // The words are decided once, in a DigestContent, and the text and HTML parts both render it, so the
 // two parts can't drift apart. Plain string building throughout: the scheduler composes thousands.
-import { civilOfDay, dayOfIso, formatDay } from "../pacing/calendar";
+import { civilOfDay, dayOfIso, formatDay } from "../calendar/days";
 import { describeBuffer, describeOverdue, describeVariance } from "../pacing/headline";
 import { emptyWeekText, itemHoursText, weekProgressText } from "../pacing/this-week-text";
 import { pivotMeasureLine } from "../pivot/pace";

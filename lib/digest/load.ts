@@ -5,23 +5,24 @@
 // computePacing without the chart's series), fed from these rows instead of getPacing's queries, so
 // the email and the dashboard show the same numbers (an integration test holds them to it).
 import { computeStreak } from "../checkins/streak";
-import { isoWeekOf } from "../checkins/week";
+import { isoWeekOf } from "../calendar/iso-weeks";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { openStatusSql } from "../enrollments";
 import { pacingSummary, type PacingInput, type PacingSummary } from "../pacing";
-import { dayOfIso, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { dayOfIso, isoDateOf, isoOfDay } from "../calendar/days";
+import { localDayFunction, localDayOf } from "../calendar/zones";
 import { pivotPace } from "../pivot/pace";
 import { SENT_STAGES } from "../pivot/stages";
 import { loggedHoursSql, roundLoggedHours } from "../progress/logged-hours";
 import { roadmapTree } from "../progress/pacing";
-import { anchorOfRecord } from "../shipped/anchor";
+import { recordClockStart } from "../shipped/rules";
 import type { ProgressStatus } from "../validation/progress";
 import { digestWindow, firstDigestWeek, planWeekOf } from "./timing";
 import { enrolledAtSql } from "./timing-sql";
 import type { DigestInput } from "./types";
+import { msDaysBefore } from "../calendar/instants";
 
-const DAY_MS = 86_400_000;
 /** Check-ins read back this far (a superset of pacing's 28-day velocity window in any zone). */
 const VELOCITY_LOOKBACK_DAYS = 30;
 /** Application and interview dates read back this far for the pivot pace (4 whole weeks and the open one, with room for zones). */
@@ -95,12 +96,13 @@ async function fetchDigestRows(requests: readonly DigestRequest[], options: { ev
   const userIds = [...new Set(requests.map((r) => r.userId))];
   if (userIds.length === 0) return [];
   // Back far enough for pacing's velocity window (28 local days), not only the email's 7.
-  const from = new Date(Math.min(...requests.map((r) => r.at.getTime())) - VELOCITY_LOOKBACK_DAYS * DAY_MS);
+  const earliest = Math.min(...requests.map((r) => r.at.getTime()));
+  const from = new Date(msDaysBefore(earliest, VELOCITY_LOOKBACK_DAYS));
   const to = new Date(Math.max(...requests.map((r) => r.at.getTime())));
   const evenIfOff = options.evenIfOff ?? false;
   const sentStages = [...SENT_STAGES];
   // The pivot pace reads at most the 4 whole weeks before the current one: 6 weeks back covers them in any zone.
-  const pivotFrom = new Date(Math.min(...requests.map((r) => r.at.getTime())) - PIVOT_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const pivotFrom = isoDateOf(new Date(msDaysBefore(earliest, PIVOT_LOOKBACK_DAYS)));
   const [result] = await db.$queryRaw<{ rows: string }[]>`
     select coalesce(json_agg(d), '[]')::text as rows from (
       select u.id as "userId", u.name, u.email, u.timezone,
@@ -199,7 +201,7 @@ function inputOf(
   links: DigestLinks,
 ): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
-  const velocityFrom = request.at.getTime() - VELOCITY_LOOKBACK_DAYS * DAY_MS;
+  const velocityFrom = msDaysBefore(request.at, VELOCITY_LOOKBACK_DAYS);
   const pacing = pacingSummary({
     roadmap: tree.tree,
     enrollment: {
@@ -221,16 +223,7 @@ function inputOf(
       .map(([at, hours]) => ({ at, hours })),
     progress: rows,
     hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
-    featureLaunch: row.shipped
-      ? anchorOfRecord(
-          {
-            launchDate: new Date(row.shipped.launchDate),
-            incidents: row.shipped.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })),
-          },
-          request.at,
-          enrollment.timezone,
-        )
-      : null,
+    featureLaunch: row.shipped ? recordClockStart(row.shipped, request.at, enrollment.timezone) : null,
     now: request.at,
     timeZone: enrollment.timezone,
   });
@@ -288,7 +281,7 @@ function inputOf(
 
 /** The pivot pace in the week holding `at` (the send moment), as /pivot shows it that day. */
 function pivotOf(pivot: NonNullable<DigestRow["pivot"]>, at: number, paused: boolean): DigestInput["pivot"] {
-  const today = isoOfDay(localDayFunction(pivot.timezone, at, at)(at));
+  const today = isoOfDay(localDayOf(at, pivot.timezone));
   return pivotPace({
     today,
     targets: { applicationsPerWeek: pivot.applicationsPerWeek, interviewsPerWeek: pivot.interviewsPerWeek },

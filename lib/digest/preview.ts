@@ -1,8 +1,8 @@
 // The in-app preview: this week's email for the signed-in user, composed now, exactly as it would go out.
 import { openStatusWhere } from "../enrollments";
-import { isoWeekOf } from "../checkins/week";
+import { isoWeekOf } from "../calendar/iso-weeks";
 import { db } from "../db";
-import { isoOfDay } from "../pacing/calendar";
+import { isoOfDay } from "../calendar/days";
 import { composeDigest } from "./compose";
 import { digestLinks } from "./deliver";
 import { loadDigestInputs } from "./load";

@@ -4,18 +4,18 @@
 // part-week: an email minutes after enrolling would sum up a week the user wasn't there for). An
 // email never reaches back before the account existed. The scheduler's due query says the first
 // rule in SQL too (lib/digest/timing-sql.ts); an integration test holds the two together.
-import { isoWeekOfDay } from "../checkins/week";
-import { localDayFunction, type DayNumber } from "../pacing/calendar";
+import { isoWeekOfDay } from "../calendar/iso-weeks";
+import { localDayOf } from "../calendar/zones";
+import { type DayNumber } from "../calendar/days";
+import { msDaysBefore } from "../calendar/instants";
 
 /** A digest looks back over the seven days before it is composed, or less for a new account. */
 export const DIGEST_WINDOW_DAYS = 7;
 
-const DAY_MS = 86_400_000;
-
 /** Monday of the week after the local week of `at` (0 = Monday in the weekday arithmetic). */
 function nextMondayDay(at: Date, timeZone: string): DayNumber {
   const ms = at.getTime();
-  const day = localDayFunction(timeZone, ms, ms)(ms);
+  const day = localDayOf(ms, timeZone);
   const weekday = (((day + 3) % 7) + 7) % 7; // day 0, 1970-01-01, was a Thursday
   return day - weekday + 7;
 }
@@ -38,7 +38,7 @@ export function firstDigestDay(enrolledAt: Date, timeZone: string, weekday: numb
 /** The instants (epoch ms) the email composed at `at` sums up: the seven days before it, never before the account existed. */
 export function digestWindow(at: Date, accountCreatedAt: Date): { from: number; to: number } {
   const to = at.getTime();
-  return { from: Math.min(to, Math.max(to - DIGEST_WINDOW_DAYS * DAY_MS, accountCreatedAt.getTime())), to };
+  return { from: Math.min(to, Math.max(msDaysBefore(to, DIGEST_WINDOW_DAYS), accountCreatedAt.getTime())), to };
 }
 
 /**

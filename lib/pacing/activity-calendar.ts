@@ -4,7 +4,7 @@
 // It runs from the enrolment's start, or over the last 26 weeks when the plan is older, so day 0
 // isn't half a year of grey before the account existed. Weeks are ISO weeks (Monday first), the
 // weeks check-ins and streaks count in.
-import { civilOfDay, dayOfIso, isoOfDay, MONTHS, type DayNumber } from "./calendar";
+import { civilOfDay, dayOfIso, isoOfDay, MONTHS, type DayNumber } from "../calendar/days";
 
 export const CALENDAR_MAX_WEEKS = 26;
 

@@ -1,7 +1,7 @@
 // What a roadmap's effort means at a weekly hours budget: how long it really takes, the hours a week
 // a target needs, and whether the plan finishes by the target at those hours. Pure; the enrol and
 // replan forms show it live, with the same budgeted plan line the verdict judges (lib/pacing/plan.ts).
-import { addMonths, dayOfIso } from "./calendar";
+import { addMonths, dayOfIso } from "../calendar/days";
 import { BaseCurve, BudgetedLine, PauseCalendar, PlanLine, rateToFinish } from "./plan";
 
 /** Average weeks in a calendar month (Gregorian year / 12 / 7): months here are rough sizes, not dates. */

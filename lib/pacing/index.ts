@@ -3,9 +3,10 @@
 // zone). The dashboard, the phone check-in and the weekly email all show its numbers, through
 // getPacing in lib/progress/pacing.ts.
 import type { DurationAnchor } from "../roadmaps/types";
-import { FEATURE_LAUNCH_SKILL } from "./rules";
+import { FEATURE_LAUNCH_SKILL, launchAnchor } from "./rules";
 import type { SkillProgress } from "./flips";
-import { addMonths, dayOfIso, isoOfDay, localDayFunction } from "./calendar";
+import { addMonths, dateOfDay, dayOfIso, isoOfDay } from "../calendar/days";
+import { localDayFunction } from "../calendar/zones";
 import { BaseCurve, BudgetedLine, PauseCalendar, PlanLine, rateToFinish, type BudgetStep, type PauseSpan, type PhaseWindow } from "./plan";
 import { decideVerdict, VERDICT_THRESHOLDS, type PacingStatus, type Verdict, type VerdictFacts } from "./verdict";
 import { planThisWeek, type ThisWeekPlan } from "./this-week";
@@ -251,7 +252,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
 
   const earliestMs = progress.reduce(
     (min, p) => (p.n > 0 ? Math.min(min, p.flips[0]!) : min),
-    Math.min(nowMs, (start - 1) * 86_400_000, ...enrollment.changes.slice(0, 1).map((c) => c.at.getTime())),
+    Math.min(nowMs, dateOfDay(start - 1).getTime(), ...enrollment.changes.slice(0, 1).map((c) => c.at.getTime())),
   );
   const localDay = localDayFunction(input.timeZone, earliestMs, nowMs);
   const dayOf = (at: Date) => localDay(at.getTime()) - start;
@@ -268,7 +269,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   // a skill skipped now weigh nothing: they leave the line where it was, but still show as activity.
   const deltaByDay = new Map<number, number>();
   const activityByDay = new Map<number, number>();
-  let launchDay: number | null = null;
+  let shipDoneAt: number | null = null;
   for (const p of progress) {
     const weight = p.skipped ? 0 : bySkill.get(p.skillId)!.effortHours;
     for (let i = 0; i < p.n; i++) {
@@ -277,13 +278,13 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
       if (becameDone) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
       if (weight > 0) deltaByDay.set(day, (deltaByDay.get(day) ?? 0) + (becameDone ? weight : -weight));
     }
-    if (bySkill.get(p.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL && p.n % 2 === 1) {
-      launchDay = Math.max(localDay(p.flips[p.n - 1]!) - start, -1);
-    }
+    if (bySkill.get(p.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL && p.n % 2 === 1) shipDoneAt = p.flips[p.n - 1]!;
   }
-  // The record's date wins, and isn't clamped to the start: a feature launched before the plan
-  // began may be 90 days old already (the same day checkCompletion allows the tick).
-  if (input.featureLaunch) launchDay = dayOfIso(input.featureLaunch) - start;
+  const anchor = launchAnchor(input.featureLaunch || null, shipDoneAt);
+  // A record's date isn't clamped to the start: a feature launched before the plan began may be 90
+  // days old already (the same day checkCompletion allows the tick). A tick before it is on day -1.
+  const launchFromRecord = typeof anchor === "string";
+  const launchDay = anchor === null ? null : launchFromRecord ? dayOfIso(anchor) - start : Math.max(localDay(anchor.getTime()) - start, -1);
   const actualPoints: { day: number; share: number }[] = [];
   let doneWeight = 0;
   for (const day of [...deltaByDay.keys()].sort((a, b) => a - b)) {
@@ -379,7 +380,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     .filter((m) => !skipped.has(m.skillId) && !doneNow.has(m.skillId))
     .map((m) => {
       const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
-      const fromRecord = m.durationAnchor === "feature_launch" && Boolean(input.featureLaunch);
+      const fromRecord = m.durationAnchor === "feature_launch" && launchFromRecord;
       return { m, availableDay: anchor === null ? null : (fromRecord ? anchor : Math.max(anchor, 0)) + m.minDurationDays! };
     });
   // An anchor not reached yet (nothing launched) can at best be reached today.

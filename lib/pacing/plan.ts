@@ -4,7 +4,7 @@
 // timeline (e.g. months 3–6 of 18) is scaled to the target (months 2–4 of 12) and turned into calendar
 // days from the start; within its window a phase's weight accrues linearly. Paused days don't count:
 // the line is flat across them and everything after shifts later by their number.
-import { addFractionalMonths, type DayNumber } from "./calendar";
+import { addFractionalMonths, type DayNumber } from "../calendar/days";
 
 export interface PhaseWindow {
   /** On the roadmap's canonical timeline, in months from the start. */

@@ -2,7 +2,8 @@
 // Counted in whole local days in the enrolment's time zone, like the rest of pacing: a milestone
 // that needs 90 days after a launch on 10 Mar may be ticked any time on 8 Jun, wherever the user is.
 import type { DurationAnchor } from "../roadmaps/types";
-import { dayOfIso, formatDay, isoOfDay, localDayFunction } from "./calendar";
+import { dayOfIso, formatDay, isoOfDay } from "../calendar/days";
+import { localDayFunction } from "../calendar/zones";
 
 export interface TimedMilestone {
   minDurationDays: number | null;
@@ -50,6 +51,18 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
 
 /** The skill whose completion date stands in for the feature's launch date when there is no record. */
 export const FEATURE_LAUNCH_SKILL = "ship-feature-at-work";
+
+/**
+ * The anchor of the "feature_launch" milestones ("maintained 3+ months after launch"), the one rule
+ * the tick (lib/shipped/anchor.ts), pacing (lib/pacing/index.ts) and so the email and the phone all
+ * follow: the shipped-feature record's clock start (a local date: its launch, or its latest gap on or
+ * before today; `recordClockStart` in lib/shipped/rules.ts) when there is a record, else the instant
+ * FEATURE_LAUNCH_SKILL was last ticked done, else none yet.
+ */
+export function launchAnchor(recordClockStart: string | null, shipDoneAt: Date | number | null): string | Date | null {
+  if (recordClockStart !== null) return recordClockStart;
+  return shipDoneAt === null ? null : new Date(shipDoneAt);
+}
 
 /** The "maintained 3+ months after launch" skill, which the shipped-feature record completes by itself. */
 export const MAINTAIN_FEATURE_SKILL = "maintain-feature-3-months";

@@ -8,8 +8,9 @@
 // Order: milestones in progress first, then the rest by when their phase window closes on the
 // current plan line (roadmap order within a window); a time-based milestone that may not be done by
 // the week's end is left out. The last one planned is split when the hours run out ("6 of its 40 h").
-import { isoWeekOfDay, mondayOfIsoWeek } from "../checkins/week";
-import { dayOfIso, isoOfDay, localDayFunction } from "./calendar";
+import { isoWeekOfDay, mondayOfIsoWeek } from "../calendar/iso-weeks";
+import { dayOfIso, isoOfDay } from "../calendar/days";
+import { localDayFunction } from "../calendar/zones";
 
 /** An open milestone (neither done nor skipped), as pacing knows it. */
 export interface WeekMilestone {
@@ -92,7 +93,7 @@ export function planThisWeek(input: ThisWeekInput): ThisWeekPlan {
   const from = isoOfDay(monday);
   const to = isoOfDay(monday + 6);
 
-  // Filed by the local date it was made on, as a check-in's own week is (lib/checkins/week.ts):
+  // Filed by the local date it was made on, as a check-in's own week is (lib/calendar/iso-weeks.ts):
   // local days Monday to Sunday, however many hours a clock change gives the week.
   let logged = 0;
   for (const c of input.checkIns) {

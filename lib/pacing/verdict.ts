@@ -3,7 +3,7 @@
 // read top to bottom, first match wins. Every surface — the dashboard, /checkin, the weekly email,
 // the public page — renders a Verdict and never re-derives a word about pace, so none can say "on
 // plan" while another (or the same one) says "at risk". Pure.
-import { dayOfIso, formatDay } from "./calendar";
+import { dayOfIso, formatDay } from "../calendar/days";
 
 export type PacingStatus = "upcoming" | "just_started" | "on_track" | "at_risk" | "off_track" | "paused" | "done";
 

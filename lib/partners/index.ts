@@ -7,7 +7,8 @@ import { normalizeEmailAddress, parseEmailAddress } from "../email-address";
 import { env } from "../env";
 import { AppError, notFound } from "../errors";
 import { sendMail } from "../mail";
-import { formatDay, localDayFunction } from "../pacing/calendar";
+import { formatDay } from "../calendar/days";
+import { localDayOf } from "../calendar/zones";
 import { invitationExpiry, invitationState, type InvitationState } from "./invitation";
 import { invitationMail } from "./mail";
 import { normaliseShares, type ShareField } from "./share";
@@ -81,7 +82,7 @@ export async function invitePartner(
     });
   });
   const base = env.NEXTAUTH_URL.replace(/\/$/, "");
-  const expiresOn = formatDay(localDayFunction(owner.timezone, expiresAt.getTime(), expiresAt.getTime())(expiresAt.getTime()));
+  const expiresOn = formatDay(localDayOf(expiresAt, owner.timezone));
   await sendMail({
     to: parsed.address,
     ...invitationMail({ inviter: owner.name ?? owner.email, role: input.role, acceptUrl: `${base}${invitationPath(token)}`, expiresOn }),

@@ -12,6 +12,7 @@ import type { MilestoneUpdate, ProgressStatus } from "../validation/progress";
 import { checkCompletion } from "../pacing/rules";
 import { featureLaunchAnchor } from "../shipped/anchor";
 import { progressShare } from "./summary";
+import { isoDateOf } from "../calendar/days";
 
 export interface DashboardMilestone {
   id: string;
@@ -105,7 +106,7 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
     enrollment: {
       id: enrollment.id,
       status: enrollment.status,
-      startDate: enrollment.startDate.toISOString().slice(0, 10),
+      startDate: isoDateOf(enrollment.startDate),
       targetMonths: enrollment.targetMonths,
       weeklyHours: enrollment.weeklyHours,
       timezone: enrollment.timezone,
@@ -335,7 +336,7 @@ export async function applyMilestoneUpdate(
     const anchor = milestone.durationAnchor === "feature_launch" ? await featureLaunchAnchor(tx, userId, now, enrollment.timezone) : null;
     const check = checkCompletion(
       { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
-      { enrollmentStart: enrollment.startDate.toISOString().slice(0, 10), featureLaunch: anchor },
+      { enrollmentStart: isoDateOf(enrollment.startDate), featureLaunch: anchor },
       now,
       enrollment.timezone,
     );

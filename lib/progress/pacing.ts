@@ -4,7 +4,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { computePacing, shortestReplanTarget, type Pacing, type PacingInput } from "../pacing";
 import type { DurationAnchor } from "../roadmaps/types";
-import { anchorOfRecord } from "../shipped/anchor";
+import { recordClockStart } from "../shipped/rules";
 import { Prisma } from "../generated/prisma/client";
 import { loggedHoursSql, roundLoggedHours } from "./logged-hours";
 import type { EnrollmentStatus } from "../generated/prisma/enums";
@@ -131,7 +131,7 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
       'progress', coalesce((
         select json_agg(json_build_array(p."skillId", p.status, p."doneFlips"))
         from "MilestoneProgress" p where p."userId" = ${userId}), '[]'),
-      -- The shipped-feature record's launch and its gaps: the launch anchor (lib/shipped/anchor.ts).
+      -- The shipped-feature record's launch and its gaps: the launch anchor (launchAnchor, lib/pacing/rules.ts).
       'shipped', (
         select json_build_object('launchDate', f."launchDate", 'gaps', array(
           select i."occurredOn" from "ShippedFeatureIncident" i where i."featureId" = f.id and i."featureWasOff"))
@@ -167,16 +167,7 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
     checkIns: checkIns.map(([at, hours]) => ({ at, hours })),
     hoursLogged: logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
     progress: progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips })),
-    featureLaunch: record
-      ? anchorOfRecord(
-          {
-            launchDate: new Date(record.launchDate),
-            incidents: record.gaps.map((gap) => ({ occurredOn: new Date(gap), featureWasOff: true })),
-          },
-          now,
-          enrollment.timezone,
-        )
-      : null,
+    featureLaunch: record ? recordClockStart(record, now, enrollment.timezone) : null,
     now,
     timeZone: enrollment.timezone,
   };

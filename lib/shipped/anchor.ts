@@ -1,48 +1,34 @@
-// The anchor of the "feature_launch" milestones ("maintained 3+ months after launch"): the one place
-// that decides it, read by the tick rule (lib/progress) and by pacing (lib/progress/pacing.ts).
+// Reads the anchor of the "feature_launch" milestones for the tick rule (lib/progress). The rule
+// itself is `launchAnchor` in lib/pacing/rules.ts; pacing reads the same facts in its own statement
+// (lib/progress/pacing.ts, lib/digest/load.ts) and applies the same rule.
 import type { db } from "../db";
-import { FEATURE_LAUNCH_SKILL } from "../pacing/rules";
-import { localToday, maintenanceClockStart } from "./rules";
+import { isoDateOf } from "../calendar/days";
+import { FEATURE_LAUNCH_SKILL, launchAnchor } from "../pacing/rules";
+import { recordClockStart } from "./rules";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Reader = Pick<Tx, "shippedFeature" | "milestoneProgress">;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/**
- * When the "feature_launch" clock started, for the completion rule and for pacing: the record's
- * launch (or its latest gap) when there is a record, else the instant the ship milestone was ticked.
- * The one place that decides the anchor.
- */
+/** When the "feature_launch" clock started for the user, by `launchAnchor`: a local date, an instant, or null. */
 export async function featureLaunchAnchor(reader: Reader, userId: string, now: Date, timeZone: string): Promise<string | Date | null> {
   const record = await reader.shippedFeature.findUnique({
     where: { userId },
-    select: { launchDate: true, incidents: { where: { featureWasOff: true }, select: { occurredOn: true, featureWasOff: true } } },
+    select: { launchDate: true, incidents: { where: { featureWasOff: true }, select: { occurredOn: true } } },
   });
-  if (record) return anchorOfRecord(record, now, timeZone);
-  const launch = await reader.milestoneProgress.findFirst({
-    where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
-    select: { completedAt: true },
-  });
-  return launch?.completedAt ?? null;
-}
-
-/** The clock start of a record as read for pacing (launch date and its gaps only). */
-export function anchorOfRecord(
-  record: { launchDate: Date; incidents: { occurredOn: Date; featureWasOff: boolean }[] },
-  now: Date,
-  timeZone: string,
-): string {
-  return maintenanceClockStart(
-    {
-      launchDate: iso(record.launchDate),
-      incidents: record.incidents.map((i) => ({
-        occurredOn: iso(i.occurredOn),
-        featureWasOff: i.featureWasOff,
-        whatHappened: "",
-        whatChanged: "",
-      })),
-    },
-    localToday(now, timeZone),
-  );
+  const clockStart = record
+    ? recordClockStart(
+        { launchDate: isoDateOf(record.launchDate), gaps: record.incidents.map((i) => isoDateOf(i.occurredOn)) },
+        now,
+        timeZone,
+      )
+    : null;
+  // The tick needs the ship milestone only when there is no record to go by.
+  const shipDone =
+    clockStart === null
+      ? await reader.milestoneProgress.findFirst({
+          where: { userId, skill: { slug: FEATURE_LAUNCH_SKILL }, status: "done" },
+          select: { completedAt: true },
+        })
+      : null;
+  return launchAnchor(clockStart, shipDone?.completedAt ?? null);
 }

@@ -1,6 +1,6 @@
 // Draft CV bullets from the shipped-feature record, in the quantified style recruiters ask for:
 // a verb, what was built, the measured change and its scale. Pure; the page lets the user edit them.
-import { dayOfIso } from "../pacing/calendar";
+import { dayOfIso } from "../calendar/days";
 import type { ShippedRecord } from "./rules";
 
 export type CvTrack = "ml" | "swe";

@@ -13,14 +13,13 @@ import { openStatusSql } from "../enrollments";
 import { AppError, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "../pacing/rules";
-export { anchorOfRecord, featureLaunchAnchor } from "./anchor";
+export { featureLaunchAnchor } from "./anchor";
 import { tickSkillDone, tickTargetFor } from "../progress";
 import type { ProgressStatus } from "../validation/progress";
 import type { ShippedFeatureUpdate } from "../validation/shipped";
 import { draftCvBullets } from "./cv-bullets";
 import {
   credibilityChecklist,
-  localToday,
   MAINTENANCE_DAYS,
   maintenanceClock,
   maintenanceTick,
@@ -30,13 +29,13 @@ import {
   type MaintenanceTick,
   type ShippedRecord,
 } from "./rules";
+import { localToday } from "../calendar/zones";
+import { dateOfIso, isoDateOf } from "../calendar/days";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Reader = Pick<Tx, "shippedFeature" | "enrollment" | "milestoneProgress">;
 
 const NOT_FOUND = "No such shipped-feature record.";
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 const recordSelect = {
   id: true,
@@ -72,7 +71,7 @@ function toRecord(row: Row): ShippedRecord {
     problem: row.problem,
     model: row.model,
     approach: row.approach,
-    launchDate: iso(row.launchDate),
+    launchDate: isoDateOf(row.launchDate),
     evalUrl: row.evalUrl,
     monitoringUrl: row.monitoringUrl,
     outcomeMetric: row.outcomeMetric,
@@ -81,7 +80,7 @@ function toRecord(row: Row): ShippedRecord {
     outcomeUnit: row.outcomeUnit,
     outcomeVolume: row.outcomeVolume,
     incidents: row.incidents.map((i) => ({
-      occurredOn: iso(i.occurredOn),
+      occurredOn: isoDateOf(i.occurredOn),
       whatHappened: i.whatHappened,
       whatChanged: i.whatChanged,
       featureWasOff: i.featureWasOff,
@@ -112,11 +111,11 @@ export async function syncShippedMilestones(userId: string, now: Date = new Date
       if (!locked[0]) return false;
       const state = {
         maintainStatus: await statusOf(tx, userId, MAINTAIN_FEATURE_SKILL),
-        autoCompletedFor: locked[0].autoCompletedFor ? iso(locked[0].autoCompletedFor) : null,
+        autoCompletedFor: locked[0].autoCompletedFor ? isoDateOf(locked[0].autoCompletedFor) : null,
       };
       if (!maintenanceTickDue(clock, state)) return false;
       const ticked = await tickSkillDone(tx, userId, MAINTAIN_FEATURE_SKILL, now, "shipped_record");
-      if (ticked) await tx.shippedFeature.update({ where: { userId }, data: { autoCompletedFor: dateOf(clock.since) } });
+      if (ticked) await tx.shippedFeature.update({ where: { userId }, data: { autoCompletedFor: dateOfIso(clock.since) } });
       return ticked;
     });
   } catch (error) {
@@ -220,7 +219,7 @@ export async function getShippedOverview(userId: string, now: Date = new Date())
   const clock = maintenanceClock(record, now, timezone);
   // The tick path checks the 90 days again in the enrolment's zone (lib/progress): the same here.
   const dueOnRoadmap = target !== null && maintenanceClock(record, now, target.enrollment.timezone).due;
-  const state = { maintainStatus, autoCompletedFor: row.autoCompletedFor ? iso(row.autoCompletedFor) : null };
+  const state = { maintainStatus, autoCompletedFor: row.autoCompletedFor ? isoDateOf(row.autoCompletedFor) : null };
   return {
     id: row.id,
     record,
@@ -249,11 +248,11 @@ function refuseFuture(input: ShippedFeatureUpdate, today: string) {
  */
 async function writeRecord(tx: Tx, userId: string, featureId: string, input: ShippedFeatureUpdate, now: Date) {
   const { incidents, ...fields } = input;
-  await tx.shippedFeature.update({ where: { id: featureId }, data: { ...fields, launchDate: dateOf(fields.launchDate) } });
+  await tx.shippedFeature.update({ where: { id: featureId }, data: { ...fields, launchDate: dateOfIso(fields.launchDate) } });
   await tx.shippedFeatureIncident.deleteMany({ where: { featureId } });
   if (incidents.length) {
     await tx.shippedFeatureIncident.createMany({
-      data: incidents.map((incident, position) => ({ featureId, position, ...incident, occurredOn: dateOf(incident.occurredOn) })),
+      data: incidents.map((incident, position) => ({ featureId, position, ...incident, occurredOn: dateOfIso(incident.occurredOn) })),
     });
   }
   const ship = await statusOf(tx, userId, FEATURE_LAUNCH_SKILL);
@@ -268,7 +267,7 @@ export async function createShippedFeature(userId: string, input: ShippedFeature
       // The incidents are written by writeRecord below, not as a column.
       const { incidents: _incidents, ...fields } = input;
       const created = await tx.shippedFeature.create({
-        data: { userId, ...fields, launchDate: dateOf(fields.launchDate) },
+        data: { userId, ...fields, launchDate: dateOfIso(fields.launchDate) },
         select: { id: true },
       });
       await writeRecord(tx, userId, created.id, input, now);

@@ -5,7 +5,8 @@
 // anyone looking after it) restarts the 3-month clock on that incident's date. Without one, the
 // clock runs from the launch date. Incidents dated after today are ignored until their day comes.
 import { checkCompletion } from "../pacing/rules";
-import { dayOfIso, formatDay, isoOfDay, localDayFunction } from "../pacing/calendar";
+import { dayOfIso, formatDay, isoOfDay } from "../calendar/days";
+import { localToday } from "../calendar/zones";
 import type { ProgressStatus } from "../validation/progress";
 import type { ShippedFeatureUpdate } from "../validation/shipped";
 
@@ -14,17 +15,20 @@ export type ShippedRecord = ShippedFeatureUpdate;
 /** Days of upkeep the "maintained 3+ months" milestone asks for (its catalogue minDurationDays). */
 export const MAINTENANCE_DAYS = 90;
 
-/** Today's local date in the zone, "YYYY-MM-DD". */
-export function localToday(now: Date, timeZone: string): string {
-  const ms = now.getTime();
-  return isoOfDay(localDayFunction(timeZone, ms, ms)(ms));
-}
-
 /** The day the maintenance clock started: the launch, or the latest gap on or before today. */
 export function maintenanceClockStart(record: Pick<ShippedRecord, "launchDate" | "incidents">, today: string): string {
   return record.incidents
     .filter((i) => i.featureWasOff && i.occurredOn >= record.launchDate && i.occurredOn <= today)
     .reduce((latest, i) => (i.occurredOn > latest ? i.occurredOn : latest), record.launchDate);
+}
+
+/**
+ * The maintenance clock's start as pacing and the tick read it from the database: the record's
+ * launch and the dates of its gaps ("YYYY-MM-DD"), on the user's today.
+ */
+export function recordClockStart(record: { launchDate: string; gaps: readonly string[] }, now: Date, timeZone: string): string {
+  const incidents = record.gaps.map((occurredOn) => ({ occurredOn, featureWasOff: true, whatHappened: "", whatChanged: "" }));
+  return maintenanceClockStart({ launchDate: record.launchDate, incidents }, localToday(now, timeZone));
 }
 
 export interface MaintenanceClock {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { hasNoNul, optionalText } from "./common";
 import { evidenceUrlSchema } from "./progress";
+import { isRealIsoDate } from "../calendar/days";
 
 export const SHIPPED_TEXT_MAX = 2000;
 export const SHIPPED_SHORT_MAX = 200;
@@ -20,10 +21,7 @@ export const calendarDateSchema = (label: string) =>
   z
     .string({ error: `${label}: choose a date.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: choose a date.`)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "2000-01-01";
-    }, `${label}: choose a real date from 2000 on.`);
+    .refine((v) => isRealIsoDate(v) && v >= "2000-01-01", `${label}: choose a real date from 2000 on.`);
 
 const outcomeNumber = (label: string) =>
   z

@@ -295,7 +295,7 @@ try {
   const { startComposePool } = await import("../../lib/digest/parallel");
   const { composeDigest, digestKind } = await import("../../lib/digest/compose");
   const { digestLinks } = await import("../../lib/digest/deliver");
-  const { isoWeekOf } = await import("../../lib/checkins/week");
+  const { isoWeekOf } = await import("../../lib/calendar/iso-weeks");
   await seedCatalogue(client, catalogue);
 
   // ---- Seed (not measured) ------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // "maintained 3+ months" milestone can be done, and copies a CV bullet. The parts are tested in
 // depth in assessment.spec.ts and shipped.spec.ts.
 import { answerAssessmentAsMidCareerShipper, expect, signInAs, test } from "./fixtures";
-import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
+import { dayOfIso, formatDay } from "../../lib/calendar/days";
 import { localDaysAgo } from "../support/dates";
 
 const daysAgo = (days: number) => localDaysAgo(days);

@@ -3,8 +3,8 @@
 import { expect, signInAs, test, testDb } from "./fixtures";
 import { createEnrollment, createUser, seedHistory } from "../support/factories";
 import { localDaysAgo, shiftLocalDays, TEST_ZONE } from "../support/dates";
-import { isoWeekOf } from "../../lib/checkins/week";
-import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
+import { isoWeekOf } from "../../lib/calendar/iso-weeks";
+import { dayOfIso, formatDay } from "../../lib/calendar/days";
 
 test("day 0: the dashboard shows first steps, not an empty calendar", async ({ page, context }, testInfo) => {
   const user = await createUser("day0");

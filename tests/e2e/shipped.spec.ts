@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { createShippedRecord } from "../support/factories";
 import { expect, runMaintenancePass, signInAs, test } from "./fixtures";
-import { dayOfIso, formatDay } from "../../lib/pacing/calendar";
+import { dayOfIso, formatDay } from "../../lib/calendar/days";
 import { localDaysAgo } from "../support/dates";
 
 /** The London date `days` before today (the test users' zone). */

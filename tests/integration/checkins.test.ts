@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CheckInView } from "../../lib/checkins";
 import type { Streak } from "../../lib/checkins/streak";
-import { isoWeekOf, previousIsoWeek } from "../../lib/checkins/week";
+import { isoWeekOf, previousIsoWeek } from "../../lib/calendar/iso-weeks";
 import { dashboardOf, expectError, expectOk, milestonesBySlug } from "../support/api";
 import { call, createEnrollment, createUser, testDb, type TestUser } from "../support/factories";
 import { shiftLocalDays } from "../support/dates";

@@ -332,7 +332,7 @@ describe("the first email", () => {
     const enrolled = new Date("2027-01-31T23:30:00Z");
     const zones = ["Asia/Tokyo", "Europe/London", "America/New_York"];
     const users = await Promise.all(zones.map((zone) => newcomer(enrolled, zone, 0)));
-    const { isoWeekOf } = await import("../../lib/checkins/week");
+    const { isoWeekOf } = await import("../../lib/calendar/iso-weeks");
     const { digestWeekAllowed } = await import("../../lib/digest/timing");
     for (const now of ["2027-02-01T12:00:00Z", "2027-02-08T12:00:00Z"].map((at) => new Date(at))) {
       const due = new Set((await lib.deliver.findDueDigests(now)).map((d) => d.userId));

@@ -7,7 +7,7 @@ import { isValidTimeZone } from "../../lib/validation/common";
 import { TARGET_MONTHS_MAX, TARGET_MONTHS_MIN } from "../../lib/validation/enrollment";
 import { NOTE_MAX, PROGRESS_STATUSES } from "../../lib/validation/progress";
 import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "../../lib/validation/checkin";
-import { isIsoWeek } from "../../lib/checkins/week";
+import { isIsoWeek } from "../../lib/calendar/iso-weeks";
 import { enrollmentBody, expectError, isErrorBody, statusOf, tick, type CallResult } from "../support/api";
 import { baseUrl, call, createEnrollment, createUser, firstMilestone, send as sendPage, testDb, type TestUser } from "../support/factories";
 import { shiftLocalDays } from "../support/dates";

@@ -7,7 +7,7 @@ import { expectOk } from "../support/api";
 import { call, createUser, seedHistory, send, testDb, type TestUser } from "../support/factories";
 import { pointLibAtTestDatabase } from "../support/test-lib";
 import { localDaysAgo } from "../support/dates";
-import { isoWeekOf } from "../../lib/checkins/week";
+import { isoWeekOf } from "../../lib/calendar/iso-weeks";
 
 let lib: {
   load: typeof import("../../lib/digest/load");

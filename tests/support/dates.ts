@@ -3,7 +3,7 @@
 // noon fails at 23:30 UTC). The suite runs under shifted clocks in CI to hold this.
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import { localToday } from "../../lib/shipped/rules";
+import { localToday } from "../../lib/calendar/zones";
 
 /** The test users' zone (the app's default). */
 export const TEST_ZONE = "Europe/London";

@@ -3,7 +3,7 @@
 //   TEST_APP_URL=… TEST_DATABASE_URL=… npx tsx tests/support/screenshots.ts [outDir]
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./browser";
-import { isoWeekOf } from "../../lib/checkins/week";
+import { isoWeekOf } from "../../lib/calendar/iso-weeks";
 import { createShippedRecord, createUser, seedHistory, SESSION_COOKIE, testDb } from "./factories";
 import { localDaysAgo, shiftLocalDays } from "./dates";
 

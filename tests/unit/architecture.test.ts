@@ -179,7 +179,7 @@ describe("pure modules", () => {
   const pureModules = [
     ...sourceFiles("lib/pacing"),
     "lib/progress/summary.ts",
-    "lib/checkins/week.ts",
+    ...sourceFiles("lib/calendar"),
     "lib/checkins/streak.ts",
     "lib/assessment/rules.ts",
     ...sourceFiles("lib/context"),

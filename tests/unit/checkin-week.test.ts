@@ -7,7 +7,7 @@ import {
   isoWeeksBetween,
   mondayOfIsoWeek,
   previousIsoWeek,
-} from "../../lib/checkins/week";
+} from "../../lib/calendar/iso-weeks";
 
 // Expected weeks were read off a calendar (and cross-checked with Python's date.isocalendar), not taken
 // from the code. Weekdays: 31 Dec 2026 is a Thursday, 4 Jan 2027 and 30 Dec 2024 are Mondays.

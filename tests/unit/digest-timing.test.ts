@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayOfIso, isoOfDay } from "../../lib/pacing/calendar";
+import { dayOfIso, isoOfDay } from "../../lib/calendar/days";
 import { digestWeekAllowed, digestWindow, firstDigestDay, firstDigestWeek, planWeekOf } from "../../lib/digest/timing";
 
 describe("firstDigestWeek", () => {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { BUFFER_BANDS, PACING_THRESHOLDS, bufferBand, computePacing } from "../../lib/pacing";
 import type { Pacing, PacingInput, PacingMilestone, PacingPhase } from "../../lib/pacing";
-import { addFractionalMonths, addMonths, dayOfIso, formatDay, isoOfDay, localDayFunction, MONTHS } from "../../lib/pacing/calendar";
+import { addFractionalMonths, addMonths, dayOfIso, formatDay, isoOfDay, MONTHS } from "../../lib/calendar/days";
+import { localDayFunction } from "../../lib/calendar/zones";
 import { describeBuffer, describeVariance, pacingHeadline, publicPaceHeadline } from "../../lib/pacing/headline";
 import type { ProgressStatus } from "../../lib/validation/progress";
 import { progressFromEvents, type StatusChange } from "../../lib/pacing/flips";

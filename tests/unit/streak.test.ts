@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { FREEZES_PER_MONTH, computeStreak } from "../../lib/checkins/streak";
-import { isoWeekMonth, isoWeekOf } from "../../lib/checkins/week";
+import { isoWeekMonth, isoWeekOf } from "../../lib/calendar/iso-weeks";
 
 // Weeks in the cases below, with their month (the month of their Thursday), read off a calendar:
 //   2026-W40 … W44  October   (W40 = Mon 28 Sep – Sun 4 Oct, Thursday 1 Oct)

@@ -11,7 +11,7 @@ import {
   type Verdict,
   type VerdictFacts,
 } from "../../lib/pacing/verdict";
-import { dayOfIso, isoOfDay } from "../../lib/pacing/calendar";
+import { dayOfIso, isoOfDay } from "../../lib/calendar/days";
 
 // No surface mixes verdicts: for random pacing facts, every text a surface renders — the dashboard's
 // badge, buffer chip, headline and advice; /checkin's label and headline; the email's subject, text
