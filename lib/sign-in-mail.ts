@@ -6,6 +6,7 @@
 // message to check it, which would spend the link before its owner clicks. The confirmation page only
 // reads; its "Sign in" button goes on to the callback.
 import { z } from "zod";
+import { escapeHtml } from "./digest/html";
 
 const CALLBACK_PATH = "/api/auth/callback/email";
 export const CONFIRM_PATH = "/signin/confirm";
@@ -53,7 +54,7 @@ export function confirmInsteadOfCallback(request: { url: string; headers: Header
 }
 
 export function magicLinkMail(url: string, host: string): { subject: string; text: string; html: string } {
-  const escaped = url.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const escaped = escapeHtml(url);
   return {
     subject: `Your sign-in link for Waypoint`,
     text: `Sign in to Waypoint (${host}) with this link:\n\n${url}\n\nIt works once and expires in 10 minutes. If you didn't ask for it, you can ignore this email.\n`,

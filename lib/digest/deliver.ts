@@ -76,4 +76,4 @@ export async function markDigestDead(userId: string, week: string, reason: strin
  * the week is sent, skipped or dead (lib/digest/ledger.ts). Run on every tick, this is also the
  * reconciliation pass: a user a tick missed (the app was down, a job was lost) is found on the next one.
  */
-export const findDueDigests = (now: Date): Promise<DigestRequest[]> => digestLedger.findDue(now);
+export const dueDigests = (now: Date): Promise<DigestRequest[]> => digestLedger.findDue(now);

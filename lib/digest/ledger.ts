@@ -26,7 +26,17 @@ export interface DeliveryLedger {
    * this is also the reconciliation pass: a user a tick missed is found on the next one.
    */
   findDue(now: Date): Promise<DigestRequest[]>;
+  /**
+   * Every user `eligible` holds for, with their send moment in `week` (null for a zone PostgreSQL
+   * doesn't know), whether `weekAllowed` lets that week go to them, and whether the week is settled:
+   * what a one-off run for a given week (`npm run digest`) goes through. Due, as in `findDue`, is
+   * allowed, unsettled and a send moment that has come.
+   */
+  weekCandidates(week: string): Promise<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>;
 }
+
+/** Nothing more is sent for a (user, week) whose delivery is in one of these. */
+const SETTLED_SQL = Prisma.sql`('sent', 'skipped', 'dead')`;
 
 /**
  * `eligible`: SQL over the user row `u`. `weekAllowed`: SQL over the user's local time (the digest's
@@ -76,7 +86,7 @@ export function deliveryLedger(
           or (l.allowed and l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
             and not exists (
               select 1 from ${t} d
-              where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ('sent', 'skipped', 'dead')
+              where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ${SETTLED_SQL}
             ))
         order by l."userId"`;
       logUnknownZones(
@@ -84,6 +94,18 @@ export function deliveryLedger(
         rows.filter((r) => r.week === null),
       );
       return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
+    },
+    async weekCandidates(week) {
+      const monday = Prisma.sql`to_date(${week}, 'IYYY-"W"IW')::timestamp`;
+      return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>`
+        select u.id as "userId", u.timezone,
+          ${localTimeInKnownZone(Prisma.sql`${monday} + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")`)} as "sendAt",
+          coalesce(${weekAllowed ? weekAllowed(monday) : Prisma.sql`true`}, false) as allowed,
+          exists (select 1 from ${t} d where d."userId" = u.id and d."isoWeek" = ${week} and d.status in ${SETTLED_SQL}) as settled
+        from "User" u
+        ${joinKnownZone(Prisma.raw("u.timezone"))}
+        where ${eligible}
+        order by u.id`;
     },
   };
 }

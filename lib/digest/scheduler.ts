@@ -1,5 +1,5 @@
 // The weekly email's jobs on pg-boss (the instance is lib/scheduler.ts's, shared with the other
-// background jobs). A cron job every few minutes finds the users who are due (findDueDigests) and
+// background jobs). A cron job every few minutes finds the users who are due (dueDigests) and
 // queues one send job per (user, week); workers deliver them with retries and backoff; a send that
 // exhausts its retries goes to a dead-letter queue that records it. Any number of processes may run
 // this at once: pg-boss hands each job to one worker, the "stately" policy keeps one job per
@@ -8,7 +8,7 @@
 import type PgBoss from "pg-boss";
 import type { Mail } from "../mail";
 import { deliverPartnerCopy, findDuePartnerCopies, markPartnerCopyDead } from "../partners/copy";
-import { DEFAULT_CLAIM_LEASE_MS, deliverDigest, findDueDigests, markDigestDead, type DeliveryDeps } from "./deliver";
+import { DEFAULT_CLAIM_LEASE_MS, deliverDigest, dueDigests, markDigestDead, type DeliveryDeps } from "./deliver";
 import type { DigestRequest } from "./load";
 
 export const QUEUES = { tick: "digest-tick", send: "digest-send", dead: "digest-dead" } as const;
@@ -24,7 +24,7 @@ interface WeeklyEmail {
 }
 
 const WEEKLY_EMAILS: readonly WeeklyEmail[] = [
-  { queues: QUEUES, findDue: findDueDigests, deliver: deliverDigest, markDead: markDigestDead },
+  { queues: QUEUES, findDue: dueDigests, deliver: deliverDigest, markDead: markDigestDead },
   {
     queues: PARTNER_QUEUES,
     findDue: findDuePartnerCopies,

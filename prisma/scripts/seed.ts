@@ -1,12 +1,11 @@
 // npm run db:seed — seeds the roadmap catalogue (idempotent) into DATABASE_URL or the embedded database.
-import { PrismaPg } from "@prisma/adapter-pg";
 import { seedCatalogue } from "../../lib/catalogue-seed";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../lib/prisma-client";
 import { catalogue } from "../../lib/roadmaps";
 import { resolveDevDatabaseUrl } from "./dev-database";
 
 export async function seed(databaseUrl: string) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const client = createPrismaClient(databaseUrl);
   try {
     return await seedCatalogue(client, catalogue);
   } finally {

@@ -28,7 +28,6 @@ let lib: {
   load: typeof import("../../lib/digest/load");
   deliver: typeof import("../../lib/digest/deliver");
   pacing: typeof import("../../lib/progress/pacing");
-  parallel: typeof import("../../lib/digest/parallel");
   compose: typeof import("../../lib/digest/compose");
 };
 const running: Scheduler[] = [];
@@ -45,7 +44,6 @@ beforeAll(async () => {
     load: await import("../../lib/digest/load"),
     deliver: await import("../../lib/digest/deliver"),
     pacing: await import("../../lib/progress/pacing"),
-    parallel: await import("../../lib/digest/parallel"),
     compose: await import("../../lib/digest/compose"),
   };
 }, 120_000);
@@ -245,7 +243,7 @@ describe("weekly email", () => {
     console.error = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
     try {
       const tuesday = new Date("2027-01-12T12:00:00Z");
-      const due = await lib.deliver.findDueDigests(tuesday);
+      const due = await lib.deliver.dueDigests(tuesday);
       expect(due.map((d) => d.userId).sort()).toEqual(others.map((u) => u.id).sort());
       expect(logged.some((line) => line.includes(broken.id) && line.includes('"AET"'))).toBe(true);
 
@@ -335,7 +333,7 @@ describe("the first email", () => {
     const { isoWeekOf } = await import("../../lib/calendar/iso-weeks");
     const { digestWeekAllowed } = await import("../../lib/digest/timing");
     for (const now of ["2027-02-01T12:00:00Z", "2027-02-08T12:00:00Z"].map((at) => new Date(at))) {
-      const due = new Set((await lib.deliver.findDueDigests(now)).map((d) => d.userId));
+      const due = new Set((await lib.deliver.dueDigests(now)).map((d) => d.userId));
       const expected = users.map((u, i) => digestWeekAllowed(isoWeekOf(now, zones[i]!), enrolled, zones[i]!));
       expect(
         users.map((u) => due.has(u.id)),
@@ -450,48 +448,6 @@ describe("the email's numbers", () => {
     expect(shipperPacing.earliestFinish).not.toBeNull();
     expect(inputs.get(shipper.user.id)?.pace.projectedFinish).toBe(shipperPacing.earliestFinish);
   });
-});
-
-describe("the compose pool", () => {
-  it("composes in worker threads exactly what one thread composes, reading whole batches, one statement each", async () => {
-    const monday = new Date("2027-01-04T00:00:00Z");
-    const zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
-    const users = await Promise.all(
-      Array.from({ length: 13 }, (_, i) =>
-        digestUser({ timezone: zones[i % 5]!, weekday: 1, hour: 8, weekMonday: monday, enabled: i !== 6 }),
-      ),
-    );
-    const requests = users.map((u, i) => ({ userId: u.id, week: "2027-W01", at: new Date(monday.getTime() + (8 + i) * HOUR_MS) }));
-
-    // One thread: the same reading and composing, tallied here.
-    const inputs = await lib.load.loadDigestInputs(requests, (id) => lib.deliver.digestLinks(id));
-    const expected = { composed: 0, skipped: 0, characters: 0, kinds: {} as Record<string, number> };
-    for (const request of requests) {
-      const input = inputs.get(request.userId);
-      if (!input) {
-        expected.skipped += 1;
-        continue;
-      }
-      const digest = lib.compose.composeDigest(input);
-      expected.composed += 1;
-      expected.characters += digest.subject.length + digest.text.length + digest.html.length;
-      const kind = lib.compose.digestKind(input);
-      expected.kinds[kind] = (expected.kinds[kind] ?? 0) + 1;
-    }
-    expect(expected).toMatchObject({ composed: 12, skipped: 1 });
-
-    const pool = await lib.parallel.startComposePool(2);
-    try {
-      // Batches of 4: four of them, dealt to two threads.
-      const tally = await pool.compose(requests, 4);
-      expect({ ...tally, statements: undefined }).toEqual({ ...expected, statements: undefined });
-      // Once each thread has read the roadmap tree (cached from then on), one statement per batch.
-      expect(tally.statements).toBeGreaterThan(4);
-      expect((await pool.compose(requests, 4)).statements).toBe(4);
-    } finally {
-      await pool.close();
-    }
-  }, 120_000);
 });
 
 describe("account deletion", () => {

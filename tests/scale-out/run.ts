@@ -21,10 +21,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { TZDate } from "@date-fns/tz";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { getHours, getISODay } from "date-fns";
 import pg from "pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../lib/prisma-client";
 import { dayOfIso, isoOfDay } from "../../lib/calendar/days";
 import { localToday } from "../../lib/calendar/zones";
 import { repoRoot } from "../../prisma/scripts/dev-database";
@@ -183,7 +183,7 @@ async function main(): Promise<number> {
     step(`a fresh database ${databaseName} on ${new URL(serverUrl).host}`);
     await admin.query(`drop database if exists ${databaseName} with (force)`);
     await admin.query(`create database ${databaseName}`);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    db = createPrismaClient(databaseUrl);
     return await run(databaseUrl, db, relay);
   } finally {
     for (const proc of procs) await stopProc(proc);

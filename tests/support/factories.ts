@@ -1,8 +1,8 @@
 // Test data made directly in the test database, documenso-style: each test creates its own user and
 // signs in by writing a session row, never through a shared fixture user.
 import { randomBytes, randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../lib/prisma-client";
 import { localDaysAgo, shiftLocalDays } from "./dates";
 
 let client: PrismaClient | undefined;
@@ -10,7 +10,7 @@ let client: PrismaClient | undefined;
 export function testDb(): PrismaClient {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: run the tests with `npm test`.");
-  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  client ??= createPrismaClient(url);
   return client;
 }
 

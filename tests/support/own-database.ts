@@ -1,9 +1,9 @@
 // A database of a test file's own, on the test server, for tests that act on every user at once
 // (the weekly email's scheduler finds all due users): other files' users must not wander in.
 // lib/ is pointed at it, and its environment set, before the test imports any lib module.
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../lib/prisma-client";
 import { applyMigrations } from "../../prisma/scripts/schema-engine";
 import { seed } from "../../prisma/scripts/seed";
 import { baseUrl } from "./factories";
@@ -25,7 +25,7 @@ export async function ownDatabase(suffix: string): Promise<{ url: string; db: Pr
   await seed(url.toString());
 
   Object.assign(process.env, { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl() });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+  const db = createPrismaClient(url.toString());
   (globalThis as unknown as { waypointDb?: PrismaClient }).waypointDb = db;
   return {
     url: url.toString(),

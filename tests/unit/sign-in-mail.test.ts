@@ -23,7 +23,7 @@ describe("magicLinkMail", () => {
 
   it("escapes quotes and angle brackets so the URL cannot break out of the attribute", () => {
     const { html } = magicLinkMail('https://evil.test/?a="><script>alert(1)</script>', "evil.test");
-    expect(html).toContain('href="https://evil.test/?a=&quot;>&lt;script>alert(1)&lt;/script>"');
+    expect(html).toContain('href="https://evil.test/?a=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).not.toContain("<script>");
     expect(html).not.toContain('a="');
   });
