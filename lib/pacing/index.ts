@@ -235,11 +235,13 @@ export function pacingSummary(input: PacingInput): PacingSummary {
   return analyse(input).summary;
 }
 
-function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartParts } {
-  const { roadmap, enrollment, now } = input;
-  const start = dayOfIso(enrollment.startDate);
-  const nowMs = now.getTime();
-  const flat = flatten(roadmap);
+/**
+ * Where the learner stands on their own calendar: local days, what counts (milestones not skipped
+ * now), the actual line (done weight at the end of each day with a change) and the launch anchor.
+ */
+function readActual(input: PacingInput, flat: FlatRoadmap, start: number) {
+  const { enrollment } = input;
+  const nowMs = input.now.getTime();
   const { milestones, bySkill } = flat;
   // This roadmap's skills, each with the flips that had happened by now.
   const progress = input.progress
@@ -300,8 +302,44 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     return share;
   };
   const actual = totalWeight === 0 ? 1 : doneWeight / totalWeight;
+  return {
+    nowMs,
+    localDay,
+    dayOf,
+    today,
+    skipped,
+    doneNow,
+    counted,
+    totalWeight,
+    doneWeight,
+    actual,
+    actualPoints,
+    actualAt,
+    activityByDay,
+    launchDay,
+    launchFromRecord,
+  };
+}
 
-  // --- pauses and plan lines --------------------------------------------------------------------
+type Actual = ReturnType<typeof readActual>;
+
+/** The time-based milestones still open, each with the day it may be done (null: its anchor hasn't happened). */
+function timedWaiting(flat: FlatRoadmap, { skipped, doneNow, launchDay, launchFromRecord }: Actual) {
+  return flat.timed
+    .filter((m) => !skipped.has(m.skillId) && !doneNow.has(m.skillId))
+    .map((m) => {
+      const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
+      const fromRecord = m.durationAnchor === "feature_launch" && launchFromRecord;
+      return { m, availableDay: anchor === null ? null : (fromRecord ? anchor : Math.max(anchor, 0)) + m.minDurationDays! };
+    });
+}
+
+/** The plan's versions (the enrolment, each replan and budget change) and the line in force now. */
+function buildPlan(input: PacingInput, flat: FlatRoadmap, start: number, reading: Actual) {
+  const { roadmap, enrollment } = input;
+  const { milestones } = flat;
+  const { dayOf, nowMs, today, skipped, totalWeight, actualAt } = reading;
+  // Pauses and plan lines --------------------------------------------------------------------
   const { spans, replans, initialTarget, budgets } = readHistory(enrollment.changes, dayOf, nowMs);
   const pauses = new PauseCalendar(spans, Math.max(today, 0));
   // Each phase's share of the counted weight; with everything skipped, of the whole weight, so the
@@ -355,6 +393,16 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   }
   const lines = versions.map((v) => ({ line: budgeted(v.raw, v.k), fromDay: v.fromDay }));
   const plan = lines[lines.length - 1]!.line;
+  return { pauses, lines, plan };
+}
+
+function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartParts } {
+  const { roadmap, enrollment, now } = input;
+  const start = dayOfIso(enrollment.startDate);
+  const flat = flatten(roadmap);
+  const reading = readActual(input, flat, start);
+  const { nowMs, localDay, today, doneNow, counted, totalWeight, doneWeight, actual, actualPoints, actualAt, activityByDay } = reading;
+  const { pauses, lines, plan } = buildPlan(input, flat, start, reading);
 
   // --- verdicts --------------------------------------------------------------------------------
   const done = actual >= 1 - 1e-12;
@@ -376,13 +424,7 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     return hours;
   };
   const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight, loggedAfter) : null;
-  const waiting = flat.timed
-    .filter((m) => !skipped.has(m.skillId) && !doneNow.has(m.skillId))
-    .map((m) => {
-      const anchor = m.durationAnchor === "feature_launch" ? launchDay : 0;
-      const fromRecord = m.durationAnchor === "feature_launch" && launchFromRecord;
-      return { m, availableDay: anchor === null ? null : (fromRecord ? anchor : Math.max(anchor, 0)) + m.minDurationDays! };
-    });
+  const waiting = timedWaiting(flat, reading);
   // An anchor not reached yet (nothing launched) can at best be reached today.
   const earliestDay = waiting.reduce((max, w) => Math.max(max, w.availableDay ?? today + w.m.minDurationDays!), today);
   let projectedDay: number | null = null;
