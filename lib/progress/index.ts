@@ -183,16 +183,18 @@ export interface TickEnrollment {
   timezone: string;
 }
 
+const NO_SUCH_ENROLLMENT = "No such enrolment.";
+const ENDED_ENROLLMENT = "This enrolment has ended; enrol again to keep ticking.";
+const NO_SUCH_MILESTONE = "No such milestone on this roadmap.";
+
 /** The user's enrolment, open for ticking; 404 when it isn't theirs, 409 when it has ended. */
 export async function openEnrollmentFor(userId: string, enrollmentId: string): Promise<TickEnrollment> {
   const enrollment = await db.enrollment.findFirst({
     where: { id: enrollmentId, userId },
     select: { id: true, status: true, roadmapId: true, startDate: true, timezone: true },
   });
-  if (!enrollment) throw notFound("No such enrolment.");
-  if (hasEnded(enrollment.status)) {
-    throw new AppError("conflict", "This enrolment has ended; enrol again to keep ticking.");
-  }
+  if (!enrollment) throw notFound(NO_SUCH_ENROLLMENT);
+  if (hasEnded(enrollment.status)) throw new AppError("conflict", ENDED_ENROLLMENT);
   return enrollment;
 }
 
@@ -200,6 +202,7 @@ type TickMilestone = { id: string; skillId: string; title: string; minDurationDa
 
 /** Live milestones of the enrolment's roadmap by id; any id not among them is a 404. */
 export async function milestonesOf(enrollment: TickEnrollment, milestoneIds: readonly string[]): Promise<TickMilestone[]> {
+  if (milestoneIds.length === 0) return [];
   const found = await db.milestone.findMany({
     where: { id: { in: [...milestoneIds] }, roadmapId: enrollment.roadmapId, retiredAt: null },
     select: { id: true, skillId: true, title: true, minDurationDays: true, durationAnchor: true },
@@ -207,7 +210,7 @@ export async function milestonesOf(enrollment: TickEnrollment, milestoneIds: rea
   const byId = new Map(found.map((m) => [m.id, m]));
   return milestoneIds.map((id) => {
     const milestone = byId.get(id);
-    if (!milestone) throw notFound("No such milestone on this roadmap.");
+    if (!milestone) throw notFound(NO_SUCH_MILESTONE);
     return milestone;
   });
 }
@@ -277,10 +280,33 @@ export async function setMilestoneStatus(
   update: MilestoneUpdate,
   now?: Date,
 ): Promise<MilestoneProgressView> {
-  const enrollment = await openEnrollmentFor(userId, enrollmentId);
-  const [milestone] = await milestonesOf(enrollment, [milestoneId]);
+  const { enrollment, milestone } = await tickTarget(userId, enrollmentId, milestoneId);
   // Without a given time, the tick is dated once it holds the row lock (applyMilestoneUpdate).
-  return db.$transaction((tx) => applyMilestoneUpdate(tx, userId, enrollment, milestone!, update, now));
+  return db.$transaction((tx) => applyMilestoneUpdate(tx, userId, enrollment, milestone, update, now));
+}
+
+/**
+ * openEnrollmentFor and milestonesOf for one milestone, in one statement (the tick is the request
+ * people make most): the same answers, in the same order of precedence (404, 409, then 404).
+ */
+async function tickTarget(
+  userId: string,
+  enrollmentId: string,
+  milestoneId: string,
+): Promise<{ enrollment: TickEnrollment; milestone: TickMilestone }> {
+  const [row] = await db.$queryRaw<(TickEnrollment & { status: EnrollmentStatus; milestone: TickMilestone | null })[]>`
+    select e.id, e.status::text as status, e."roadmapId", e."startDate", e.timezone,
+      case when m.id is null then null else json_build_object(
+        'id', m.id, 'skillId', m."skillId", 'title', m.title,
+        'minDurationDays', m."minDurationDays", 'durationAnchor', m."durationAnchor") end as milestone
+    from "Enrollment" e
+    left join "Milestone" m on m.id = ${milestoneId} and m."roadmapId" = e."roadmapId" and m."retiredAt" is null
+    where e.id = ${enrollmentId} and e."userId" = ${userId}`;
+  if (!row) throw notFound(NO_SUCH_ENROLLMENT);
+  if (hasEnded(row.status)) throw new AppError("conflict", ENDED_ENROLLMENT);
+  if (!row.milestone) throw notFound(NO_SUCH_MILESTONE);
+  const { milestone, status: _status, ...enrollment } = row;
+  return { enrollment, milestone };
 }
 
 /**
@@ -309,19 +335,18 @@ export async function applyMilestoneUpdate(
 ): Promise<MilestoneProgressView> {
   // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
   // before the progress rows it cascades to; taking them the other way round deadlocked the two.
-  const [owner] = await tx.$queryRaw<{ id: string }[]>`select id from "User" where id = ${userId} for key share`;
-  if (!owner) throw unauthenticated();
-  // Lock the (user, skill) row, creating it if needed, so concurrent ticks log a consistent from→to chain.
-  await tx.$executeRaw`
-    insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
-    values (${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, ${userId}, ${milestone.skillId}, 'not_started', ${requestedAt ?? new Date()})
-    on conflict ("userId", "skillId") do nothing`;
+  // Then the (user, skill) row, created if needed: the no-op update of a conflict takes its lock, so
+  // concurrent ticks log a consistent from→to chain. One statement for both; no row back when the
+  // account is gone (progress rows go only with their user, by cascade).
   const [current] = await tx.$queryRaw<
     { status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]
   >`
-    select status, note, "evidenceUrl", "startedAt", "completedAt" from "MilestoneProgress"
-    where "userId" = ${userId} and "skillId" = ${milestone.skillId} for update`;
-  // Progress rows go only with their user (by cascade): the account was deleted while we waited on the lock.
+    with owner as (select id from "User" where id = ${userId} for key share)
+    insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
+    select ${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, owner.id, ${milestone.skillId}, 'not_started', ${requestedAt ?? new Date()}
+    from owner
+    on conflict ("userId", "skillId") do update set status = "MilestoneProgress".status
+    returning status::text as status, note, "evidenceUrl", "startedAt", "completedAt"`;
   if (!current) throw unauthenticated();
   // A statement of its own, after the lock: its snapshot includes the event the last holder committed.
   const [last] = await tx.$queryRaw<{ occurredAt: Date }[]>`
@@ -344,32 +369,27 @@ export async function applyMilestoneUpdate(
   }
 
   const changed = current.status !== update.status || current.note !== note || current.evidenceUrl !== evidenceUrl;
-  const saved = await tx.milestoneProgress.update({
-    where: { userId_skillId: { userId, skillId: milestone.skillId } },
-    omit: { doneFlips: true },
-    data: {
-      status: update.status,
-      note,
-      evidenceUrl,
-      startedAt: current.startedAt ?? (update.status === "in_progress" || update.status === "done" ? now : null),
-      completedAt: update.status === "done" ? (current.status === "done" ? current.completedAt : now) : null,
-    },
-  });
-  if (changed) {
-    await tx.progressEvent.create({
-      data: {
-        userId,
-        skillId: milestone.skillId,
-        enrollmentId: enrollment.id,
-        fromStatus: current.status,
-        toStatus: update.status,
-        note,
-        evidenceUrl,
-        occurredAt: now,
-        ...(via && "checkInId" in via ? { source: "checkin" as const, checkInId: via.checkInId } : via ? { source: via.source } : {}),
-      },
-    });
-  }
+  const source = via && "checkInId" in via ? "checkin" : (via?.source ?? "web");
+  // The row and its event in one statement; the event's trigger (doneFlips) runs after it, on the updated row.
+  const [saved] = await tx.$queryRaw<
+    { status: ProgressStatus; note: string | null; evidenceUrl: string | null; completedAt: Date | null }[]
+  >`
+    with saved as (
+      update "MilestoneProgress" set
+        status = ${update.status}::"ProgressStatus", note = ${note}, "evidenceUrl" = ${evidenceUrl},
+        "startedAt" = ${current.startedAt ?? (update.status === "in_progress" || update.status === "done" ? now : null)},
+        "completedAt" = ${update.status === "done" ? (current.status === "done" ? current.completedAt : now) : null},
+        "updatedAt" = ${new Date()}
+      where "userId" = ${userId} and "skillId" = ${milestone.skillId}
+      returning status::text as status, note, "evidenceUrl", "completedAt"
+    ), event as (
+      insert into "ProgressEvent" ("userId", "skillId", "enrollmentId", "fromStatus", "toStatus", note, "evidenceUrl", source, "checkInId", "occurredAt")
+      select ${userId}, ${milestone.skillId}, ${enrollment.id}, ${current.status}::"ProgressStatus", ${update.status}::"ProgressStatus",
+        ${note}, ${evidenceUrl}, ${source}::"ProgressSource", ${via && "checkInId" in via ? via.checkInId : null}, ${now}
+      where ${changed}
+    )
+    select * from saved`;
+  if (!saved) throw unauthenticated();
   return {
     milestoneId: milestone.id,
     status: saved.status,

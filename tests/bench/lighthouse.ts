@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { repoRoot } from "../../prisma/scripts/dev-database";
-import { chromiumPath } from "../support/browser";
+import { chromiumPath, ensureChromium } from "../support/browser";
 import { localDaysAgo } from "../support/dates";
 import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
@@ -96,6 +96,8 @@ let stack: Stack | null = null;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 let exitCode = 0;
 try {
+  // As `npm test` does: a machine without a browser gets one (or one clear message) before the build.
+  ensureChromium();
   stack = await useOrStartStack();
   const base = process.env.TEST_APP_URL ?? "";
   const url = new URL(pagePath, base).toString();
@@ -124,7 +126,7 @@ try {
   }
 
   const chromePath = chromiumPath();
-  if (!chromePath) throw new Error("no Chrome found: install Debian's chromium (or npx playwright install chromium), or set CHROME_PATH");
+  if (!chromePath) throw new Error("no Chrome found after ensureChromium");
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 
   const results: { lhr: Result; html: string }[] = [];

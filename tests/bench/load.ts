@@ -27,7 +27,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
 import { repoRoot } from "../../prisma/scripts/dev-database";
-import { chromiumLaunchOptions } from "../support/browser";
+import { chromiumLaunchOptions, ensureChromium } from "../support/browser";
 import { localDaysAgo } from "../support/dates";
 import { createUser, SESSION_COOKIE, seedHistory, testDb, type TestUser } from "../support/factories";
 import { startStack, TEST_PORT, type Stack } from "../support/stack";
@@ -291,6 +291,8 @@ process.once("SIGINT", () => {
 });
 try {
   const loadBefore = os.loadavg();
+  // As `npm test` does: a machine without a browser gets one (or one clear message) before the build.
+  ensureChromium();
   console.log(`starting the stack (${process.env.SKIP_BUILD === "1" ? "existing build" : "building first"})…`);
   stack = await startStack({ build: process.env.SKIP_BUILD !== "1", database: "waypoint_load" });
   // The factories find the database and app through these, as they do under `npm test`.
