@@ -302,17 +302,25 @@ try {
   const db = testDb();
 
   // Ten weeks into a 12-month plan with a few milestones done, as the Lighthouse bench's user.
-  const user = await createUser("load");
-  const enrollment = await seedHistory(user.id, {
-    start: localDaysAgo(70),
-    targetMonths: 12,
-    ticks: [
-      { skill: "gradient-descent-intuition", day: 5 },
-      { skill: "loss-function-choice", day: 19 },
-      { skill: "evaluation-metric-choice", day: 40 },
-      { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
-    ],
-  });
+  const tenWeeksIn = async (name: string) => {
+    const u = await createUser(name);
+    const e = await seedHistory(u.id, {
+      start: localDaysAgo(70),
+      targetMonths: 12,
+      ticks: [
+        { skill: "gradient-descent-intuition", day: 5 },
+        { skill: "loss-function-choice", day: 19 },
+        { skill: "evaluation-metric-choice", day: 40 },
+        { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
+      ],
+    });
+    return { user: u, enrollment: e };
+  };
+  // The tick round flips milestones thousands of times. On the user the pacing and dashboard rounds
+  // read, that history (every flip is read) would make each round slower than the one before, and
+  // no one's history looks like it: the ticks go to a twin of that user.
+  const { user, enrollment } = await tenWeeksIn("load");
+  const ticker = await tenWeeksIn("load-ticker");
   const milestones = await db.milestone.findMany({
     where: { roadmapId: enrollment.roadmapId, retiredAt: null },
     select: { id: true, minDurationDays: true },
@@ -331,8 +339,8 @@ try {
       // Each connection flips a milestone of its own, so no two requests race on one row.
       request: (conn, n) => ({
         method: "PUT",
-        path: `/api/enrollments/${enrollment.id}/milestones/${tickable[conn]?.id}`,
-        headers: cookie,
+        path: `/api/enrollments/${ticker.enrollment.id}/milestones/${tickable[conn]?.id}`,
+        headers: { cookie: ticker.user.cookie },
         body: JSON.stringify({ status: n % 2 === 0 ? "done" : "not_started", note: null, evidenceUrl: null }),
       }),
       goal: { throughput: 0.5, p99: 2 },
