@@ -12,8 +12,9 @@ import type { ThisWeekPlan } from "@/lib/pacing/this-week";
 import { emptyWeekText, itemHoursText } from "@/lib/pacing/this-week-text";
 import type { CheckInContext, CheckInResult } from "@/lib/checkins";
 import type { Streak } from "@/lib/checkins/streak";
-import { checkInCreateSchema, CHECKIN_HOURS_MAX, CHECKIN_HOURS_STEP, CHECKIN_NOTE_MAX } from "@/lib/validation/checkin";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
+import { CHECKIN_HOURS_STEP, confidenceProblems, hoursProblems, optionalTextProblems } from "@/lib/validation/field-rules";
+import type { FieldErrors } from "@/lib/validation/field-errors";
+import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "@/lib/validation/limits";
 import { discard, enqueue, flush, queued, send, type QueuedCheckIn, type SendOutcome } from "./outbox";
 import { StreakBadge } from "./StreakBadge";
 import { queryKeys } from "@/components/query-keys";
@@ -53,6 +54,19 @@ function prefillText(prefill: HoursPrefill) {
 }
 
 type Sent = Omit<CheckInResult, "replayed">;
+
+/** What the person typed, checked as the server will check it (lib/validation/field-rules.ts); null when all is well. */
+function checkInFieldProblems(hours: number, confidence: number | null, note: string): FieldErrors | null {
+  const fields: FieldErrors = {};
+  for (const [field, problems] of [
+    ["hours", hoursProblems(hours)],
+    ["confidence", confidenceProblems(confidence ?? Number.NaN)],
+    ["note", optionalTextProblems(note, CHECKIN_NOTE_MAX, "The note")],
+  ] as const) {
+    if (problems.length > 0) fields[field] = [...problems];
+  }
+  return Object.keys(fields).length > 0 ? fields : null;
+}
 
 export function CheckInForm({ userId, context }: { userId: string; context: CheckInContext }) {
   const online = useOnline();
@@ -122,24 +136,26 @@ export function CheckInForm({ userId, context }: { userId: string; context: Chec
     // A second tap before React re-renders must not make a second check-in.
     if (submitting.current) return;
     const key = crypto.randomUUID();
-    const parsed = checkInCreateSchema.safeParse({
-      enrollmentId: context.enrollment.id,
-      hours: hours.trim() === "" ? Number.NaN : Number(hours),
-      confidence: confidence ?? Number.NaN,
-      note,
-      milestoneIds: [...ticks],
-      workedOnIds: [...workedOn],
-      idempotencyKey: key,
-      madeAt: new Date().toISOString(),
-    });
-    if (!parsed.success) {
-      setFields(fieldErrorsOf(parsed.error));
+    const hoursValue = hours.trim() === "" ? Number.NaN : Number(hours);
+    const problems = checkInFieldProblems(hoursValue, confidence, note);
+    if (problems) {
+      setFields(problems);
       return;
     }
     submitting.current = true;
     setBusy(true);
     setFields({});
-    const body = { ...parsed.data, idempotencyKey: key, madeAt: parsed.data.madeAt ?? new Date().toISOString() };
+    // The server checks the whole body with its schema (lib/validation/checkin.ts) as it stores it.
+    const body: QueuedCheckIn["body"] = {
+      enrollmentId: context.enrollment.id,
+      hours: hoursValue,
+      confidence: confidence ?? Number.NaN,
+      note: note.trim() || null,
+      milestoneIds: [...ticks],
+      workedOnIds: [...workedOn],
+      idempotencyKey: key,
+      madeAt: new Date().toISOString(),
+    };
     const item: QueuedCheckIn = { key, userId, body, state: "pending" };
     try {
       // Stored on the phone first: from here on, nothing the network does can lose it.

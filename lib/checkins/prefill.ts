@@ -1,6 +1,7 @@
 // What the check-in form starts from, so a usual week needs no typing. Pure.
 
-import { CHECKIN_HOURS_MAX, CHECKIN_HOURS_STEP } from "@/lib/validation/checkin";
+import { CHECKIN_HOURS_STEP } from "@/lib/validation/field-rules";
+import { CHECKIN_HOURS_MAX } from "@/lib/validation/limits";
 
 export interface HoursPrefill {
   hours: number;

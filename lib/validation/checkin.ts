@@ -2,10 +2,11 @@ import { z } from "zod";
 import { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX } from "./limits";
 
 export { CHECKIN_HOURS_MAX, CHECKIN_NOTE_MAX };
-import { idSchema, optionalText } from "./common";
+import { addProblems, idSchema, optionalText } from "./common";
+import { CHECKIN_HOURS_STEP, CONFIDENCE_MESSAGE, confidenceProblems, HOURS_TYPE_MESSAGE, hoursProblems } from "./field-rules";
 
-/** The stepper moves in half hours; the column keeps one decimal. */
-export const CHECKIN_HOURS_STEP = 0.5;
+export { CHECKIN_HOURS_STEP };
+
 export const CHECKIN_TICKS_MAX = 30;
 /**
  * How long a check-in may wait on a phone before it is sent: a week offline is a holiday, a month is
@@ -14,17 +15,9 @@ export const CHECKIN_TICKS_MAX = 30;
 export const MADE_AT_MAX_AGE_DAYS = 31;
 export const MADE_AT_MAX_SKEW_MS = 5 * 60_000;
 
-export const hoursSchema = z
-  .number({ error: "Enter the hours you spent (0 to 80)." })
-  .min(0, "Hours can't be negative.")
-  .max(CHECKIN_HOURS_MAX, `At most ${CHECKIN_HOURS_MAX} hours in a check-in.`)
-  .refine((h) => Number.isInteger(h / CHECKIN_HOURS_STEP), "Use whole or half hours.");
+export const hoursSchema = z.number({ error: HOURS_TYPE_MESSAGE }).superRefine((h, ctx) => addProblems(ctx, hoursProblems(h)));
 
-export const confidenceSchema = z
-  .number({ error: "Choose how confident you feel, 1 to 5." })
-  .int("Choose how confident you feel, 1 to 5.")
-  .min(1, "Choose how confident you feel, 1 to 5.")
-  .max(5, "Choose how confident you feel, 1 to 5.");
+export const confidenceSchema = z.number({ error: CONFIDENCE_MESSAGE }).superRefine((c, ctx) => addProblems(ctx, confidenceProblems(c)));
 
 /** Client-made (crypto.randomUUID()), so a retry or a double tap can be recognised. */
 export const idempotencyKeySchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalTimeZone, isAcceptedTimeZone } from "../time-zones";
+import { hasNoNul, optionalTextProblems } from "./field-rules";
 
 /** Whether `zone` may be stored as it is: the one rule, lib/time-zones. */
 export const isValidTimeZone = isAcceptedTimeZone;
@@ -44,15 +45,18 @@ export const slugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Invalid slug.");
 
-/** PostgreSQL text cannot hold U+0000, so it is refused here rather than failing at the database. */
-export const hasNoNul = (v: string) => !v.includes("\u0000");
+export { hasNoNul };
 
 /** Empty strings from form fields mean "nothing". */
 export const optionalText = (max: number, label: string) =>
   z
     .string({ error: `${label} must be text.` })
+    .superRefine((value, ctx) => addProblems(ctx, optionalTextProblems(value, max, label)))
     .trim()
-    .max(max, `${label} can be at most ${max.toLocaleString("en-GB")} characters.`)
-    .refine(hasNoNul, `${label} contains a character that cannot be stored (NUL).`)
     .nullish()
     .transform((v) => (v ? v : null));
+
+/** A rule of field-rules.ts inside a schema: each problem it finds is an issue, in its words. */
+export function addProblems(ctx: z.RefinementCtx, problems: readonly string[]): void {
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
+}
