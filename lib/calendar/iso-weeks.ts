@@ -9,6 +9,13 @@ import { isAcceptedTimeZone } from "../time-zones";
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 
+/**
+ * The same weeks in PostgreSQL's words, for to_char (a timestamp's label) and to_date (a label's
+ * Monday), as the weekly email's ledger (lib/digest/ledger.ts) names them in SQL; held to
+ * isoWeekOfDay and mondayOfIsoWeek day by day by tests/integration/iso-weeks-sql.test.ts.
+ */
+export const ISO_WEEK_PG_FORMAT = 'IYYY-"W"IW';
+
 const pad4 = (n: number) => String(n).padStart(4, "0");
 const label = (year: number, week: number) => `${pad4(year)}-W${String(week).padStart(2, "0")}`;
 

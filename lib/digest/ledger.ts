@@ -7,10 +7,14 @@ import { db } from "../db";
 import { parseEmailAddress, type MailAddress } from "../email-address";
 import type { Mail } from "../mail";
 import { Prisma } from "../generated/prisma/client";
+import { ISO_WEEK_PG_FORMAT } from "../calendar/iso-weeks";
 import { joinKnownZone, localTimeInKnownZone, logUnknownZones } from "../time-zones/sql";
 import { openStatusSql } from "../enrollments";
 import type { DigestRequest } from "./load";
 import { digestWeekAllowedSql } from "./timing-sql";
+
+/** The ISO week in PostgreSQL's words (to_char, to_date): lib/calendar/iso-weeks.ts's SQL twin. */
+const ISO_WEEK_SQL_FORMAT = Prisma.raw(`'${ISO_WEEK_PG_FORMAT}'`);
 
 export type LedgerTable = "DigestDelivery" | "PartnerCopyDelivery";
 export type SettledStatus = "sent" | "skipped" | "failed" | "dead";
@@ -80,13 +84,13 @@ export function deliveryLedger(
           ${joinKnownZone(Prisma.raw("u.timezone"))}
           where ${eligible}
         )
-        select l."userId", l.timezone, to_char(l.t, 'IYYY-"W"IW') as week
+        select l."userId", l.timezone, to_char(l.t, ${ISO_WEEK_SQL_FORMAT}) as week
         from local l
         where l.t is null
           or (l.allowed and l.t >= date_trunc('week', l.t) + make_interval(days => l.weekday - 1, hours => l.hour)
             and not exists (
               select 1 from ${t} d
-              where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, 'IYYY-"W"IW') and d.status in ${SETTLED_SQL}
+              where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, ${ISO_WEEK_SQL_FORMAT}) and d.status in ${SETTLED_SQL}
             ))
         order by l."userId"`;
       logUnknownZones(
@@ -96,7 +100,7 @@ export function deliveryLedger(
       return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
     },
     async weekCandidates(week) {
-      const monday = Prisma.sql`to_date(${week}, 'IYYY-"W"IW')::timestamp`;
+      const monday = Prisma.sql`to_date(${week}, ${ISO_WEEK_SQL_FORMAT})::timestamp`;
       return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>`
         select u.id as "userId", u.timezone,
           ${localTimeInKnownZone(Prisma.sql`${monday} + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")`)} as "sendAt",
