@@ -1,12 +1,15 @@
-// Benchmark: Lighthouse's mobile audit (performance, accessibility, best practices) of one page, signed
-// in as a fresh user on a roadmap, against the built app on real PostgreSQL.
-//   npm run bench:lighthouse                       audits /checkin
-//   npm run bench:lighthouse -- --path /roadmaps   any other page; --runs 3 keeps the median run
+// Benchmark: Lighthouse's mobile audit (performance, accessibility, best practices) of the pages people
+// wait on, signed in as a fresh user on a roadmap, against the built app on real PostgreSQL, beside a
+// blank Next page of the same version (tests/support/blank-next.ts) audited in the same run: LCP and TBT
+// as ratios to the blank page's (goals: LCP ≤ 1.3×, TBT ≤ 1.5×, CLS ≤ 0.02, issue 17), each the median of
+// the runs.
+//   npm run bench:lighthouse                                 /dashboard and /checkin, 3 runs each
+//   npm run bench:lighthouse -- --path /roadmaps --runs 1    other pages (--path repeats), other counts
 // With TEST_APP_URL and TEST_DATABASE_URL set it uses that running app; otherwise it starts the stack
 // itself (DATABASE_URL's server, else the embedded PostgreSQL) in a database of its own, building first
 // (SKIP_BUILD=1 serves the existing .next). Chrome: tests/support/browser.ts (CHROME_PATH, Playwright's, the system's).
 // It is a benchmark, not a test: scores below goal are reported and the exit code stays 0; only a
-// run that could not audit the page (setup failure, page missing, redirected away) exits 1.
+// run that could not audit a page (setup failure, page missing, redirected away) exits 1.
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -14,6 +17,7 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { repoRoot } from "../../prisma/scripts/dev-database";
+import { startBlankApp, type BlankApp } from "../support/blank-next";
 import { chromiumPath, ensureChromium } from "../support/browser";
 import { localDaysAgo } from "../support/dates";
 import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
@@ -21,13 +25,13 @@ import { startStack, type Stack } from "../support/stack";
 
 const { values: args } = parseArgs({
   options: {
-    path: { type: "string", default: "/checkin" },
-    runs: { type: "string", default: "1" },
+    path: { type: "string", multiple: true, default: ["/dashboard", "/checkin"] },
+    runs: { type: "string", default: "3" },
   },
 });
-const pagePath = args.path;
+const pagePaths = args.path;
 const runs = Number(args.runs);
-if (!pagePath.startsWith("/")) throw new Error(`--path must start with "/", got ${pagePath}`);
+for (const p of pagePaths) if (!p.startsWith("/")) throw new Error(`--path must start with "/", got ${p}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, got ${args.runs}`);
 
 /** Minimum score (0–100) per category; accessibility has no slack because every failure is a real barrier. */
@@ -74,6 +78,11 @@ async function useOrStartStack(): Promise<Stack | null> {
   return stack;
 }
 
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
 function pct(score: number | null): number | null {
   return score === null ? null : Math.round(score * 100);
 }
@@ -94,13 +103,13 @@ function failingAudits(lhr: Result, id: CategoryId): string[] {
 
 let stack: Stack | null = null;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
+let blank: BlankApp | null = null;
 let exitCode = 0;
 try {
   // As `npm test` does: a machine without a browser gets one (or one clear message) before the build.
   ensureChromium();
   stack = await useOrStartStack();
   const base = process.env.TEST_APP_URL ?? "";
-  const url = new URL(pagePath, base).toString();
 
   // Ten weeks into a 12-month plan with a few milestones done, so pages show real progress and a pace chart.
   const user = await createUser("lighthouse");
@@ -117,71 +126,102 @@ try {
 
   // Fails fast on a page that is missing or bounces to sign-in (Lighthouse would happily score the
   // 404 or sign-in page instead), and warms the server so the audit doesn't measure a cold start.
-  const preflight = await fetch(url, { headers: { cookie: user.cookie }, redirect: "manual" });
-  await preflight.arrayBuffer();
-  if (preflight.status !== 200) {
-    throw new Error(
-      `GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`,
-    );
+  for (const pagePath of pagePaths) {
+    const preflight = await fetch(new URL(pagePath, base), { headers: { cookie: user.cookie }, redirect: "manual" });
+    await preflight.arrayBuffer();
+    if (preflight.status !== 200) {
+      throw new Error(
+        `GET ${pagePath} as the signed-in user answered ${preflight.status}${preflight.headers.get("location") ? ` → ${preflight.headers.get("location")}` : ""}; nothing to audit`,
+      );
+    }
   }
+  blank = await startBlankApp();
 
   const chromePath = chromiumPath();
   if (!chromePath) throw new Error("no Chrome found after ensureChromium");
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const port = chrome.port;
 
-  const results: { lhr: Result; html: string }[] = [];
-  for (let run = 1; run <= runs; run++) {
-    // No config argument: Lighthouse's default config, i.e. a mid-range phone on a throttled 4G link.
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "html",
-      logLevel: "error",
-      onlyCategories: categoryIds,
-      extraHeaders: { Cookie: `${SESSION_COOKIE}=${user.sessionToken}` },
-    });
-    if (!result) throw new Error("Lighthouse returned no result");
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-    const landed = new URL(result.lhr.finalDisplayedUrl).pathname;
-    if (landed !== new URL(url).pathname) throw new Error(`the audit ended on ${landed}, not ${pagePath} (signed out?)`);
-    results.push({ lhr: result.lhr, html: typeof result.report === "string" ? result.report : result.report.join("") });
-    if (runs > 1) console.log(`run ${run}/${runs}: performance ${pct(result.lhr.categories.performance?.score ?? null) ?? "n/a"}`);
+  /** `runs` audits of one page; the median run by performance (kept as the report) and each metric's median. */
+  const audit = async (url: string, cookie: string | null) => {
+    const results: Result[] = [];
+    const reports: string[] = [];
+    for (let run = 1; run <= runs; run++) {
+      // No config argument: Lighthouse's default config, i.e. a mid-range phone on a throttled 4G link.
+      const result = await lighthouse(url, {
+        port,
+        output: "html",
+        logLevel: "error",
+        onlyCategories: categoryIds,
+        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      });
+      if (!result) throw new Error("Lighthouse returned no result");
+      if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+      const landed = new URL(result.lhr.finalDisplayedUrl).pathname;
+      if (landed !== new URL(url).pathname) throw new Error(`the audit ended on ${landed}, not ${new URL(url).pathname} (signed out?)`);
+      results.push(result.lhr);
+      reports.push(typeof result.report === "string" ? result.report : result.report.join(""));
+    }
+    const byScore = results.map((lhr, i) => ({ lhr, html: reports[i] ?? "" }));
+    // The median run by performance, the score that varies from run to run; the others barely move.
+    byScore.sort((a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0));
+    const median = byScore[Math.floor((byScore.length - 1) / 2)];
+    if (!median) throw new Error("no Lighthouse run completed");
+    const metric = (id: string) => medianOf(results.map((lhr) => lhr.audits[id]?.numericValue ?? Number.NaN));
+    return {
+      ...median,
+      lcp: metric("largest-contentful-paint"),
+      tbt: metric("total-blocking-time"),
+      cls: metric("cumulative-layout-shift"),
+      performance: results.map((lhr) => pct(lhr.categories.performance?.score ?? null)),
+    };
+  };
+
+  const blankAudit = await audit(blank.url, null);
+  const reportLine = (a: { lcp: number; tbt: number; cls: number; performance: (number | null)[] }) =>
+    `LCP ${(a.lcp / 1000).toFixed(2)} s, TBT ${a.tbt.toFixed(0)} ms, CLS ${a.cls.toFixed(3)}, performance ${a.performance.join(" / ")}`;
+  const version = blankAudit.lhr.lighthouseVersion;
+  console.log(`\nLighthouse ${version}, mobile, ${runs > 1 ? `median of ${runs} runs` : "one run"} per page`);
+  console.log(`blank Next page: ${reportLine(blankAudit)}`);
+  const verdicts: string[] = [];
+  for (const pagePath of pagePaths) {
+    const page = await audit(new URL(pagePath, base).toString(), `${SESSION_COOKIE}=${user.sessionToken}`);
+    const reportFile = path.join(
+      repoRoot,
+      "test-results",
+      "lighthouse",
+      `${pagePath.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.html`,
+    );
+    await mkdir(path.dirname(reportFile), { recursive: true });
+    await writeFile(reportFile, page.html);
+
+    console.log(`\n${pagePath} signed in: ${reportLine(page)}`);
+    const lcpRatio = page.lcp / blankAudit.lcp;
+    const tbtRatio = page.tbt / Math.max(blankAudit.tbt, 1);
+    const below: string[] = [];
+    const check = (label: string, met: boolean, text: string) => {
+      if (!met) below.push(label);
+      console.log(`${text} ${met ? "✓" : "✗"}`);
+    };
+    check("LCP", lcpRatio <= 1.3, `LCP ${lcpRatio.toFixed(2)}× the blank page's (goal ≤ 1.3×)`);
+    check("TBT", tbtRatio <= 1.5, `TBT ${tbtRatio.toFixed(2)}× the blank page's (goal ≤ 1.5×)`);
+    check("CLS", page.cls <= 0.02, `CLS ${page.cls.toFixed(3)} (goal ≤ 0.02)`);
+    for (const id of categoryIds) {
+      const score = pct(page.lhr.categories[id]?.score ?? null);
+      const goal = goals[id];
+      check(id, score !== null && score >= goal, `${id} ${score ?? "n/a"} (goal ${goal === 100 ? "100" : `≥ ${goal}`})`);
+      if (score === null || score < goal) for (const title of failingAudits(page.lhr, id)) console.log(`    - ${title}`);
+    }
+    console.log(`report: ${path.relative(repoRoot, reportFile)}`);
+    verdicts.push(below.length === 0 ? `${pagePath} meets every goal ✓` : `${pagePath} is below goal in ${below.join(", ")} ✗`);
   }
-  // The median run by performance, the score that varies from run to run; the others barely move.
-  results.sort((a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0));
-  const median = results[Math.floor((results.length - 1) / 2)];
-  if (!median) throw new Error("no Lighthouse run completed");
-  const { lhr, html } = median;
-
-  const reportFile = path.join(
-    repoRoot,
-    "test-results",
-    "lighthouse",
-    `${pagePath.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root"}.html`,
-  );
-  await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, html);
-
-  console.log(
-    `\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${pagePath} signed in${runs > 1 ? `, median of ${runs} runs` : ""}`,
-  );
-  const below: CategoryId[] = [];
-  for (const id of categoryIds) {
-    const score = pct(lhr.categories[id]?.score ?? null);
-    const goal = goals[id];
-    const met = score !== null && score >= goal;
-    if (!met) below.push(id);
-    console.log(`${id} ${score ?? "n/a"} (goal ${goal === 100 ? "100" : `≥ ${goal}`}) ${met ? "✓" : "✗"}`);
-    if (!met) for (const title of failingAudits(lhr, id)) console.log(`    - ${title}`);
-  }
-  console.log(`report: ${path.relative(repoRoot, reportFile)}`);
-  console.log(
-    below.length === 0 ? `verdict: ${pagePath} meets every goal ✓` : `verdict: ${pagePath} is below goal in ${below.join(", ")} ✗`,
-  );
+  console.log(`\nverdict: ${verdicts.join("; ")}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
   chrome?.kill();
+  await blank?.stop();
   if (process.env.TEST_DATABASE_URL)
     await testDb()
       .$disconnect()

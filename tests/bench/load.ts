@@ -12,26 +12,20 @@
 // `connections` loops sends one request on its own keep-alive socket, waits for the whole answer and
 // sends the next, which is what autocannon does with -c N (no pipelining).
 //
-// Why the blank page is a separate app in the system's temp directory: the question is how far
-// Waypoint is from what Next itself costs, so the blank page must not share our layout, providers or
-// CSS. It is built once per Next version (node_modules linked from this repository, so the same
-// Next and React) and kept for later runs.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// The blank page is a separate app of the same Next version (tests/support/blank-next.ts): the question
+// is how far Waypoint is from what Next itself costs.
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
-import { repoRoot } from "../../prisma/scripts/dev-database";
+import { startBlankApp, type BlankApp } from "../support/blank-next";
 import { chromiumLaunchOptions, ensureChromium } from "../support/browser";
 import { localDaysAgo } from "../support/dates";
 import { createUser, SESSION_COOKIE, seedHistory, testDb, type TestUser } from "../support/factories";
 import { startStack, TEST_PORT, type Stack } from "../support/stack";
-import { waitFor } from "../support/wait";
 import { percentile } from "./roadmap";
 
 const { values: args } = parseArgs({
@@ -160,69 +154,6 @@ function rssMb(pid: number | null): number | null {
   return match?.[1] ? Number(match[1]) / 1024 : null;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** A blank App Router page (a layout and a heading) built with this repository's Next, served by `next start`. */
-async function startBlankApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
-  const version = (JSON.parse(await readFile(path.join(repoRoot, "node_modules/next/package.json"), "utf8")) as { version: string })
-    .version;
-  const dir = path.join(os.tmpdir(), `waypoint-blank-next-${version}`);
-  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-    console.log(`building a blank Next ${version} page in ${dir}…`);
-    await mkdir(path.join(dir, "app"), { recursive: true });
-    if (!existsSync(path.join(dir, "node_modules")))
-      await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-    await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "blank", private: true, type: "module" }));
-    // node_modules is a link out of the directory: Turbopack's root must contain both ends.
-    await writeFile(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: "/" } };\n`);
-    await writeFile(
-      path.join(dir, "app", "layout.jsx"),
-      `export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`,
-    );
-    await writeFile(path.join(dir, "app", "page.jsx"), `export default function Page() {\n  return <main><h1>Blank</h1></main>;\n}\n`);
-    const built = spawnSync(process.execPath, [nextBin, "build"], {
-      cwd: dir,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (built.status !== 0) throw new Error("the blank page's next build failed");
-  }
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: dir,
-    stdio: "ignore",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const url = `http://localhost:${port}/`;
-  await waitFor(
-    async () =>
-      await fetch(url)
-        .then((r) => r.ok)
-        .catch(() => false),
-    `the blank page on ${url}`,
-    60_000,
-  );
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 /** Compressed bytes of every script the page loaded (resource timing's encodedBodySize), and whether all came gzip'd. */
 async function scriptWeight(
   browser: Browser,
@@ -282,7 +213,7 @@ async function bulkUsers(n: number): Promise<{ cookie: string; enrollmentId: str
 }
 
 let stack: Stack | null = null;
-let blank: Awaited<ReturnType<typeof startBlankApp>> | null = null;
+let blank: BlankApp | null = null;
 let browser: Browser | null = null;
 let exitCode = 0;
 // Ctrl-C mid-run: the app and the blank page's server are children of ours; don't leave them serving.
