@@ -148,13 +148,17 @@ try {
     const reports: string[] = [];
     for (let run = 1; run <= runs; run++) {
       // No config argument: Lighthouse's default config, i.e. a mid-range phone on a throttled 4G link.
-      const result = await lighthouse(url, {
-        port,
-        output: "html",
-        logLevel: "error",
-        onlyCategories: categoryIds,
-        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
-      });
+      const once = () =>
+        lighthouse(url, {
+          port,
+          output: "html",
+          logLevel: "error",
+          onlyCategories: categoryIds,
+          ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+        });
+      let result = await once();
+      // Its trace recording fails now and then (NO_NAVSTART, "run Lighthouse again"): that run is redone, twice at most.
+      for (let retry = 0; retry < 2 && result?.lhr.runtimeError; retry++) result = await once();
       if (!result) throw new Error("Lighthouse returned no result");
       if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
       const landed = new URL(result.lhr.finalDisplayedUrl).pathname;
