@@ -84,7 +84,12 @@ test("settings change the weekly email's day, hour and time zone, and turn it of
   await expect(page.getByLabel("Your time zone")).toHaveValue("America/New_York");
 
   await page.getByLabel("Send me the weekly progress email").uncheck();
-  await page.getByRole("button", { name: "Save" }).click();
+  // The first save's "Saved." is still on screen until React renders the second one pending: wait
+  // for the second save's answer, not for a message that may be the first one's.
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === "/api/me" && r.request().method() === "PATCH"),
+    page.getByRole("button", { name: "Save" }).click(),
+  ]);
   await expect(page.getByText("Saved.")).toBeVisible();
   expect((await testDb().user.findUniqueOrThrow({ where: { id: enrolledUser.id } })).digestEnabled).toBe(false);
 });
