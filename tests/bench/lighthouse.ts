@@ -19,9 +19,9 @@ import lighthouse, { type Result } from "lighthouse";
 import { repoRoot } from "../../prisma/scripts/dev-database";
 import { startBlankApp, type BlankApp } from "../support/blank-next";
 import { chromiumPath, ensureChromium } from "../support/browser";
-import { localDaysAgo } from "../support/dates";
-import { createUser, seedHistory, SESSION_COOKIE, testDb } from "../support/factories";
+import { SESSION_COOKIE, testDb } from "../support/factories";
 import { startStack, type Stack } from "../support/stack";
+import { tenWeeksIntoPlan } from "./users";
 
 const { values: args } = parseArgs({
   options: {
@@ -111,18 +111,7 @@ try {
   stack = await useOrStartStack();
   const base = process.env.TEST_APP_URL ?? "";
 
-  // Ten weeks into a 12-month plan with a few milestones done, so pages show real progress and a pace chart.
-  const user = await createUser("lighthouse");
-  await seedHistory(user.id, {
-    start: localDaysAgo(70),
-    targetMonths: 12,
-    ticks: [
-      { skill: "gradient-descent-intuition", day: 5 },
-      { skill: "loss-function-choice", day: 19 },
-      { skill: "evaluation-metric-choice", day: 40 },
-      { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
-    ],
-  });
+  const { user } = await tenWeeksIntoPlan("lighthouse");
 
   // Fails fast on a page that is missing or bounces to sign-in (Lighthouse would happily score the
   // 404 or sign-in page instead), and warms the server so the audit doesn't measure a cold start.

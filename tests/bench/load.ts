@@ -24,9 +24,10 @@ import { chromium, type Browser } from "@playwright/test";
 import { startBlankApp, type BlankApp } from "../support/blank-next";
 import { chromiumLaunchOptions, ensureChromium } from "../support/browser";
 import { localDaysAgo } from "../support/dates";
-import { createUser, SESSION_COOKIE, seedHistory, testDb, type TestUser } from "../support/factories";
+import { SESSION_COOKIE, testDb, type TestUser } from "../support/factories";
 import { startStack, TEST_PORT, type Stack } from "../support/stack";
 import { percentile } from "./roadmap";
+import { tenWeeksIntoPlan } from "./users";
 
 const { values: args } = parseArgs({
   options: {
@@ -232,26 +233,11 @@ try {
   const base = new URL(stack.baseUrl);
   const db = testDb();
 
-  // Ten weeks into a 12-month plan with a few milestones done, as the Lighthouse bench's user.
-  const tenWeeksIn = async (name: string) => {
-    const u = await createUser(name);
-    const e = await seedHistory(u.id, {
-      start: localDaysAgo(70),
-      targetMonths: 12,
-      ticks: [
-        { skill: "gradient-descent-intuition", day: 5 },
-        { skill: "loss-function-choice", day: 19 },
-        { skill: "evaluation-metric-choice", day: 40 },
-        { skill: "bias-variance-in-practice", day: 61, status: "in_progress" },
-      ],
-    });
-    return { user: u, enrollment: e };
-  };
   // The tick round flips milestones thousands of times. On the user the pacing and dashboard rounds
   // read, that history (every flip is read) would make each round slower than the one before, and
   // no one's history looks like it: the ticks go to a twin of that user.
-  const { user, enrollment } = await tenWeeksIn("load");
-  const ticker = await tenWeeksIn("load-ticker");
+  const { user, enrollment } = await tenWeeksIntoPlan("load");
+  const ticker = await tenWeeksIntoPlan("load-ticker");
   const milestones = await db.milestone.findMany({
     where: { roadmapId: enrollment.roadmapId, retiredAt: null },
     select: { id: true, minDurationDays: true },
