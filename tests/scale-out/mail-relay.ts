@@ -1,7 +1,7 @@
 // The SMTP server the scale-out run sends through: one in-memory mail store behind several
 // listeners, one per sending process (like one relay with several addresses), so the run knows
 // which process handed over each message, and can stop answering one of them before it kills it.
-import type { AddressInfo } from "node:net";
+import { listenSmtp } from "../support/smtp-listen";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -68,11 +68,7 @@ export async function startMailRelay(names: string[]): Promise<MailRelay> {
           .finally(() => listener.inData--);
       },
     });
-    await new Promise<void>((resolve, reject) => {
-      listener.server.server.once("error", reject);
-      listener.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    const { port } = listener.server.server.address() as AddressInfo;
+    const port = await listenSmtp(listener.server);
     listener.url = `smtp://127.0.0.1:${port}`;
     listeners.set(via, listener);
   }

@@ -1,6 +1,6 @@
 // An in-memory SMTP server for tests that need to see, count and refuse mail: every accepted message
 // is parsed (headers included); `refuse` decides, per delivery attempt, whether to answer 451.
-import type { AddressInfo } from "node:net";
+import { listenSmtp } from "./smtp-listen";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
@@ -47,8 +47,7 @@ export async function smtpSink(refuse: (attempt: { to: string; n: number }) => b
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
+  const port = await listenSmtp(server);
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   return {
     received,
