@@ -1,8 +1,10 @@
 // The signed-in user's own settings. Every function takes the user it acts for.
+import "server-only";
 import { openStatusWhere } from "./enrollments";
 import { db } from "./db";
 import { normalizeEmailAddress } from "./email-address";
 import { AppError, notFound } from "./errors";
+import type { Prisma } from "./generated/prisma/client";
 import type { SettingsUpdate } from "./validation/settings";
 import { userLimitKeys } from "./rate-limit";
 import { isoDateOf } from "./calendar/days";
@@ -68,145 +70,150 @@ export async function revokeAllSessions(userId: string): Promise<number> {
 }
 
 /**
+ * What the export's one query reads. Credentials (OAuth tokens, link, feed and invitation hashes) stay
+ * out by never being selected here.
+ */
+const exportSelect = {
+  email: true,
+  name: true,
+  timezone: true,
+  digestEnabled: true,
+  digestWeekday: true,
+  digestHour: true,
+  // When the public progress page's current link was made; the link's hash is a credential, not data.
+  publicSince: true,
+  // Whether the calendar feed is on and since when; never its token or hash (a credential).
+  calendarSince: true,
+  createdAt: true,
+  accounts: { select: { provider: true } },
+  enrollments: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      roadmap: { select: { slug: true, title: true } },
+      startDate: true,
+      targetMonths: true,
+      weeklyHours: true,
+      timezone: true,
+      status: true,
+      createdAt: true,
+      endedAt: true,
+      changes: { orderBy: { at: "asc" }, select: { kind: true, at: true, fromTargetMonths: true, toTargetMonths: true } },
+    },
+  },
+  progress: {
+    orderBy: { skillId: "asc" },
+    select: {
+      skill: { select: { slug: true, title: true } },
+      status: true,
+      note: true,
+      evidenceUrl: true,
+      startedAt: true,
+      completedAt: true,
+      updatedAt: true,
+    },
+  },
+  progressEvents: {
+    orderBy: { id: "asc" },
+    select: {
+      skill: { select: { slug: true } },
+      enrollmentId: true,
+      fromStatus: true,
+      toStatus: true,
+      note: true,
+      evidenceUrl: true,
+      source: true,
+      checkInId: true,
+      occurredAt: true,
+    },
+  },
+  checkIns: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      enrollmentId: true,
+      isoWeek: true,
+      hours: true,
+      confidence: true,
+      note: true,
+      createdAt: true,
+      updatedAt: true,
+    },
+  },
+  digestDeliveries: {
+    orderBy: { isoWeek: "asc" },
+    select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
+  },
+  partnerCopyEnabled: true,
+  partnerCopies: {
+    orderBy: { isoWeek: "asc" },
+    select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
+  },
+  // Accountability partners, both ways; invitations without their token hash (a credential).
+  partnersOfMine: {
+    orderBy: { createdAt: "asc" },
+    select: { role: true, shares: true, mutedAt: true, createdAt: true, partner: { select: { name: true, email: true } } },
+  },
+  partnershipsAsPartner: {
+    orderBy: { createdAt: "asc" },
+    select: { role: true, shares: true, createdAt: true, owner: { select: { name: true } } },
+  },
+  partnerInvitations: {
+    orderBy: { createdAt: "asc" },
+    select: { email: true, role: true, shares: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+  },
+  partnerNotesReceived: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      kind: true,
+      body: true,
+      isoWeek: true,
+      skill: { select: { slug: true } },
+      hiddenAt: true,
+      createdAt: true,
+      author: { select: { name: true, email: true } },
+    },
+  },
+  partnerNotesGiven: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      kind: true,
+      body: true,
+      isoWeek: true,
+      skill: { select: { slug: true } },
+      createdAt: true,
+      recipient: { select: { name: true } },
+    },
+  },
+  assessment: { omit: { userId: true } },
+  // Every column but keys and bookkeeping, so a field added to the record is exported without a second list.
+  shippedFeature: {
+    omit: { id: true, userId: true, autoCompletedFor: true },
+    include: { incidents: { orderBy: { position: "asc" }, omit: { id: true, featureId: true, position: true } } },
+  },
+  pivotPlan: { omit: { userId: true } },
+  applications: {
+    orderBy: { createdAt: "asc" },
+    omit: { userId: true },
+    include: {
+      stageChanges: { orderBy: { id: "asc" }, select: { fromStage: true, toStage: true, changedOn: true, recordedAt: true } },
+      interviews: {
+        orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
+        omit: { applicationId: true },
+        include: { revisitSkills: { select: { skill: { select: { slug: true } } } } },
+      },
+    },
+  },
+} satisfies Prisma.UserSelect;
+
+type ExportedUser = Prisma.UserGetPayload<{ select: typeof exportSelect }>;
+
+/**
  * Everything Waypoint holds about the user, as plain JSON (UK GDPR articles 15 and 20). OAuth tokens
  * are credentials, not data about the user: only which providers are linked is included.
  */
 export async function exportAccount(userId: string) {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      email: true,
-      name: true,
-      timezone: true,
-      digestEnabled: true,
-      digestWeekday: true,
-      digestHour: true,
-      // When the public progress page's current link was made; the link's hash is a credential, not data.
-      publicSince: true,
-      // Whether the calendar feed is on and since when; never its token or hash (a credential).
-      calendarSince: true,
-      createdAt: true,
-      accounts: { select: { provider: true } },
-      enrollments: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          roadmap: { select: { slug: true, title: true } },
-          startDate: true,
-          targetMonths: true,
-          weeklyHours: true,
-          timezone: true,
-          status: true,
-          createdAt: true,
-          endedAt: true,
-          changes: { orderBy: { at: "asc" }, select: { kind: true, at: true, fromTargetMonths: true, toTargetMonths: true } },
-        },
-      },
-      progress: {
-        orderBy: { skillId: "asc" },
-        select: {
-          skill: { select: { slug: true, title: true } },
-          status: true,
-          note: true,
-          evidenceUrl: true,
-          startedAt: true,
-          completedAt: true,
-          updatedAt: true,
-        },
-      },
-      progressEvents: {
-        orderBy: { id: "asc" },
-        select: {
-          skill: { select: { slug: true } },
-          enrollmentId: true,
-          fromStatus: true,
-          toStatus: true,
-          note: true,
-          evidenceUrl: true,
-          source: true,
-          checkInId: true,
-          occurredAt: true,
-        },
-      },
-      checkIns: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          enrollmentId: true,
-          isoWeek: true,
-          hours: true,
-          confidence: true,
-          note: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      },
-      digestDeliveries: {
-        orderBy: { isoWeek: "asc" },
-        select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
-      },
-      partnerCopyEnabled: true,
-      partnerCopies: {
-        orderBy: { isoWeek: "asc" },
-        select: { isoWeek: true, status: true, attempts: true, scheduledFor: true, sentAt: true },
-      },
-      // Accountability partners, both ways; invitations without their token hash (a credential).
-      partnersOfMine: {
-        orderBy: { createdAt: "asc" },
-        select: { role: true, shares: true, mutedAt: true, createdAt: true, partner: { select: { name: true, email: true } } },
-      },
-      partnershipsAsPartner: {
-        orderBy: { createdAt: "asc" },
-        select: { role: true, shares: true, createdAt: true, owner: { select: { name: true } } },
-      },
-      partnerInvitations: {
-        orderBy: { createdAt: "asc" },
-        select: { email: true, role: true, shares: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
-      },
-      partnerNotesReceived: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          kind: true,
-          body: true,
-          isoWeek: true,
-          skill: { select: { slug: true } },
-          hiddenAt: true,
-          createdAt: true,
-          author: { select: { name: true, email: true } },
-        },
-      },
-      partnerNotesGiven: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          kind: true,
-          body: true,
-          isoWeek: true,
-          skill: { select: { slug: true } },
-          createdAt: true,
-          recipient: { select: { name: true } },
-        },
-      },
-      assessment: { omit: { userId: true } },
-      // Every column but keys and bookkeeping, so a field added to the record is exported without a second list.
-      shippedFeature: {
-        omit: { id: true, userId: true, autoCompletedFor: true },
-        include: { incidents: { orderBy: { position: "asc" }, omit: { id: true, featureId: true, position: true } } },
-      },
-      pivotPlan: { omit: { userId: true } },
-      applications: {
-        orderBy: { createdAt: "asc" },
-        omit: { userId: true },
-        include: {
-          stageChanges: { orderBy: { id: "asc" }, select: { fromStage: true, toStage: true, changedOn: true, recordedAt: true } },
-          interviews: {
-            orderBy: [{ heldOn: "asc" }, { createdAt: "asc" }],
-            omit: { applicationId: true },
-            include: { revisitSkills: { select: { skill: { select: { slug: true } } } } },
-          },
-        },
-      },
-    },
-  });
+  const user = await db.user.findUnique({ where: { id: userId }, select: exportSelect });
   if (!user) throw notFound("No such user.");
   const {
     accounts,
@@ -237,41 +244,56 @@ export async function exportAccount(userId: string) {
     checkIns: checkIns.map((c) => ({ ...c, hours: c.hours.toNumber() })),
     /** The self-assessment's answers and the recommendation given for them; null if never taken. */
     assessment,
-    shippedFeature: shippedFeature && {
-      ...shippedFeature,
-      launchDate: isoDateOf(shippedFeature.launchDate),
-      incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: isoDateOf(i.occurredOn) })),
-    },
+    shippedFeature: shippedFeature && exportedShippedFeature(shippedFeature),
     /** The interview goal and weekly targets of the pivot phase; null if never saved. */
     pivotPlan: pivotPlan && { ...pivotPlan, targetsSince: pivotPlan.targetsSince && isoDateOf(pivotPlan.targetsSince) },
     /** Who follows the user, whom the user follows, the invitations they sent, and the kudos and comments both ways. */
-    partners: {
-      followers: partnersOfMine.map(({ partner, ...p }) => ({ ...p, partnerName: partner.name, partnerEmail: partner.email })),
-      following: partnershipsAsPartner.map(({ owner, ...p }) => ({ ...p, personName: owner.name })),
-      invitationsSent: partnerInvitations,
-      notesReceived: partnerNotesReceived.map(({ skill, author, ...n }) => ({
-        ...n,
-        milestoneSkill: skill?.slug ?? null,
-        fromName: author.name,
-        fromEmail: author.email,
-      })),
-      notesGiven: partnerNotesGiven.map(({ skill, recipient, ...n }) => ({
-        ...n,
-        milestoneSkill: skill?.slug ?? null,
-        toName: recipient.name,
-      })),
-      weeklyCopies: partnerCopies,
-    },
+    partners: exportedPartners(user),
     /** Job applications with their stage history and interviews (skills to revise by slug). */
-    applications: applications.map(({ stageChanges, interviews, nextStepOn, ...a }) => ({
-      ...a,
-      nextStepOn: nextStepOn && isoDateOf(nextStepOn),
-      stageHistory: stageChanges.map((c) => ({ ...c, changedOn: isoDateOf(c.changedOn) })),
-      interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({
-        ...i,
-        heldOn: isoDateOf(heldOn),
-        revisitSkills: revisitSkills.map((r) => r.skill.slug),
-      })),
+    applications: applications.map(exportedApplication),
+  };
+}
+
+/** The shipped-feature record with its dates as ISO days. */
+function exportedShippedFeature(shippedFeature: NonNullable<ExportedUser["shippedFeature"]>) {
+  return {
+    ...shippedFeature,
+    launchDate: isoDateOf(shippedFeature.launchDate),
+    incidents: shippedFeature.incidents.map((i) => ({ ...i, occurredOn: isoDateOf(i.occurredOn) })),
+  };
+}
+
+/** The export's `partners` section, with each other person by name (and email where the user already sees it). */
+function exportedPartners(user: ExportedUser) {
+  return {
+    followers: user.partnersOfMine.map(({ partner, ...p }) => ({ ...p, partnerName: partner.name, partnerEmail: partner.email })),
+    following: user.partnershipsAsPartner.map(({ owner, ...p }) => ({ ...p, personName: owner.name })),
+    invitationsSent: user.partnerInvitations,
+    notesReceived: user.partnerNotesReceived.map(({ skill, author, ...n }) => ({
+      ...n,
+      milestoneSkill: skill?.slug ?? null,
+      fromName: author.name,
+      fromEmail: author.email,
+    })),
+    notesGiven: user.partnerNotesGiven.map(({ skill, recipient, ...n }) => ({
+      ...n,
+      milestoneSkill: skill?.slug ?? null,
+      toName: recipient.name,
+    })),
+    weeklyCopies: user.partnerCopies,
+  };
+}
+
+/** One job application with its dates as ISO days and its interviews' skills to revise by slug. */
+function exportedApplication({ stageChanges, interviews, nextStepOn, ...a }: ExportedUser["applications"][number]) {
+  return {
+    ...a,
+    nextStepOn: nextStepOn && isoDateOf(nextStepOn),
+    stageHistory: stageChanges.map((c) => ({ ...c, changedOn: isoDateOf(c.changedOn) })),
+    interviews: interviews.map(({ revisitSkills, heldOn, ...i }) => ({
+      ...i,
+      heldOn: isoDateOf(heldOn),
+      revisitSkills: revisitSkills.map((r) => r.skill.slug),
     })),
   };
 }

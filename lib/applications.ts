@@ -6,6 +6,7 @@
 // skipped already. The interview that brings the count up to the user's goal (5–10, PivotPlan) ticks
 // "Get through your first 5–10 interviews" the same way (source "interview"), and so does lowering the
 // goal to the count already logged: only on crossing it, so an un-tick by hand stays. Reads never tick.
+import "server-only";
 import { db } from "./db";
 import { enrollmentOrder, openStatusWhere } from "./enrollments";
 import { AppError, notFound } from "./errors";

@@ -1,4 +1,5 @@
 // next-auth (v4): Prisma adapter, database sessions, email magic links; GitHub/Google when configured.
+import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { AuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";

@@ -53,56 +53,7 @@ async function seedRoadmap(tx: Tx, def: RoadmapDef, position: number, now: Date,
   const liveMilestoneSlugs: string[] = [];
   for (const [phasePosition, phaseDef] of def.phases.entries()) {
     livePhaseSlugs.push(phaseDef.slug);
-    const phaseFields = {
-      position: phasePosition,
-      title: phaseDef.title,
-      summary: phaseDef.summary,
-      startMonth: phaseDef.startMonth,
-      endMonth: phaseDef.endMonth,
-      retiredAt: null,
-    };
-    const phase = await tx.phase.upsert({
-      where: { roadmapId_slug: { roadmapId: roadmap.id, slug: phaseDef.slug } },
-      create: { roadmapId: roadmap.id, slug: phaseDef.slug, ...phaseFields },
-      update: phaseFields,
-    });
-    for (const [milestonePosition, m] of phaseDef.milestones.entries()) {
-      const skill = await tx.skill.upsert({
-        where: { slug: m.skill },
-        create: { slug: m.skill, title: m.title },
-        update: {},
-      });
-      const existing = await tx.milestone.findUnique({
-        where: { roadmapId_slug: { roadmapId: roadmap.id, slug: m.slug } },
-        select: { retiredAt: true },
-      });
-      const milestoneFields = {
-        phaseId: phase.id,
-        skillId: skill.id,
-        position: milestonePosition,
-        title: m.title,
-        why: m.why,
-        kind: m.kind,
-        effortHours: m.effortHours,
-        evidencePrompt: m.evidencePrompt ?? null,
-        optional: m.optional ?? false,
-        minDurationDays: m.minDurationDays ?? null,
-        durationAnchor: m.durationAnchor ?? null,
-        // Rewritten on every seed: links are catalogue content, not progress.
-        resources: resourcesForSkill(m.skill).map((r) => ({ ...r })),
-        retiredAt: m.retired ? (existing?.retiredAt ?? now) : null,
-      };
-      await tx.milestone.upsert({
-        where: { roadmapId_slug: { roadmapId: roadmap.id, slug: m.slug } },
-        create: { roadmapId: roadmap.id, slug: m.slug, ...milestoneFields },
-        update: milestoneFields,
-      });
-      if (m.retired) report.retired += 1;
-      else {
-        liveMilestoneSlugs.push(m.slug);
-        report.milestones += 1;
-      }
-    }
+    await seedPhase(tx, roadmap.id, phaseDef, phasePosition, now, { report, liveMilestoneSlugs });
   }
   // Anything no longer in the data is retired, not deleted.
   await tx.milestone.updateMany({
@@ -112,5 +63,79 @@ async function seedRoadmap(tx: Tx, def: RoadmapDef, position: number, now: Date,
   await tx.phase.updateMany({
     where: { roadmapId: roadmap.id, slug: { notIn: livePhaseSlugs }, retiredAt: null },
     data: { retiredAt: now },
+  });
+}
+
+type PhaseDef = RoadmapDef["phases"][number];
+
+/** Upserts one phase and its milestones, counting them in `report` and adding the live ones' slugs to `liveMilestoneSlugs`. */
+async function seedPhase(
+  tx: Tx,
+  roadmapId: string,
+  phaseDef: PhaseDef,
+  phasePosition: number,
+  now: Date,
+  seen: { report: SeedReport; liveMilestoneSlugs: string[] },
+) {
+  const phaseFields = {
+    position: phasePosition,
+    title: phaseDef.title,
+    summary: phaseDef.summary,
+    startMonth: phaseDef.startMonth,
+    endMonth: phaseDef.endMonth,
+    retiredAt: null,
+  };
+  const phase = await tx.phase.upsert({
+    where: { roadmapId_slug: { roadmapId, slug: phaseDef.slug } },
+    create: { roadmapId, slug: phaseDef.slug, ...phaseFields },
+    update: phaseFields,
+  });
+  for (const [milestonePosition, m] of phaseDef.milestones.entries()) {
+    await seedMilestone(tx, { roadmapId, phaseId: phase.id }, m, milestonePosition, now);
+    if (m.retired) seen.report.retired += 1;
+    else {
+      seen.liveMilestoneSlugs.push(m.slug);
+      seen.report.milestones += 1;
+    }
+  }
+}
+
+/** Upserts one milestone and its skill; a retired one keeps the day it was first retired. */
+async function seedMilestone(
+  tx: Tx,
+  { roadmapId, phaseId }: { roadmapId: string; phaseId: string },
+  m: PhaseDef["milestones"][number],
+  milestonePosition: number,
+  now: Date,
+) {
+  const skill = await tx.skill.upsert({
+    where: { slug: m.skill },
+    create: { slug: m.skill, title: m.title },
+    update: {},
+  });
+  const existing = await tx.milestone.findUnique({
+    where: { roadmapId_slug: { roadmapId, slug: m.slug } },
+    select: { retiredAt: true },
+  });
+  const milestoneFields = {
+    phaseId,
+    skillId: skill.id,
+    position: milestonePosition,
+    title: m.title,
+    why: m.why,
+    kind: m.kind,
+    effortHours: m.effortHours,
+    evidencePrompt: m.evidencePrompt ?? null,
+    optional: m.optional ?? false,
+    minDurationDays: m.minDurationDays ?? null,
+    durationAnchor: m.durationAnchor ?? null,
+    // Rewritten on every seed: links are catalogue content, not progress.
+    resources: resourcesForSkill(m.skill).map((r) => ({ ...r })),
+    retiredAt: m.retired ? (existing?.retiredAt ?? now) : null,
+  };
+  await tx.milestone.upsert({
+    where: { roadmapId_slug: { roadmapId, slug: m.slug } },
+    create: { roadmapId, slug: m.slug, ...milestoneFields },
+    update: milestoneFields,
   });
 }

@@ -1,4 +1,5 @@
 // Reading the catalogue. Public data: no user involved.
+import "server-only";
 import { db } from "./db";
 
 export async function listRoadmaps() {

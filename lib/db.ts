@@ -1,4 +1,5 @@
 // The one Prisma client. Cached on globalThis so Next's dev reloads don't open a pool per reload.
+import "server-only";
 import type { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { createPrismaClient } from "./prisma-client";

@@ -1,5 +1,6 @@
 // Enrolments. Every function takes the user it acts for and filters by it: another user's enrolment
 // is indistinguishable from one that doesn't exist (404).
+import "server-only";
 import { db } from "./db";
 import { AppError, notFound } from "./errors";
 import { Prisma } from "./generated/prisma/client";

@@ -1,5 +1,6 @@
 // Outgoing mail: SMTP when SMTP_URL is set, otherwise the development outbox (a table plus the
 // server log). The outbox exists only without SMTP_URL, so a deployment never exposes sign-in links.
+import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "./db";
 import type { MailAddress } from "./email-address";

@@ -3,6 +3,7 @@
 // a token of 32 random bytes, of which only the SHA-256 is stored, so the link is shown once, when
 // it is made; making a new one or turning the link off makes the old one 404 at once. Every
 // function takes the user it acts for, except userOfSecretLink: the token is the only credential.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "./db";
 import { notFound } from "./errors";

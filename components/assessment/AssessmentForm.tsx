@@ -104,6 +104,96 @@ function Question({
   );
 }
 
+/** The five questions, in order: AssessmentForm owns their answers and errors. */
+function Questions({ draft, set, fields }: { draft: Draft; set: (key: keyof Draft) => (value: string) => void; fields: FieldErrors }) {
+  return (
+    <>
+      <Question
+        name="operationalWork"
+        legend="1. Does the operational side of ML appeal to you?"
+        value={draft.operationalWork}
+        onChange={set("operationalWork")}
+        errors={fields.operationalWork}
+        options={[
+          { value: "appeals", label: "Interesting", hint: "I'd like to be the one working out problems like these." },
+          { value: "draining", label: "Draining", hint: "I'd rather not spend my weeks on this." },
+        ]}
+      >
+        <div className="clear-both space-y-2 text-sm text-stone-700 dark:text-stone-300">
+          <p>The test: read three production post-mortems, then answer honestly. Pick any three:</p>
+          <ul className="space-y-1">
+            {POST_MORTEMS.map((p) => (
+              <li key={p.url}>
+                <a
+                  href={p.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="inline-flex min-h-11 flex-col justify-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+                >
+                  {p.who}: {p.title} ({p.year})<span className="sr-only"> (opens in a new tab)</span>
+                </a>
+                <span className="block text-stone-600 dark:text-stone-400">{p.what}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </Question>
+      <Question
+        name="careerStage"
+        legend="2. How long have you worked as a software engineer?"
+        value={draft.careerStage}
+        onChange={set("careerStage")}
+        errors={fields.careerStage}
+        options={[
+          { value: "early", label: "0–3 years" },
+          { value: "mid", label: "3–7 years" },
+          { value: "senior", label: "7 years or more" },
+        ]}
+      />
+      <Question
+        name="goal"
+        legend="3. What are you optimising for?"
+        value={draft.goal}
+        onChange={set("goal")}
+        errors={fields.goal}
+        options={[
+          { value: "short_term_pay", label: "Higher pay soon" },
+          { value: "long_term_compounding", label: "Skills that keep paying off over ten years or more" },
+        ]}
+      >
+        <details className="clear-both rounded-lg bg-stone-50 p-3 dark:bg-stone-950">
+          <summary className="min-h-11 cursor-pointer content-center text-sm font-medium">What the pay gap looks like</summary>
+          <div className="mt-2">
+            <SalaryBands headingLevel={3} />
+          </div>
+        </details>
+      </Question>
+      <Question
+        name="mlSurfaceAtWork"
+        legend="4. Could you ship one real ML feature in your current job?"
+        value={draft.mlSurfaceAtWork}
+        onChange={set("mlSurfaceAtWork")}
+        errors={fields.mlSurfaceAtWork}
+        options={[
+          { value: "yes", label: "Yes", hint: "Even something small: a classifier, an anomaly detector, a documentation bot." },
+          { value: "no", label: "No", hint: "My role has no ML work to ship." },
+        ]}
+      />
+      <Question
+        name="mathsBackground"
+        legend="5. Do you have a maths or statistics background?"
+        value={draft.mathsBackground}
+        onChange={set("mathsBackground")}
+        errors={fields.mathsBackground}
+        options={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+      />
+    </>
+  );
+}
+
 /** Where "Sign in to keep this" leads: back here after sign-in, the answers in the query (lib/validation/assessment.ts). */
 const signInKeeping = (answers: AssessmentAnswers) =>
   `/signin?callbackUrl=${encodeURIComponent(`/assessment?${assessmentQuery(answers)}`)}`;
@@ -260,88 +350,7 @@ export function AssessmentForm({
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Should I pivot?">
-        <Question
-          name="operationalWork"
-          legend="1. Does the operational side of ML appeal to you?"
-          value={draft.operationalWork}
-          onChange={set("operationalWork")}
-          errors={fields.operationalWork}
-          options={[
-            { value: "appeals", label: "Interesting", hint: "I'd like to be the one working out problems like these." },
-            { value: "draining", label: "Draining", hint: "I'd rather not spend my weeks on this." },
-          ]}
-        >
-          <div className="clear-both space-y-2 text-sm text-stone-700 dark:text-stone-300">
-            <p>The test: read three production post-mortems, then answer honestly. Pick any three:</p>
-            <ul className="space-y-1">
-              {POST_MORTEMS.map((p) => (
-                <li key={p.url}>
-                  <a
-                    href={p.url}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    className="inline-flex min-h-11 flex-col justify-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
-                  >
-                    {p.who}: {p.title} ({p.year})<span className="sr-only"> (opens in a new tab)</span>
-                  </a>
-                  <span className="block text-stone-600 dark:text-stone-400">{p.what}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </Question>
-        <Question
-          name="careerStage"
-          legend="2. How long have you worked as a software engineer?"
-          value={draft.careerStage}
-          onChange={set("careerStage")}
-          errors={fields.careerStage}
-          options={[
-            { value: "early", label: "0–3 years" },
-            { value: "mid", label: "3–7 years" },
-            { value: "senior", label: "7 years or more" },
-          ]}
-        />
-        <Question
-          name="goal"
-          legend="3. What are you optimising for?"
-          value={draft.goal}
-          onChange={set("goal")}
-          errors={fields.goal}
-          options={[
-            { value: "short_term_pay", label: "Higher pay soon" },
-            { value: "long_term_compounding", label: "Skills that keep paying off over ten years or more" },
-          ]}
-        >
-          <details className="clear-both rounded-lg bg-stone-50 p-3 dark:bg-stone-950">
-            <summary className="min-h-11 cursor-pointer content-center text-sm font-medium">What the pay gap looks like</summary>
-            <div className="mt-2">
-              <SalaryBands headingLevel={3} />
-            </div>
-          </details>
-        </Question>
-        <Question
-          name="mlSurfaceAtWork"
-          legend="4. Could you ship one real ML feature in your current job?"
-          value={draft.mlSurfaceAtWork}
-          onChange={set("mlSurfaceAtWork")}
-          errors={fields.mlSurfaceAtWork}
-          options={[
-            { value: "yes", label: "Yes", hint: "Even something small: a classifier, an anomaly detector, a documentation bot." },
-            { value: "no", label: "No", hint: "My role has no ML work to ship." },
-          ]}
-        />
-        <Question
-          name="mathsBackground"
-          legend="5. Do you have a maths or statistics background?"
-          value={draft.mathsBackground}
-          onChange={set("mathsBackground")}
-          errors={fields.mathsBackground}
-          options={[
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
-          ]}
-        />
+        <Questions draft={draft} set={set} fields={fields} />
         {save.error && !(save.error instanceof ApiError && save.error.fields) && (
           <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
             {save.error.message}

@@ -14,9 +14,14 @@ import { hasEnded } from "@/lib/enrollment-status";
 import type { Dashboard, MilestoneProgressView } from "@/lib/progress";
 import { buildActivityCalendar, type ActivityInput } from "@/lib/pacing/activity-calendar";
 import { scaledPhaseMonths } from "@/lib/pacing/budget";
-import { progressShare } from "@/lib/progress/summary";
+import { progressShare, type ProgressShare } from "@/lib/progress/summary";
 import type { MilestoneUpdateInput } from "@/lib/validation/progress";
 import { queryKeys } from "@/components/query-keys";
+
+interface Message {
+  kind: "error" | "info";
+  text: string;
+}
 
 export interface TickVariables {
   milestoneId: string;
@@ -53,8 +58,7 @@ export function DashboardView({
   checkInDays: ActivityInput["checkIns"];
 }) {
   const enrollmentId = initial.enrollment.id;
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   const { data } = useQuery({
     queryKey: queryKeys.dashboard(enrollmentId),
@@ -63,43 +67,7 @@ export function DashboardView({
   });
   const dashboard = data;
 
-  const tick = useMutation({
-    mutationFn: ({ milestoneId, update }: TickVariables) =>
-      apiFetch<{ progress: MilestoneProgressView }>(`/api/enrollments/${enrollmentId}/milestones/${milestoneId}`, {
-        method: "PUT",
-        body: update,
-      }),
-    // Optimistic: the tick shows at once; on failure it is rolled back and the user is told why.
-    onMutate: async ({ milestoneId, update }) => {
-      setMessage(null);
-      await queryClient.cancelQueries({ queryKey: queryKeys.dashboard(enrollmentId) });
-      const previous = queryClient.getQueryData<Dashboard>(queryKeys.dashboard(enrollmentId));
-      if (previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), applyUpdate(previous, milestoneId, update));
-      return { previous };
-    },
-    onError: (error, { title }, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), context.previous);
-      const reason = error instanceof ApiError ? error.message : "Something went wrong.";
-      setMessage({ kind: "error", text: `“${title}” was not saved: ${reason}` });
-    },
-    onSuccess: ({ progress }) => {
-      queryClient.setQueryData<Dashboard>(queryKeys.dashboard(enrollmentId), (current) =>
-        current
-          ? applyUpdate(current, progress.milestoneId, {
-              status: progress.status,
-              note: progress.note,
-              evidenceUrl: progress.evidenceUrl,
-              completedAt: progress.completedAt,
-            })
-          : current,
-      );
-    },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(enrollmentId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.pacing(enrollmentId) }),
-      ]),
-  });
+  const tick = useTick(enrollmentId, setMessage);
 
   // The pace panel's query (same key, so one request): its `waiting` list dates the time-based milestones.
   const { data: paceData } = useQuery({
@@ -125,30 +93,9 @@ export function DashboardView({
 
   return (
     <div className="space-y-6">
-      <header className="space-y-3">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold">{enrollment.roadmap.title}</h1>
-          <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm capitalize text-stone-800 dark:bg-stone-800 dark:text-stone-200">
-            {enrollment.status}
-          </span>
-        </div>
-        <p className="text-sm text-stone-700 dark:text-stone-300">
-          Started {enrollment.startDate} · target {enrollment.targetMonths} months · {enrollment.weeklyHours} h a week ·{" "}
-          {enrollment.timezone}
-        </p>
-        <ProgressBar label="Overall" share={overall.share} detail={`${overall.done} of ${overall.count - overall.skipped} milestones`} />
-      </header>
+      <DashboardHeader enrollment={enrollment} overall={overall} />
 
-      <div aria-live="polite" className="min-h-0">
-        {message && (
-          <p
-            role={message.kind === "error" ? "alert" : "status"}
-            className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <MessageRegion message={message} />
 
       {/* Above the fold on a phone: what to do this week, before the pace and the long milestone list. */}
       <ThisWeekPanel plan={pacing.thisWeek} />
@@ -185,43 +132,153 @@ export function DashboardView({
         }}
       />
 
-      <ol className="space-y-6">
-        {dashboard.phases.map((phase, index) => {
-          const share = progressShare(phase.milestones);
-          return (
-            <li key={phase.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-              <section aria-labelledby={`phase-${phase.slug}`}>
-                <h2 id={`phase-${phase.slug}`} className="font-semibold">
-                  Phase {index + 1}: {phase.title}{" "}
-                  <span className="font-normal text-stone-600 dark:text-stone-400">
-                    ({scaledPhaseMonths(phase, enrollment.roadmap.canonicalMonths, enrollment.targetMonths)})
-                  </span>
-                </h2>
-                <div className="mt-2">
-                  <ProgressBar
-                    label={`${phase.title} progress`}
-                    share={share.share}
-                    detail={`${share.done}/${share.count - share.skipped}`}
-                  />
-                </div>
-                <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
-                  {phase.milestones.map((m) => (
-                    <MilestoneRow
-                      key={m.id}
-                      milestone={m}
-                      disabled={ended}
-                      today={pacing.today.date}
-                      waitingUntil={waitingUntil.get(m.id)}
-                      interviewGoal={m.skillSlug === INTERVIEWS_SKILL ? interviewGoal : undefined}
-                      onChange={(update) => tick.mutate({ milestoneId: m.id, title: m.title, update })}
-                    />
-                  ))}
-                </ul>
-              </section>
-            </li>
-          );
-        })}
-      </ol>
+      <PhaseList
+        phases={dashboard.phases}
+        canonicalMonths={enrollment.roadmap.canonicalMonths}
+        targetMonths={enrollment.targetMonths}
+        disabled={ended}
+        today={pacing.today.date}
+        waitingUntil={waitingUntil}
+        interviewGoal={interviewGoal}
+        onTick={(variables) => tick.mutate(variables)}
+      />
     </div>
+  );
+}
+
+/** The tick of a milestone's status, note or evidence, shown optimistically; a failure lands in `setMessage`. */
+function useTick(enrollmentId: string, setMessage: (message: Message | null) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ milestoneId, update }: TickVariables) =>
+      apiFetch<{ progress: MilestoneProgressView }>(`/api/enrollments/${enrollmentId}/milestones/${milestoneId}`, {
+        method: "PUT",
+        body: update,
+      }),
+    // Optimistic: the tick shows at once; on failure it is rolled back and the user is told why.
+    onMutate: async ({ milestoneId, update }) => {
+      setMessage(null);
+      await queryClient.cancelQueries({ queryKey: queryKeys.dashboard(enrollmentId) });
+      const previous = queryClient.getQueryData<Dashboard>(queryKeys.dashboard(enrollmentId));
+      if (previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), applyUpdate(previous, milestoneId, update));
+      return { previous };
+    },
+    onError: (error, { title }, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKeys.dashboard(enrollmentId), context.previous);
+      const reason = error instanceof ApiError ? error.message : "Something went wrong.";
+      setMessage({ kind: "error", text: `“${title}” was not saved: ${reason}` });
+    },
+    onSuccess: ({ progress }) => {
+      queryClient.setQueryData<Dashboard>(queryKeys.dashboard(enrollmentId), (current) =>
+        current
+          ? applyUpdate(current, progress.milestoneId, {
+              status: progress.status,
+              note: progress.note,
+              evidenceUrl: progress.evidenceUrl,
+              completedAt: progress.completedAt,
+            })
+          : current,
+      );
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(enrollmentId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.pacing(enrollmentId) }),
+      ]),
+  });
+}
+
+/** The roadmap, the enrolment's terms and the overall progress. */
+function DashboardHeader({ enrollment, overall }: { enrollment: Dashboard["enrollment"]; overall: ProgressShare }) {
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{enrollment.roadmap.title}</h1>
+        <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm capitalize text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+          {enrollment.status}
+        </span>
+      </div>
+      <p className="text-sm text-stone-700 dark:text-stone-300">
+        Started {enrollment.startDate} · target {enrollment.targetMonths} months · {enrollment.weeklyHours} h a week · {enrollment.timezone}
+      </p>
+      <ProgressBar label="Overall" share={overall.share} detail={`${overall.done} of ${overall.count - overall.skipped} milestones`} />
+    </header>
+  );
+}
+
+/** Where a failed tick is reported; always rendered, so screen readers hear the message when it appears. */
+function MessageRegion({ message }: { message: Message | null }) {
+  return (
+    <div aria-live="polite" className="min-h-0">
+      {message && (
+        <p
+          role={message.kind === "error" ? "alert" : "status"}
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The phases in order, each with its progress and its milestone rows. */
+function PhaseList({
+  phases,
+  canonicalMonths,
+  targetMonths,
+  disabled,
+  today,
+  waitingUntil,
+  interviewGoal,
+  onTick,
+}: {
+  phases: Dashboard["phases"];
+  canonicalMonths: number;
+  targetMonths: number;
+  disabled: boolean;
+  today: string;
+  waitingUntil: ReadonlyMap<string, string | null>;
+  interviewGoal?: InterviewGoalProgress;
+  onTick: (variables: TickVariables) => void;
+}) {
+  return (
+    <ol className="space-y-6">
+      {phases.map((phase, index) => {
+        const share = progressShare(phase.milestones);
+        return (
+          <li key={phase.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <section aria-labelledby={`phase-${phase.slug}`}>
+              <h2 id={`phase-${phase.slug}`} className="font-semibold">
+                Phase {index + 1}: {phase.title}{" "}
+                <span className="font-normal text-stone-600 dark:text-stone-400">
+                  ({scaledPhaseMonths(phase, canonicalMonths, targetMonths)})
+                </span>
+              </h2>
+              <div className="mt-2">
+                <ProgressBar
+                  label={`${phase.title} progress`}
+                  share={share.share}
+                  detail={`${share.done}/${share.count - share.skipped}`}
+                />
+              </div>
+              <ul className="mt-3 divide-y divide-stone-200 dark:divide-stone-800">
+                {phase.milestones.map((m) => (
+                  <MilestoneRow
+                    key={m.id}
+                    milestone={m}
+                    disabled={disabled}
+                    today={today}
+                    waitingUntil={waitingUntil.get(m.id)}
+                    interviewGoal={m.skillSlug === INTERVIEWS_SKILL ? interviewGoal : undefined}
+                    onChange={(update) => onTick({ milestoneId: m.id, title: m.title, update })}
+                  />
+                ))}
+              </ul>
+            </section>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -1,4 +1,5 @@
 // The caller's self-assessment: one row per user. Every function takes the user it acts for.
+import "server-only";
 import { db } from "../db";
 import { ASSESSMENT_RULES_VERSION, assessPivot, type AssessmentAnswers, type ReasonCode, type Recommendation } from "./rules";
 

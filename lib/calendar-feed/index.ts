@@ -2,6 +2,7 @@
 // milestone's planned date, each open roadmap's target date and a weekly check-in reminder. Off by
 // default; its link is lib/secret-links.ts's, like the public page's. Every function takes the user
 // it acts for, except getCalendarFeed: the token is the only credential a calendar app has.
+import "server-only";
 import { db } from "../db";
 import { isOpen } from "../enrollment-status";
 import { listEnrollments } from "../enrollments";

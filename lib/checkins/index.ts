@@ -1,5 +1,6 @@
 // Check-ins: the 30-second phone update. Every function takes the user it acts for; another user's
 // check-in is as unknown as a missing one (404).
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";

@@ -1,5 +1,6 @@
 // What the command-line entry points (start, worker, digest, shipped-maintenance) share: a database
 // (DATABASE_URL, else the embedded one) and the settings a newcomer shouldn't have to configure.
+import "./server-only-outside-next";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";

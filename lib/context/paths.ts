@@ -32,66 +32,71 @@ function durationOf(slug: PathSlug) {
 const senior = LONDON_SALARY_BANDS.find((band) => band.level === "Senior");
 
 export function pathComparisons(): [PathComparison, PathComparison] {
+  return [mlEngineerPath(), aiEngineerPath()];
+}
+
+function mlEngineerPath(): PathComparison {
   const mle = durationOf("swe-to-mle");
+  return {
+    roadmapSlug: "swe-to-mle",
+    role: "ML Engineer",
+    title: mle.title,
+    gist: "Trains, evaluates and runs models in production, and answers for them when they misbehave.",
+    work: [
+      "Looking into a live model whose accuracy has slipped, starting from the drift dashboards",
+      "Fine-tuning runs with several hyperparameter variants on a GPU cluster",
+      "Checking the evaluation method before one model replaces another",
+      "Profiling inference latency and moving to a faster serving stack",
+      "Being on call for models, which is not the same as on call for services",
+    ],
+    skills: [
+      "ML fundamentals: gradient descent, loss and metric choice, bias and variance",
+      "PyTorch and Hugging Face Transformers; distributed training for frontier roles",
+      "Production ML: eval pipelines, versioning and rollback, drift, inference cost",
+      "One ML feature you shipped and kept running",
+    ],
+    duration: {
+      ...mle,
+      note: "Faster with a maths or statistics background and ML work to ship at your job; most people take 9–12 months.",
+    },
+    pay: {
+      headline: `${MLE_PREMIUM_PERCENT[0]}–${MLE_PREMIUM_PERCENT[1]}% above a software engineer at the same level, UK`,
+      detail: senior
+        ? `Senior in London: ${formatBand(senior.mle)} against ${formatBand(senior.swe)} for a senior software engineer (+${senior.liftPercent}%).`
+        : "",
+      cite: SALARY_SOURCE.cite,
+    },
+    suits: "You found the production post-mortems interesting, and you want skills that keep paying off over ten years or more.",
+  };
+}
+
+function aiEngineerPath(): PathComparison {
   const ai = durationOf("swe-to-ai-engineer");
-  return [
-    {
-      roadmapSlug: "swe-to-mle",
-      role: "ML Engineer",
-      title: mle.title,
-      gist: "Trains, evaluates and runs models in production, and answers for them when they misbehave.",
-      work: [
-        "Looking into a live model whose accuracy has slipped, starting from the drift dashboards",
-        "Fine-tuning runs with several hyperparameter variants on a GPU cluster",
-        "Checking the evaluation method before one model replaces another",
-        "Profiling inference latency and moving to a faster serving stack",
-        "Being on call for models, which is not the same as on call for services",
-      ],
-      skills: [
-        "ML fundamentals: gradient descent, loss and metric choice, bias and variance",
-        "PyTorch and Hugging Face Transformers; distributed training for frontier roles",
-        "Production ML: eval pipelines, versioning and rollback, drift, inference cost",
-        "One ML feature you shipped and kept running",
-      ],
-      duration: {
-        ...mle,
-        note: "Faster with a maths or statistics background and ML work to ship at your job; most people take 9–12 months.",
-      },
-      pay: {
-        headline: `${MLE_PREMIUM_PERCENT[0]}–${MLE_PREMIUM_PERCENT[1]}% above a software engineer at the same level, UK`,
-        detail: senior
-          ? `Senior in London: ${formatBand(senior.mle)} against ${formatBand(senior.swe)} for a senior software engineer (+${senior.liftPercent}%).`
-          : "",
-        cite: SALARY_SOURCE.cite,
-      },
-      suits: "You found the production post-mortems interesting, and you want skills that keep paying off over ten years or more.",
+  return {
+    roadmapSlug: "swe-to-ai-engineer",
+    role: "AI Engineer",
+    title: ai.title,
+    gist: "Builds product features on top of language models and AI APIs, on the engineering you already do.",
+    work: [
+      "Wiring a language-model API into a product, with its failures handled",
+      "Designing prompts and structured outputs, and testing them like code",
+      "Retrieval over the company's own documents",
+      "Evaluating answers before and after a change, and watching cost",
+      "The backend, infrastructure and integration work every AI feature still needs",
+    ],
+    skills: [
+      "How language models behave: tokens, context windows, sampling",
+      "Prompt design, structured outputs and retrieval-augmented generation",
+      "Serving and evaluating a model-backed feature",
+      "Most of your current skills carry over as they are",
+    ],
+    duration: { ...ai, note: "The smaller step: less new theory, so a plan can be shorter than the ML Engineer one." },
+    pay: {
+      headline: `Within ${AI_ENGINEER_GAP_PERCENT[0]}–${AI_ENGINEER_GAP_PERCENT[1]}% of ML Engineer pay at senior level`,
+      detail: "Most of the ML Engineer pay lift, for a much gentler learning curve.",
+      cite: SALARY_SOURCE.cite,
     },
-    {
-      roadmapSlug: "swe-to-ai-engineer",
-      role: "AI Engineer",
-      title: ai.title,
-      gist: "Builds product features on top of language models and AI APIs, on the engineering you already do.",
-      work: [
-        "Wiring a language-model API into a product, with its failures handled",
-        "Designing prompts and structured outputs, and testing them like code",
-        "Retrieval over the company's own documents",
-        "Evaluating answers before and after a change, and watching cost",
-        "The backend, infrastructure and integration work every AI feature still needs",
-      ],
-      skills: [
-        "How language models behave: tokens, context windows, sampling",
-        "Prompt design, structured outputs and retrieval-augmented generation",
-        "Serving and evaluating a model-backed feature",
-        "Most of your current skills carry over as they are",
-      ],
-      duration: { ...ai, note: "The smaller step: less new theory, so a plan can be shorter than the ML Engineer one." },
-      pay: {
-        headline: `Within ${AI_ENGINEER_GAP_PERCENT[0]}–${AI_ENGINEER_GAP_PERCENT[1]}% of ML Engineer pay at senior level`,
-        detail: "Most of the ML Engineer pay lift, for a much gentler learning curve.",
-        cite: SALARY_SOURCE.cite,
-      },
-      suits:
-        "You want the pay sooner, or the model side doesn't draw you yet. Many engineers go on to ML Engineer from here after a year or so.",
-    },
-  ];
+    suits:
+      "You want the pay sooner, or the model side doesn't draw you yet. Many engineers go on to ML Engineer from here after a year or so.",
+  };
 }

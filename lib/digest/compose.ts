@@ -187,14 +187,39 @@ function digestContent(input: DigestInput): DigestContent {
   const name = input.user.name?.trim();
   const range = formatRange(input.weekRange.from, input.weekRange.to);
   const active = kind !== "finished" && kind !== "upcoming";
-  const checkInAction = {
-    label: "Check in now",
-    textLead: "Check in from your phone (30 seconds):",
-    href: links.checkIn,
-    caption: "It takes 30 seconds on your phone.",
-  };
-  const dashboardAction = { label: "Open your dashboard", textLead: "Open your dashboard:", href: links.dashboard, caption: null };
+  const opening = openingOf(input, kind, range);
+  const paceNote = pace.verdict.advice ? pace.verdict.advice.text : opening.paceNote;
 
+  return {
+    subject: subjectOf(input, kind),
+    preheader: opening.preheader,
+    greeting: name ? `Hi ${name},` : "Hi,",
+    intro: opening.intro,
+    headline: pace.verdict.headline,
+    status: active
+      ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done`
+      : null,
+    facts: active ? paceFacts(input) : [],
+    paceNote,
+    thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
+    pivot: active && input.pivot ? input.pivot.measures.map(pivotMeasureLine) : [],
+    done: input.doneThisWeek.map((m) => m.title),
+    partnerNotes: input.partnerNotes.map(
+      (n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`,
+    ),
+    checkIns: checkInSummary(input),
+    streak: active ? streakLine(input) : null,
+    next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
+    action: active ? checkInAction(links) : dashboardAction(links),
+    dashboard: active ? links.dashboard : null,
+    closing: opening.closing,
+    footer: { email: input.user.email, settings: links.settings, unsubscribe: links.unsubscribe },
+  };
+}
+
+/** The words that depend on which email this is: the intro, the preheader, and any pace note (before the verdict's advice) or closing. */
+function openingOf(input: DigestInput, kind: DigestKind, range: string) {
+  const { pace } = input;
   const intro: string[] = [];
   let preheader = pace.verdict.headline;
   let paceNote: string | null = null;
@@ -230,33 +255,22 @@ function digestContent(input: DigestInput): DigestContent {
     default:
       intro.push(`Here's your week on ${input.roadmapTitle}, ${range}.`);
   }
-  if (pace.verdict.advice) paceNote = pace.verdict.advice.text;
+  return { intro, preheader, paceNote, closing };
+}
 
+/** The button of a week still being paced: to the phone check-in. */
+function checkInAction(links: DigestInput["links"]): DigestContent["action"] {
   return {
-    subject: subjectOf(input, kind),
-    preheader,
-    greeting: name ? `Hi ${name},` : "Hi,",
-    intro,
-    headline: pace.verdict.headline,
-    status: active
-      ? `Week ${input.planWeek.n} of ${input.planWeek.of} · ${pace.verdict.label} · ${Math.round(pace.share * 100)}% done`
-      : null,
-    facts: active ? paceFacts(input) : [],
-    paceNote,
-    thisWeek: active && input.thisWeek.state === "active" ? thisWeekContent(input) : null,
-    pivot: active && input.pivot ? input.pivot.measures.map(pivotMeasureLine) : [],
-    done: input.doneThisWeek.map((m) => m.title),
-    partnerNotes: input.partnerNotes.map(
-      (n) => `${n.from} ${n.kind === "kudos" ? "sent kudos" : "commented"} on ${n.on}${n.body ? `: “${n.body}”` : ""}`,
-    ),
-    checkIns: checkInSummary(input),
-    streak: active ? streakLine(input) : null,
-    next: kind === "finished" ? [] : input.next.map((m) => ({ title: m.title, due: dueText(m.dueDate, input.weekRange.to) })),
-    action: active ? checkInAction : dashboardAction,
-    dashboard: active ? links.dashboard : null,
-    closing,
-    footer: { email: input.user.email, settings: links.settings, unsubscribe: links.unsubscribe },
+    label: "Check in now",
+    textLead: "Check in from your phone (30 seconds):",
+    href: links.checkIn,
+    caption: "It takes 30 seconds on your phone.",
   };
+}
+
+/** The button once the plan is finished or not yet started: to the dashboard. */
+function dashboardAction(links: DigestInput["links"]): DigestContent["action"] {
+  return { label: "Open your dashboard", textLead: "Open your dashboard:", href: links.dashboard, caption: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +358,11 @@ function list(items: string[]): string {
 }
 
 function renderHtml(c: DigestContent): string {
+  return htmlDocument(c, paceHtml(c) + sectionsHtml(c) + actionHtml(c));
+}
+
+/** The body's top: the name, greeting and intro, then where the plan stands (headline, status, facts, note). */
+function paceHtml(c: DigestContent): string {
   let body = `<p style="margin:0 0 24px;font-size:18px;line-height:24px;font-weight:700;color:${BRAND};">Waypoint</p>\n`;
   body += para(c.greeting);
   for (const p of c.intro) body += para(p);
@@ -358,6 +377,12 @@ function renderHtml(c: DigestContent): string {
     body += `</table>\n`;
   }
   if (c.paceNote) body += para(c.paceNote);
+  return body;
+}
+
+/** The body's sections, from this week's plan to the closing words. */
+function sectionsHtml(c: DigestContent): string {
+  let body = "";
   if (c.thisWeek || c.pivot.length > 0) body += heading("This week");
   if (c.thisWeek) {
     body += para(c.thisWeek.progress);
@@ -381,7 +406,12 @@ function renderHtml(c: DigestContent): string {
       list(c.next.map((m) => `${escapeHtml(m.title)} <span style="color:${MUTED};white-space:nowrap;">· ${escapeHtml(m.due)}</span>`));
   }
   if (c.closing) body += para(c.closing);
-  body +=
+  return body;
+}
+
+/** The one button, its caption, and the quieter dashboard link. */
+function actionHtml(c: DigestContent): string {
+  let body =
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 16px;"><tr>` +
     `<td align="center" bgcolor="${BRAND}" style="border-radius:8px;background-color:${BRAND};">` +
     `<a href="${escapeHtml(c.action.href)}" style="display:inline-block;padding:14px 28px;font-family:${FONT};font-size:17px;line-height:24px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:8px;background-color:${BRAND};">${escapeHtml(c.action.label)}</a>` +
@@ -391,6 +421,11 @@ function renderHtml(c: DigestContent): string {
   if (c.dashboard) {
     body += `<p style="${P}"><a href="${escapeHtml(c.dashboard)}" style="${LINK}">See everything on your dashboard</a></p>\n`;
   }
+  return body;
+}
+
+/** The whole document around the rendered body: head, preheader, the card and the footer. */
+function htmlDocument(c: DigestContent, body: string): string {
   const footer =
     `You're getting this because the weekly digest is on for ${escapeHtml(c.footer.email)}. ` +
     `<a href="${escapeHtml(c.footer.settings)}" style="color:${MUTED};text-decoration:underline;">Digest settings</a> · ` +

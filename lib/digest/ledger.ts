@@ -3,6 +3,7 @@
 // lease can be claimed again. The digest (DigestDelivery) and the partner's weekly copy
 // (PartnerCopyDelivery) each have a table of the same shape and share this code. (A queue's own
 // "exactly once" covers taking a job, not what the job does; see pg-boss's notes in ../shared/STACK.md.)
+import "server-only";
 import { db } from "../db";
 import { parseEmailAddress, type MailAddress } from "../email-address";
 import type { Mail } from "../mail";
@@ -42,6 +43,17 @@ export interface DeliveryLedger {
 /** Nothing more is sent for a (user, week) whose delivery is in one of these. */
 const SETTLED_SQL = Prisma.sql`('sent', 'skipped', 'dead')`;
 
+/** What a ledger's statements are made of: its table, the name its logs use, and who it is for. */
+interface LedgerSql {
+  /** The table, quoted. */
+  t: Prisma.Sql;
+  /** Its ids' prefix. */
+  prefix: string;
+  what: string;
+  eligible: Prisma.Sql;
+  weekAllowed: ((localTime: Prisma.Sql) => Prisma.Sql) | undefined;
+}
+
 /**
  * `eligible`: SQL over the user row `u`. `weekAllowed`: SQL over the user's local time (the digest's
  * first whole week after enrolling, lib/digest/timing-sql.ts); without it every week is allowed.
@@ -52,11 +64,17 @@ export function deliveryLedger(
   eligible: Prisma.Sql,
   weekAllowed?: (localTime: Prisma.Sql) => Prisma.Sql,
 ): DeliveryLedger {
-  const t = Prisma.raw(`"${table}"`);
-  const prefix = table === "DigestDelivery" ? "dd" : "pc";
+  const sql: LedgerSql = { t: Prisma.raw(`"${table}"`), prefix: table === "DigestDelivery" ? "dd" : "pc", what, eligible, weekAllowed };
   return {
-    async claim(request, leaseMs) {
-      const rows = await db.$queryRaw<{ id: string }[]>`
+    claim: (request, leaseMs) => claimDelivery(sql, request, leaseMs),
+    settle: (userId, week, data) => settleDelivery(sql, userId, week, data),
+    findDue: (now) => findDue(sql, now),
+    weekCandidates: (week) => weekCandidates(sql, week),
+  };
+}
+
+async function claimDelivery({ t, prefix }: LedgerSql, request: DigestRequest, leaseMs: number): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
         insert into ${t} (id, "userId", "isoWeek", status, attempts, "claimedAt", "scheduledFor")
         values (${`${prefix}${crypto.randomUUID().replace(/-/g, "")}`}, ${request.userId}, ${request.week}, 'claimed', 1, now(), ${request.at})
         on conflict ("userId", "isoWeek") do update
@@ -64,18 +82,25 @@ export function deliveryLedger(
           where ${t}.status = 'failed'
              or (${t}.status = 'claimed' and ${t}."claimedAt" < now() - make_interval(secs => ${leaseMs / 1000}))
         returning id`;
-      return rows.length > 0;
-    },
-    async settle(userId, week, data) {
-      await db.$executeRaw`
+  return rows.length > 0;
+}
+
+async function settleDelivery(
+  { t }: LedgerSql,
+  userId: string,
+  week: string,
+  data: { status: SettledStatus; lastError?: string | null },
+): Promise<void> {
+  await db.$executeRaw`
         update ${t} set status = ${data.status}::"DigestStatus", "lastError" = ${data.lastError ?? null},
           "sentAt" = case when ${data.status} = 'sent' then now() else "sentAt" end
         where "userId" = ${userId} and "isoWeek" = ${week} and status <> 'sent'`;
-    },
-    async findDue(now) {
-      // A user whose zone PostgreSQL doesn't know gets a null week here and is skipped (and logged),
-      // rather than failing the statement for everyone (lib/time-zones/sql.ts).
-      const rows = await db.$queryRaw<{ userId: string; timezone: string; week: string | null }[]>`
+}
+
+async function findDue({ t, what, eligible, weekAllowed }: LedgerSql, now: Date): Promise<DigestRequest[]> {
+  // A user whose zone PostgreSQL doesn't know gets a null week here and is skipped (and logged),
+  // rather than failing the statement for everyone (lib/time-zones/sql.ts).
+  const rows = await db.$queryRaw<{ userId: string; timezone: string; week: string | null }[]>`
         with local as (
           select u.id as "userId", u.timezone, u."digestWeekday" as weekday, u."digestHour" as hour,
             ${localTimeInKnownZone(Prisma.sql`${now}::timestamptz`)} as t,
@@ -93,15 +118,16 @@ export function deliveryLedger(
               where d."userId" = l."userId" and d."isoWeek" = to_char(l.t, ${ISO_WEEK_SQL_FORMAT}) and d.status in ${SETTLED_SQL}
             ))
         order by l."userId"`;
-      logUnknownZones(
-        `due ${what}`,
-        rows.filter((r) => r.week === null),
-      );
-      return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
-    },
-    async weekCandidates(week) {
-      const monday = Prisma.sql`to_date(${week}, ${ISO_WEEK_SQL_FORMAT})::timestamp`;
-      return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>`
+  logUnknownZones(
+    `due ${what}`,
+    rows.filter((r) => r.week === null),
+  );
+  return rows.flatMap((r) => (r.week === null ? [] : [{ userId: r.userId, week: r.week, at: now }]));
+}
+
+async function weekCandidates({ t, eligible, weekAllowed }: LedgerSql, week: string): ReturnType<DeliveryLedger["weekCandidates"]> {
+  const monday = Prisma.sql`to_date(${week}, ${ISO_WEEK_SQL_FORMAT})::timestamp`;
+  return db.$queryRaw<{ userId: string; timezone: string; sendAt: Date | null; allowed: boolean; settled: boolean }[]>`
         select u.id as "userId", u.timezone,
           ${localTimeInKnownZone(Prisma.sql`${monday} + make_interval(days => u."digestWeekday" - 1, hours => u."digestHour")`)} as "sendAt",
           coalesce(${weekAllowed ? weekAllowed(monday) : Prisma.sql`true`}, false) as allowed,
@@ -110,8 +136,6 @@ export function deliveryLedger(
         ${joinKnownZone(Prisma.raw("u.timezone"))}
         where ${eligible}
         order by u.id`;
-    },
-  };
 }
 
 /**

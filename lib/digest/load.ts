@@ -4,6 +4,7 @@
 // record's launch and gaps (the launch anchor). Pacing is the dashboard's pure model (pacingSummary:
 // computePacing without the chart's series), fed from these rows instead of getPacing's queries, so
 // the email and the dashboard show the same numbers (an integration test holds them to it).
+import "server-only";
 import { computeStreak } from "../checkins/streak";
 import { isoWeekOf } from "../calendar/iso-weeks";
 import { db } from "../db";
@@ -15,7 +16,7 @@ import { localDayFunction, localDayOf } from "../calendar/zones";
 import { pivotPace } from "../pivot/pace";
 import { SENT_STAGES } from "../pivot/stages";
 import { loggedHoursSql, roundLoggedHours } from "../progress/logged-hours";
-import { roadmapTree } from "../progress/pacing";
+import { pacingEnrollmentOf, roadmapTree, type PackedChange } from "../progress/pacing";
 import { recordClockStart } from "../shipped/rules";
 import type { ProgressStatus } from "../validation/progress";
 import { digestWindow, firstDigestWeek, planWeekOf } from "./timing";
@@ -62,8 +63,8 @@ interface DigestRow {
     timezone: string;
     roadmapTitle: string;
     seededAt: number;
-    /** [kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours], in time order. */
-    changes: [string, number, number | null, number | null, number | null][];
+    /** In time order. */
+    changes: PackedChange[];
   } | null;
   /** [skillId, status, doneFlips]. */
   progress: [string, ProgressStatus, number[]][];
@@ -92,6 +93,7 @@ interface DigestRow {
  * own core, while this process composes the previous batch) and the driver hands back one text.
  * The check-ins read are those of the widest window; each digest keeps its own seven days.
  */
+// eslint-disable-next-line max-lines-per-function -- the batch's one SQL statement is 55 of its lines; cutting it into Prisma.sql fragments would scatter one query
 async function fetchDigestRows(requests: readonly DigestRequest[], options: { evenIfOff?: boolean }): Promise<DigestRow[]> {
   const userIds = [...new Set(requests.map((r) => r.userId))];
   if (userIds.length === 0) return [];
@@ -201,58 +203,16 @@ function inputOf(
   links: DigestLinks,
 ): DigestInput {
   const rows = row.progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips }));
-  const velocityFrom = msDaysBefore(request.at, VELOCITY_LOOKBACK_DAYS);
-  const pacing = pacingSummary({
-    roadmap: tree.tree,
-    enrollment: {
-      startDate: enrollment.startDate,
-      targetMonths: enrollment.targetMonths,
-      status: enrollment.status,
-      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({
-        kind,
-        at: new Date(at),
-        toTargetMonths,
-        fromWeeklyHours,
-        toWeeklyHours,
-      })),
-      weeklyHours: enrollment.weeklyHours,
-    },
-    // getPacing's check-ins: this enrolment's, over the velocity window.
-    checkIns: row.checkIns
-      .filter(([at, , , enrollmentId]) => enrollmentId === enrollment.id && at > velocityFrom && at <= request.at.getTime())
-      .map(([at, hours]) => ({ at, hours })),
-    progress: rows,
-    hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
-    featureLaunch: row.shipped ? recordClockStart(row.shipped, request.at, enrollment.timezone) : null,
-    now: request.at,
-    timeZone: enrollment.timezone,
-  });
+  const pacing = pacingOf(request, row, enrollment, tree, rows);
 
   // Seven days, or fewer for a new account: nothing from before the account existed.
   const { from: windowStart, to: end } = digestWindow(request.at, new Date(row.createdAt));
-  // Done in the window and still done at its end: the flip into done is the last one, inside the window.
-  const doneThisWeek = rows
-    .filter((r) => r.status === "done" && tree.titleOf.has(r.skillId))
-    .flatMap((r) => {
-      const flips = r.doneFlips.filter((ms) => ms < end);
-      const last = flips.at(-1);
-      return flips.length % 2 === 1 && last !== undefined && last >= windowStart ? [{ at: last, title: tree.titleOf.get(r.skillId)! }] : [];
-    })
-    .sort((a, b) => a.at - b.at)
-    .map(({ title }) => ({ title }));
+  const doneThisWeek = doneIn(rows, tree, windowStart, end);
   const checkIns = row.checkIns
     .filter(([at]) => at >= windowStart && at < end)
     .sort((a, b) => a[0] - b[0])
     .map(([, hours, confidence]) => ({ hours, confidence }));
-
-  const partnerNotes = row.notes
-    .filter(([, , , , , at]) => at >= windowStart && at < end)
-    .map(([name, kind, body, isoWeek, skillId]) => ({
-      from: name?.trim() || "Your partner",
-      kind,
-      body,
-      on: skillId !== null ? (tree.titleOf.get(skillId) ?? "a milestone") : `week ${isoWeek ?? ""}`.trim(),
-    }));
+  const partnerNotes = partnerNotesIn(row.notes, tree, windowStart, end);
 
   const localDay = localDayFunction(enrollment.timezone, windowStart, end);
   const today = localDay(end - 1);
@@ -267,8 +227,8 @@ function inputOf(
     doneThisWeek,
     checkIns,
     streak: computeStreak(row.weeks, isoWeekOf(request.at, enrollment.timezone)),
-    // "YYYY-Www" sorts as text in calendar order.
     partnerNotes,
+    // "YYYY-Www" sorts as text in calendar order.
     lastCheckInWeek: row.weeks.reduce<string | null>((latest, w) => (latest === null || w > latest ? w : latest), null),
     next: pacing.nextMilestones.map((m) => ({ title: m.title, dueDate: m.dueDate })),
     thisWeek: pacing.thisWeek,
@@ -277,6 +237,58 @@ function inputOf(
     firstWeek: row.enrolledAt !== null && request.week <= firstDigestWeek(new Date(row.enrolledAt), row.timezone),
     links: links(row.userId),
   };
+}
+
+type ProgressRow = PacingInput["progress"][number];
+
+/** The pacing summary at the send moment, from the rows as getPacing would read them. */
+function pacingOf(
+  request: DigestRequest,
+  row: DigestRow,
+  enrollment: NonNullable<DigestRow["enrollment"]>,
+  tree: Tree,
+  progress: ProgressRow[],
+): PacingSummary {
+  const velocityFrom = msDaysBefore(request.at, VELOCITY_LOOKBACK_DAYS);
+  return pacingSummary({
+    roadmap: tree.tree,
+    enrollment: pacingEnrollmentOf(enrollment),
+    // getPacing's check-ins: this enrolment's, over the velocity window.
+    checkIns: row.checkIns
+      .filter(([at, , , enrollmentId]) => enrollmentId === enrollment.id && at > velocityFrom && at <= request.at.getTime())
+      .map(([at, hours]) => ({ at, hours })),
+    progress,
+    hoursLogged: row.logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
+    featureLaunch: row.shipped ? recordClockStart(row.shipped, request.at, enrollment.timezone) : null,
+    now: request.at,
+    timeZone: enrollment.timezone,
+  });
+}
+
+/** The roadmap's milestones done in the window [windowStart, end), by when, as "done this week" lists them. */
+function doneIn(progress: readonly ProgressRow[], tree: Tree, windowStart: number, end: number): DigestInput["doneThisWeek"] {
+  // Done in the window and still done at its end: the flip into done is the last one, inside the window.
+  return progress
+    .filter((r) => r.status === "done" && tree.titleOf.has(r.skillId))
+    .flatMap((r) => {
+      const flips = r.doneFlips.filter((ms) => ms < end);
+      const last = flips.at(-1);
+      return flips.length % 2 === 1 && last !== undefined && last >= windowStart ? [{ at: last, title: tree.titleOf.get(r.skillId)! }] : [];
+    })
+    .sort((a, b) => a.at - b.at)
+    .map(({ title }) => ({ title }));
+}
+
+/** The partner notes made in the window, each with who sent it and what it was on. */
+function partnerNotesIn(notes: DigestRow["notes"], tree: Tree, windowStart: number, end: number): DigestInput["partnerNotes"] {
+  return notes
+    .filter(([, , , , , at]) => at >= windowStart && at < end)
+    .map(([name, kind, body, isoWeek, skillId]) => ({
+      from: name?.trim() || "Your partner",
+      kind,
+      body,
+      on: skillId !== null ? (tree.titleOf.get(skillId) ?? "a milestone") : `week ${isoWeek ?? ""}`.trim(),
+    }));
 }
 
 /** The pivot pace in the week holding `at` (the send moment), as /pivot shows it that day. */

@@ -1,4 +1,5 @@
 // The in-app preview: this week's email for the signed-in user, composed now, exactly as it would go out.
+import "server-only";
 import { openStatusWhere } from "../enrollments";
 import { isoWeekOf } from "../calendar/iso-weeks";
 import { db } from "../db";

@@ -1,5 +1,6 @@
 // Unsubscribe links: a signed token naming the user, so the link works without signing in and only
 // ever for that user. No expiry: an unsubscribe link in a months-old email must still work.
+import "server-only";
 import { createHmac, createSecretKey } from "node:crypto";
 import { jwtVerify } from "jose";
 import { db } from "../db";

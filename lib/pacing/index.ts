@@ -243,14 +243,7 @@ function readActual(input: PacingInput, flat: FlatRoadmap, start: number) {
   const { enrollment } = input;
   const nowMs = input.now.getTime();
   const { milestones, bySkill } = flat;
-  // This roadmap's skills, each with the flips that had happened by now.
-  const progress = input.progress
-    .filter((p) => bySkill.has(p.skillId))
-    .map((p) => {
-      let n = p.doneFlips.length;
-      while (n > 0 && p.doneFlips[n - 1]! > nowMs) n--;
-      return { skillId: p.skillId, skipped: p.status === "skipped", flips: p.doneFlips, n };
-    });
+  const progress = progressByNow(input.progress, bySkill, nowMs);
 
   const earliestMs = progress.reduce(
     (min, p) => (p.n > 0 ? Math.min(min, p.flips[0]!) : min),
@@ -266,41 +259,10 @@ function readActual(input: PacingInput, flat: FlatRoadmap, start: number) {
   const counted = skipped.size === 0 ? milestones : milestones.filter((m) => !skipped.has(m.skillId));
   const totalWeight = skipped.size === 0 ? flat.totalWeight : counted.reduce((sum, m) => sum + m.effortHours, 0);
 
-  // --- the actual line: done weight at the end of each day with a change ----------------------------
-  // Progress made before the start (a shared skill done on another roadmap) is on day -1. Flips of
-  // a skill skipped now weigh nothing: they leave the line where it was, but still show as activity.
-  const deltaByDay = new Map<number, number>();
-  const activityByDay = new Map<number, number>();
-  let shipDoneAt: number | null = null;
-  for (const p of progress) {
-    const weight = p.skipped ? 0 : bySkill.get(p.skillId)!.effortHours;
-    for (let i = 0; i < p.n; i++) {
-      const day = Math.max(localDay(p.flips[i]!) - start, -1);
-      const becameDone = i % 2 === 0;
-      if (becameDone) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
-      if (weight > 0) deltaByDay.set(day, (deltaByDay.get(day) ?? 0) + (becameDone ? weight : -weight));
-    }
-    if (bySkill.get(p.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL && p.n % 2 === 1) shipDoneAt = p.flips[p.n - 1]!;
-  }
-  const anchor = launchAnchor(input.featureLaunch || null, shipDoneAt);
-  // A record's date isn't clamped to the start: a feature launched before the plan began may be 90
-  // days old already (the same day checkCompletion allows the tick). A tick before it is on day -1.
-  const launchFromRecord = typeof anchor === "string";
-  const launchDay = anchor === null ? null : launchFromRecord ? dayOfIso(anchor) - start : Math.max(localDay(anchor.getTime()) - start, -1);
-  const actualPoints: { day: number; share: number }[] = [];
-  let doneWeight = 0;
-  for (const day of [...deltaByDay.keys()].sort((a, b) => a - b)) {
-    doneWeight += deltaByDay.get(day)!;
-    actualPoints.push({ day, share: totalWeight === 0 ? 0 : doneWeight / totalWeight });
-  }
-  const actualAt = (day: number): number => {
-    let share = 0;
-    for (const p of actualPoints) {
-      if (p.day > day) break;
-      share = p.share;
-    }
-    return share;
-  };
+  const { deltaByDay, activityByDay, shipDoneAt } = flipsByDay(progress, bySkill, localDay, start);
+  const { launchDay, launchFromRecord } = launchDayOf(input.featureLaunch, shipDoneAt, localDay, start);
+  const { actualPoints, doneWeight } = actualLine(deltaByDay, totalWeight);
+  const actualAt = (day: number): number => shareAt(actualPoints, day);
   const actual = totalWeight === 0 ? 1 : doneWeight / totalWeight;
   return {
     nowMs,
@@ -322,6 +284,79 @@ function readActual(input: PacingInput, flat: FlatRoadmap, start: number) {
 }
 
 type Actual = ReturnType<typeof readActual>;
+
+/** This roadmap's skills, each with the flips that had happened by now (the first `n` of `flips`). */
+function progressByNow(progress: readonly SkillProgress[], bySkill: FlatRoadmap["bySkill"], nowMs: number) {
+  return progress
+    .filter((p) => bySkill.has(p.skillId))
+    .map((p) => {
+      let n = p.doneFlips.length;
+      while (n > 0 && p.doneFlips[n - 1]! > nowMs) n--;
+      return { skillId: p.skillId, skipped: p.status === "skipped", flips: p.doneFlips, n };
+    });
+}
+
+type ProgressByNow = ReturnType<typeof progressByNow>[number];
+
+/**
+ * The flips by local day since the start: the change in done weight, and how many became done
+ * (activity); also when the ship milestone was last ticked done, if it is done now.
+ */
+function flipsByDay(progress: readonly ProgressByNow[], bySkill: FlatRoadmap["bySkill"], localDay: (ms: number) => number, start: number) {
+  // --- the actual line: done weight at the end of each day with a change ----------------------------
+  // Progress made before the start (a shared skill done on another roadmap) is on day -1. Flips of
+  // a skill skipped now weigh nothing: they leave the line where it was, but still show as activity.
+  const deltaByDay = new Map<number, number>();
+  const activityByDay = new Map<number, number>();
+  let shipDoneAt: number | null = null;
+  for (const p of progress) {
+    const weight = p.skipped ? 0 : bySkill.get(p.skillId)!.effortHours;
+    for (let i = 0; i < p.n; i++) {
+      const day = Math.max(localDay(p.flips[i]!) - start, -1);
+      const becameDone = i % 2 === 0;
+      if (becameDone) activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
+      if (weight > 0) deltaByDay.set(day, (deltaByDay.get(day) ?? 0) + (becameDone ? weight : -weight));
+    }
+    if (bySkill.get(p.skillId)!.skillSlug === FEATURE_LAUNCH_SKILL && p.n % 2 === 1) shipDoneAt = p.flips[p.n - 1]!;
+  }
+  return { deltaByDay, activityByDay, shipDoneAt };
+}
+
+/** The launch anchor's day since the start (null: nothing launched), and whether the shipped-feature record gave it. */
+function launchDayOf(
+  featureLaunch: PacingInput["featureLaunch"],
+  shipDoneAt: number | null,
+  localDay: (ms: number) => number,
+  start: number,
+) {
+  const anchor = launchAnchor(featureLaunch || null, shipDoneAt);
+  // A record's date isn't clamped to the start: a feature launched before the plan began may be 90
+  // days old already (the same day checkCompletion allows the tick). A tick before it is on day -1.
+  const launchFromRecord = typeof anchor === "string";
+  const launchDay = anchor === null ? null : launchFromRecord ? dayOfIso(anchor) - start : Math.max(localDay(anchor.getTime()) - start, -1);
+  return { launchDay, launchFromRecord };
+}
+
+/** The actual line's points (the share done at the end of each day with a change, in day order) and the done weight now. */
+function actualLine(deltaByDay: ReadonlyMap<number, number>, totalWeight: number) {
+  const actualPoints: { day: number; share: number }[] = [];
+  let doneWeight = 0;
+  for (const day of [...deltaByDay.keys()].sort((a, b) => a - b)) {
+    doneWeight += deltaByDay.get(day)!;
+    actualPoints.push({ day, share: totalWeight === 0 ? 0 : doneWeight / totalWeight });
+  }
+  return { actualPoints, doneWeight };
+}
+
+/** The actual line's share at the end of `day`: that of the last point on or before it, else 0. */
+function shareAt(actualPoints: readonly { day: number; share: number }[], day: number): number {
+  let share = 0;
+  for (const p of actualPoints) {
+    if (p.day > day) break;
+    share = p.share;
+  }
+  return share;
+}
 
 /** The time-based milestones still open, each with the day it may be done (null: its anchor hasn't happened). */
 function timedWaiting(flat: FlatRoadmap, { skipped, doneNow, launchDay, launchFromRecord }: Actual) {
@@ -397,34 +432,124 @@ function buildPlan(input: PacingInput, flat: FlatRoadmap, start: number, reading
 }
 
 function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartParts } {
-  const { roadmap, enrollment, now } = input;
+  const { roadmap, enrollment } = input;
   const start = dayOfIso(enrollment.startDate);
   const flat = flatten(roadmap);
   const reading = readActual(input, flat, start);
-  const { nowMs, localDay, today, doneNow, counted, totalWeight, doneWeight, actual, actualPoints, actualAt, activityByDay } = reading;
+  const { nowMs, today, totalWeight, doneWeight, actualPoints, actualAt, activityByDay } = reading;
   const { pauses, lines, plan } = buildPlan(input, flat, start, reading);
+  const standing = standingOf(input, flat, start, reading, pauses, plan);
+  const { started, done, actual, bufferDays, projectedDay, heldBackBy, waiting } = standing;
 
+  const phaseEnd = phaseDueDays(roadmap.phases, plan);
+  const openByPlan = openMilestonesByPlan(reading, start, phaseEnd);
+  const nextMilestones = openByPlan(3);
+  const availableOn = new Map(waiting.map((w) => [w.m.skillId, w.availableDay]));
+  const overdue = started && !done ? overdueMilestones(reading, standing, phaseEnd, availableOn) : [];
+  const weeklyHours = weeklyHoursAt(enrollment, nowMs);
+  const { budget, catchUp } = budgetAgainstPlan(standing, totalWeight, weeklyHours);
+  const verdict = verdictOf(input, standing, overdue, budget);
+  const thisWeek = thisWeekOf(input, reading, standing, { phaseEnd, availableOn, weeklyHours });
+
+  const summary: PacingSummary = {
+    status: verdict.status,
+    today: dayAndDate(start, today),
+    startDate: enrollment.startDate,
+    targetDate: standing.targetDate,
+    limitDate: standing.limitDate,
+    paused: enrollment.status === "paused",
+    actual: { share: Math.min(actual, 1), doneWeight, totalWeight },
+    planned: { share: standing.planned },
+    varianceDays: standing.varianceDays,
+    bufferDays,
+    bufferBand: bufferDays === null ? null : bufferBand(bufferDays),
+    velocity: standing.velocity,
+    projectedFinish: standing.projectedFinish,
+    earliestFinish: heldBackBy === null ? null : isoOfDay(start + heldBackBy),
+    finishedOn: standing.finishedOn,
+    projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: dayAndDate(start, projectedDay) },
+    nextMilestones,
+    waiting: waiting.map((w) => ({
+      id: w.m.id,
+      title: w.m.title,
+      availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay),
+    })),
+    overdue,
+    budget,
+    catchUp,
+    verdict,
+    thisWeek,
+  };
+  return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
+}
+
+/** A day since the start with its local date. */
+function dayAndDate(start: number, day: number) {
+  return { day, date: isoOfDay(start + day) };
+}
+
+/**
+ * Where today stands against the plan in force: the shares, variance and buffer, velocity and the
+ * projected finish, and the dates the verdict and the summary both give.
+ */
+function standingOf(input: PacingInput, flat: FlatRoadmap, start: number, reading: Actual, pauses: PauseCalendar, plan: BudgetedLine) {
+  const { today, totalWeight, actual, actualPoints, actualAt } = reading;
   // --- verdicts --------------------------------------------------------------------------------
   const done = actual >= 1 - 1e-12;
   const started = today >= 0;
   const planned = started ? plan.at(today) : 0;
   const varianceDays = started ? plan.firstDayReaching(Math.min(actual, 1)) - today : null;
   const bufferDays = started && !done ? plan.lastDayAtOrBelow(actual) - today : null;
-  const limitDay = addMonths(start, roadmap.maxMonths) - start;
+  const limitDay = addMonths(start, input.roadmap.maxMonths) - start;
   const finishedDay = done ? Math.max(actualPoints[actualPoints.length - 1]?.day ?? 0, 0) : null;
 
+  const loggedAfter = loggedHoursAfter(input.checkIns, reading, start);
+  const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight, loggedAfter) : null;
+  const waiting = timedWaiting(flat, reading);
+  const { projectedDay, heldBackBy } = projectFinish(waiting, today, actual, velocity);
+  return {
+    start,
+    today,
+    started,
+    done,
+    actual,
+    planned,
+    varianceDays,
+    bufferDays,
+    velocity,
+    waiting,
+    projectedDay,
+    heldBackBy,
+    pauses,
+    plan,
+    targetDate: isoOfDay(start + plan.raw.endDay),
+    limitDate: isoOfDay(start + limitDay),
+    projectedFinish: projectedDay === null ? null : isoOfDay(start + projectedDay),
+    finishedOn: finishedDay === null ? null : isoOfDay(start + finishedDay),
+  };
+}
+
+type Standing = ReturnType<typeof standingOf>;
+
+/** The check-in hours logged up to now, as a function of a day: the hours logged after it. */
+function loggedHoursAfter(checkIns: PacingInput["checkIns"], { nowMs, localDay }: Actual, start: number) {
   // Check-in hours by local day, up to today: the effort half of velocity.
   const logged: { day: number; hours: number }[] = [];
-  for (const c of input.checkIns ?? []) {
+  for (const c of checkIns ?? []) {
     if (c.at <= nowMs && c.hours > 0) logged.push({ day: localDay(c.at) - start, hours: c.hours });
   }
-  const loggedAfter = (day: number): number => {
+  return (day: number): number => {
     let hours = 0;
     for (const c of logged) if (c.day > day) hours += c.hours;
     return hours;
   };
-  const velocity = started && !done ? measureVelocity(today, pauses, actualAt, totalWeight, loggedAfter) : null;
-  const waiting = timedWaiting(flat, reading);
+}
+
+/**
+ * The day the finish is projected on at this velocity (null without one), and the earliest day the
+ * time-based milestones allow when that holds the projection back (else null).
+ */
+function projectFinish(waiting: ReturnType<typeof timedWaiting>, today: number, actual: number, velocity: Pacing["velocity"]) {
   // An anchor not reached yet (nothing launched) can at best be reached today.
   const earliestDay = waiting.reduce((max, w) => Math.max(max, w.availableDay ?? today + w.m.minDurationDays!), today);
   let projectedDay: number | null = null;
@@ -434,9 +559,11 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     projectedDay = Math.max(byPace, earliestDay);
     if (earliestDay > byPace) heldBackBy = earliestDay;
   }
+  return { projectedDay, heldBackBy };
+}
 
-  const at = (day: number) => ({ day, date: isoOfDay(start + day) });
-
+/** The day each phase's milestones are due, by phase slug. */
+function phaseDueDays(phases: readonly PacingPhase[], plan: BudgetedLine): Map<string, number> {
   // Each milestone is due when its phase's window ends. A window that closed before the current line
   // began (a replan) hands its open milestones to the first window still open then: a replan is a
   // new plan from today, not a list of debts.
@@ -444,17 +571,22 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
   // line reaches the share that window ends on, so a front-loaded phase isn't overdue for keeping to
   // the budget.
   const raw = plan.raw;
-  const windowEnds = roadmap.phases.map((_, i) => raw.base.endDayOfWindow(i));
+  const windowEnds = phases.map((_, i) => raw.base.endDayOfWindow(i));
   const dueOf = (end: number) => Math.max(end, plan.firstDayReaching(raw.at(end)));
-  const phaseEnd = new Map(
-    roadmap.phases.map((p, i) => {
+  return new Map(
+    phases.map((p, i) => {
       const end = windowEnds[i]!;
       return [p.slug, dueOf(end >= raw.fromDay ? end : (windowEnds.find((e) => e >= raw.fromDay) ?? raw.endDay))] as const;
     }),
   );
-  // The open milestones by the plan, in roadmap order: the dashboard shows the first three, the
-  // calendar feed every one (Pacing.plannedMilestones).
-  const openByPlan = (limit: number): PacingSummary["nextMilestones"] => {
+}
+
+/**
+ * The open milestones by the plan, in roadmap order, up to a limit: the dashboard shows the first
+ * three, the calendar feed every one (Pacing.plannedMilestones).
+ */
+function openMilestonesByPlan({ counted, doneNow }: Actual, start: number, phaseEnd: ReadonlyMap<string, number>) {
+  return (limit: number): PacingSummary["nextMilestones"] => {
     const open: PacingSummary["nextMilestones"] = [];
     for (const m of counted) {
       if (open.length === limit) break;
@@ -463,76 +595,102 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
     }
     return open;
   };
-  const nextMilestones = openByPlan(3);
+}
 
+/** The open milestones past their due day, most overdue first. */
+function overdueMilestones(
+  { counted, doneNow }: Actual,
+  { start, today }: Standing,
+  phaseEnd: ReadonlyMap<string, number>,
+  availableOn: ReadonlyMap<string, number | null>,
+): PacingSummary["overdue"] {
   // Overdue: open, due before today, and not held back by a time-based rule until after its due day.
-  const availableOn = new Map(waiting.map((w) => [w.m.skillId, w.availableDay]));
   const overdue: PacingSummary["overdue"] = [];
-  if (started && !done) {
-    for (const m of counted) {
-      if (doneNow.has(m.skillId)) continue;
-      const due = phaseEnd.get(m.phase.slug)!;
-      const available = availableOn.has(m.skillId) ? (availableOn.get(m.skillId) ?? today) : due;
-      const effectiveDue = Math.max(due, available);
-      if (effectiveDue < today)
-        overdue.push({ id: m.id, title: m.title, dueDate: isoOfDay(start + effectiveDue), days: today - effectiveDue });
-    }
-    overdue.sort((a, b) => b.days - a.days);
+  for (const m of counted) {
+    if (doneNow.has(m.skillId)) continue;
+    const due = phaseEnd.get(m.phase.slug)!;
+    const available = availableOn.has(m.skillId) ? (availableOn.get(m.skillId) ?? today) : due;
+    const effectiveDue = Math.max(due, available);
+    if (effectiveDue < today)
+      overdue.push({ id: m.id, title: m.title, dueDate: isoOfDay(start + effectiveDue), days: today - effectiveDue });
   }
+  overdue.sort((a, b) => b.days - a.days);
+  return overdue;
+}
 
+/** The summary's budget (null without one) and, behind the line, the hours a week that catch up by the target. */
+function budgetAgainstPlan(
+  { start, today, started, done, actual, varianceDays, pauses, plan }: Standing,
+  totalWeight: number,
+  weeklyHours: number | null,
+) {
   // The budget against the plan: when the budgeted line finishes, and the hours that would finish it
   // by the target from where it is today.
-  const weeklyHours = weeklyHoursAt(enrollment, nowMs);
-  const hoursAWeek = (rate: number | null) => (rate === null ? null : Math.max(1, Math.ceil(rate * totalWeight * 7 - 1e-9)));
+  const raw = plan.raw;
   const budget: PacingSummary["budget"] =
     weeklyHours === null
       ? null
       : {
           weeklyHours,
           finishDate: plan.endDay > raw.endDay + 15 * 365 ? null : isoOfDay(start + plan.endDay),
-          hoursForTarget: started && !done ? hoursAWeek(rateToFinish(raw, pauses, today, plan.at(today))) : null,
+          hoursForTarget: started && !done ? wholeHoursAWeek(rateToFinish(raw, pauses, today, plan.at(today)), totalWeight) : null,
         };
-  const catchUp: PacingSummary["catchUp"] =
-    started && !done && varianceDays !== null && varianceDays < 0
-      ? (() => {
-          const hours = hoursAWeek(rateToFinish(raw, pauses, today, Math.min(actual, 1)));
-          return hours === null ? null : { hoursPerWeek: hours };
-        })()
-      : null;
+  let catchUp: PacingSummary["catchUp"] = null;
+  if (started && !done && varianceDays !== null && varianceDays < 0) {
+    const hours = wholeHoursAWeek(rateToFinish(raw, pauses, today, Math.min(actual, 1)), totalWeight);
+    catchUp = hours === null ? null : { hoursPerWeek: hours };
+  }
+  return { budget, catchUp };
+}
 
-  const targetDate = isoOfDay(start + raw.endDay);
-  const limitDate = isoOfDay(start + limitDay);
-  const projectedFinish = projectedDay === null ? null : isoOfDay(start + projectedDay);
-  const finishedOn = finishedDay === null ? null : isoOfDay(start + finishedDay);
+/** A rate (share of the counted weight per active day) as whole hours a week, at least 1; null stays null. */
+function wholeHoursAWeek(rate: number | null, totalWeight: number): number | null {
+  return rate === null ? null : Math.max(1, Math.ceil(rate * totalWeight * 7 - 1e-9));
+}
+
+/** The one verdict (lib/pacing/verdict.ts) on the standing, what is overdue and the budget. */
+function verdictOf(input: PacingInput, standing: Standing, overdue: PacingSummary["overdue"], budget: PacingSummary["budget"]): Verdict {
+  const { roadmap, enrollment } = input;
+  const { today, started, pauses, plan } = standing;
   // The grace week belongs to a fresh start: enrolling, or a replan from the share done that day. A
   // replan held up by an earlier line (back to a target the user was behind on) is judged at once.
   const lineFrom = plan.origin.day;
   const facts: VerdictFacts = {
     today,
     startDate: enrollment.startDate,
-    done,
-    finishedOn,
+    done: standing.done,
+    finishedOn: standing.finishedOn,
     paused: enrollment.status === "paused",
-    share: Math.min(actual, 1),
+    share: Math.min(standing.actual, 1),
     line: {
       kind: plan.origin.kind,
       activeDaysSince: started ? pauses.activeDaysBefore(today + 1) - pauses.activeDaysBefore(lineFrom + 1) : 0,
     },
-    varianceDays,
-    bufferDays,
-    projectedFinish,
-    targetDate,
-    limitDate,
+    varianceDays: standing.varianceDays,
+    bufferDays: standing.bufferDays,
+    projectedFinish: standing.projectedFinish,
+    targetDate: standing.targetDate,
+    limitDate: standing.limitDate,
     limitMonths: roadmap.maxMonths,
     overdue: overdue.length > 0 ? { count: overdue.length, days: overdue[0]!.days, title: overdue[0]!.title } : null,
     budget,
   };
-  const verdict = decideVerdict(facts);
+  return decideVerdict(facts);
+}
 
+/** This week's plan (lib/pacing/this-week.ts) for the open milestones, with their due and available days. */
+function thisWeekOf(
+  input: PacingInput,
+  { counted, doneNow }: Actual,
+  { start, done }: Standing,
+  due: { phaseEnd: ReadonlyMap<string, number>; availableOn: ReadonlyMap<string, number | null>; weeklyHours: number | null },
+): ThisWeekPlan {
+  const { enrollment } = input;
+  const { phaseEnd, availableOn } = due;
   // --- this week's plan: the open milestones with what the line and the rules say of them -------
   const statusOf = new Map(input.progress.map((p) => [p.skillId, p.status]));
   const loggedOf = new Map((input.hoursLogged ?? []).map((l) => [l.skillId, l.hours]));
-  const thisWeek = planThisWeek({
+  return planThisWeek({
     milestones: counted
       .filter((m) => !doneNow.has(m.skillId))
       .map((m) => {
@@ -548,44 +706,13 @@ function analyse(input: PacingInput): { summary: PacingSummary; chart: ChartPart
           hoursLogged: loggedOf.get(m.skillId) ?? 0,
         };
       }),
-    weeklyHours,
+    weeklyHours: due.weeklyHours,
     startDate: enrollment.startDate,
     state: done ? "done" : enrollment.status === "active" ? "active" : enrollment.status === "paused" ? "paused" : "ended",
     checkIns: input.checkIns ?? [],
-    now,
+    now: input.now,
     timeZone: input.timeZone,
   });
-
-  const summary: PacingSummary = {
-    status: verdict.status,
-    today: at(today),
-    startDate: enrollment.startDate,
-    targetDate,
-    limitDate,
-    paused: enrollment.status === "paused",
-    actual: { share: Math.min(actual, 1), doneWeight, totalWeight },
-    planned: { share: planned },
-    varianceDays,
-    bufferDays,
-    bufferBand: bufferDays === null ? null : bufferBand(bufferDays),
-    velocity,
-    projectedFinish,
-    earliestFinish: heldBackBy === null ? null : isoOfDay(start + heldBackBy),
-    finishedOn,
-    projection: projectedDay === null ? null : { from: { day: today, share: actual }, to: at(projectedDay) },
-    nextMilestones,
-    waiting: waiting.map((w) => ({
-      id: w.m.id,
-      title: w.m.title,
-      availableFrom: w.availableDay === null ? null : isoOfDay(start + w.availableDay),
-    })),
-    overdue,
-    budget,
-    catchUp,
-    verdict,
-    thisWeek,
-  };
-  return { summary, chart: { start, today, lines, actualPoints, actualAt, activityByDay, openByPlan } };
 }
 
 function chartSeries({

@@ -2,6 +2,7 @@
 // (lib/digest/ledger.ts): claimed before sending, retried, dead-lettered. It is composed when it is
 // sent, from the partnerships as they are then: a person who removed the partner since it was
 // queued is not in it, and with no one left it is skipped, not sent.
+import "server-only";
 import { db } from "../db";
 import { deliverOnce, partnerCopyLedger, type DeliveryOutcome } from "../digest/ledger";
 import type { DigestRequest } from "../digest/load";

@@ -2,6 +2,7 @@
 // notes partners leave. Every function takes the user it acts for. A partner is authorized per
 // person by their Partnership row, read on every call: removing it revokes everything at once.
 // Someone they don't follow is as unknown to them as a missing user (404, never 403).
+import "server-only";
 import { db } from "../db";
 import { normalizeEmailAddress, parseEmailAddress } from "../email-address";
 import { env } from "../env";

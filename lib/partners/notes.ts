@@ -2,6 +2,7 @@
 // the author may leave one only while they follow the person; the recipient sees it on the
 // dashboard and in the next digest, may hide it, and may mute its author (lib/digest/load.ts reads
 // the same rule in SQL: not hidden, from a partner who still follows and isn't muted).
+import "server-only";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { partnershipFor } from "./index";

@@ -1,5 +1,6 @@
 // What a partner reads: one person's view (exactly the shared fields, through projectForPartner)
 // and the cohort list of everyone they follow. Both authorize the partner per person first.
+import "server-only";
 import { db } from "../db";
 import { listCheckIns, streakOf } from "../checkins";
 import { loadDigestInputs } from "../digest/load";

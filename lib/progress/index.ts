@@ -1,4 +1,5 @@
 // Milestone progress: the dashboard read and the tick write. Both take the user they act for.
+import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { loggedHoursSql, roundLoggedHours } from "./logged-hours";
@@ -76,6 +77,30 @@ export async function hoursLoggedBySkill(userId: string, asOf: Date | null = nul
  * roadmap's size: the enrolment with its roadmap tree, then the user's progress on those skills.
  */
 export async function getDashboard(userId: string, enrollmentId: string): Promise<Dashboard> {
+  const enrollment = await dashboardEnrollmentRow(userId, enrollmentId);
+  const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
+  const [progress, logged] = await Promise.all([
+    db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } }),
+    hoursLoggedBySkill(userId),
+  ]);
+  const bySkill = new Map(progress.map((p) => [p.skillId, p]));
+
+  return {
+    enrollment: dashboardEnrollment(enrollment),
+    phases: enrollment.roadmap.phases.map((phase) => ({
+      id: phase.id,
+      slug: phase.slug,
+      title: phase.title,
+      summary: phase.summary,
+      startMonth: Number(phase.startMonth),
+      endMonth: Number(phase.endMonth),
+      milestones: phase.milestones.map((m) => dashboardMilestone(m, bySkill.get(m.skillId), logged.get(m.skillId) ?? 0)),
+    })),
+  };
+}
+
+/** The dashboard's first query: the user's enrolment with its changes and its roadmap's live phases and milestones. */
+async function dashboardEnrollmentRow(userId: string, enrollmentId: string) {
   const enrollment = await db.enrollment.findFirst({
     where: { id: enrollmentId, userId },
     include: {
@@ -94,67 +119,62 @@ export async function getDashboard(userId: string, enrollmentId: string): Promis
     },
   });
   if (!enrollment) throw notFound("No such enrolment.");
-  const skillIds = enrollment.roadmap.phases.flatMap((p) => p.milestones.map((m) => m.skillId));
-  const [progress, logged] = await Promise.all([
-    db.milestoneProgress.findMany({ where: { userId, skillId: { in: skillIds } }, omit: { doneFlips: true } }),
-    hoursLoggedBySkill(userId),
-  ]);
-  const bySkill = new Map(progress.map((p) => [p.skillId, p]));
+  return enrollment;
+}
 
+type DashboardEnrollmentRow = Awaited<ReturnType<typeof dashboardEnrollmentRow>>;
+
+/** The dashboard's enrolment: its plan, roadmap and history, with dates as strings. */
+function dashboardEnrollment(enrollment: DashboardEnrollmentRow): Dashboard["enrollment"] {
   const { roadmap } = enrollment;
   return {
-    enrollment: {
-      id: enrollment.id,
-      status: enrollment.status,
-      startDate: isoDateOf(enrollment.startDate),
-      targetMonths: enrollment.targetMonths,
-      weeklyHours: enrollment.weeklyHours,
-      timezone: enrollment.timezone,
-      roadmap: {
-        slug: roadmap.slug,
-        title: roadmap.title,
-        minMonths: roadmap.minMonths,
-        maxMonths: roadmap.maxMonths,
-        canonicalMonths: roadmap.canonicalMonths,
-      },
-      changes: enrollment.changes.map((c) => ({
-        kind: c.kind,
-        at: c.at.toISOString(),
-        fromTargetMonths: c.fromTargetMonths,
-        toTargetMonths: c.toTargetMonths,
-        fromWeeklyHours: c.fromWeeklyHours,
-        toWeeklyHours: c.toWeeklyHours,
-      })),
+    id: enrollment.id,
+    status: enrollment.status,
+    startDate: isoDateOf(enrollment.startDate),
+    targetMonths: enrollment.targetMonths,
+    weeklyHours: enrollment.weeklyHours,
+    timezone: enrollment.timezone,
+    roadmap: {
+      slug: roadmap.slug,
+      title: roadmap.title,
+      minMonths: roadmap.minMonths,
+      maxMonths: roadmap.maxMonths,
+      canonicalMonths: roadmap.canonicalMonths,
     },
-    phases: roadmap.phases.map((phase) => ({
-      id: phase.id,
-      slug: phase.slug,
-      title: phase.title,
-      summary: phase.summary,
-      startMonth: Number(phase.startMonth),
-      endMonth: Number(phase.endMonth),
-      milestones: phase.milestones.map((m) => {
-        const p = bySkill.get(m.skillId);
-        return {
-          id: m.id,
-          slug: m.slug,
-          skillSlug: m.skill.slug,
-          title: m.title,
-          why: m.why,
-          kind: m.kind,
-          effortHours: m.effortHours,
-          evidencePrompt: m.evidencePrompt,
-          resources: resourcesFrom(m.resources),
-          optional: m.optional,
-          minDurationDays: m.minDurationDays,
-          status: p?.status ?? "not_started",
-          note: p?.note ?? null,
-          evidenceUrl: p?.evidenceUrl ?? null,
-          completedAt: p?.completedAt?.toISOString() ?? null,
-          hoursLogged: logged.get(m.skillId) ?? 0,
-        };
-      }),
+    changes: enrollment.changes.map((c) => ({
+      kind: c.kind,
+      at: c.at.toISOString(),
+      fromTargetMonths: c.fromTargetMonths,
+      toTargetMonths: c.toTargetMonths,
+      fromWeeklyHours: c.fromWeeklyHours,
+      toWeeklyHours: c.toWeeklyHours,
     })),
+  };
+}
+
+/** One milestone as the dashboard shows it, with the user's progress on its skill (none: not started). */
+function dashboardMilestone(
+  m: DashboardEnrollmentRow["roadmap"]["phases"][number]["milestones"][number],
+  p: { status: ProgressStatus; note: string | null; evidenceUrl: string | null; completedAt: Date | null } | undefined,
+  hoursLogged: number,
+): DashboardMilestone {
+  return {
+    id: m.id,
+    slug: m.slug,
+    skillSlug: m.skill.slug,
+    title: m.title,
+    why: m.why,
+    kind: m.kind,
+    effortHours: m.effortHours,
+    evidencePrompt: m.evidencePrompt,
+    resources: resourcesFrom(m.resources),
+    optional: m.optional,
+    minDurationDays: m.minDurationDays,
+    status: p?.status ?? "not_started",
+    note: p?.note ?? null,
+    evidenceUrl: p?.evidenceUrl ?? null,
+    completedAt: p?.completedAt?.toISOString() ?? null,
+    hoursLogged,
   };
 }
 
@@ -333,21 +353,7 @@ export async function applyMilestoneUpdate(
   requestedAt: Date | undefined,
   via: { checkInId: string } | { source: AutomaticTickSource } | null = null,
 ): Promise<MilestoneProgressView> {
-  // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
-  // before the progress rows it cascades to; taking them the other way round deadlocked the two.
-  // Then the (user, skill) row, created if needed: the no-op update of a conflict takes its lock, so
-  // concurrent ticks log a consistent from→to chain. One statement for both; no row back when the
-  // account is gone (progress rows go only with their user, by cascade).
-  const [current] = await tx.$queryRaw<
-    { status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]
-  >`
-    with owner as (select id from "User" where id = ${userId} for key share)
-    insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
-    select ${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, owner.id, ${milestone.skillId}, 'not_started', ${requestedAt ?? new Date()}
-    from owner
-    on conflict ("userId", "skillId") do update set status = "MilestoneProgress".status
-    returning status::text as status, note, "evidenceUrl", "startedAt", "completedAt"`;
-  if (!current) throw unauthenticated();
+  const current = await lockProgressRow(tx, userId, milestone.skillId, requestedAt);
   // A statement of its own, after the lock: its snapshot includes the event the last holder committed.
   const [last] = await tx.$queryRaw<{ occurredAt: Date }[]>`
     select "occurredAt" from "ProgressEvent"
@@ -357,16 +363,7 @@ export async function applyMilestoneUpdate(
   const note = update.note === undefined ? current.note : update.note;
   const evidenceUrl = update.evidenceUrl === undefined ? current.evidenceUrl : update.evidenceUrl;
 
-  if (update.status === "done" && current.status !== "done") {
-    const anchor = milestone.durationAnchor === "feature_launch" ? await featureLaunchAnchor(tx, userId, now, enrollment.timezone) : null;
-    const check = checkCompletion(
-      { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
-      { enrollmentStart: isoDateOf(enrollment.startDate), featureLaunch: anchor },
-      now,
-      enrollment.timezone,
-    );
-    if (!check.ok) throw new AppError("conflict", via && "checkInId" in via ? `"${milestone.title}": ${check.reason}` : check.reason);
-  }
+  if (update.status === "done" && current.status !== "done") await assertCompletable(tx, userId, enrollment, milestone, now, via);
 
   const changed = current.status !== update.status || current.note !== note || current.evidenceUrl !== evidenceUrl;
   const source = via && "checkInId" in via ? "checkin" : (via?.source ?? "web");
@@ -397,4 +394,46 @@ export async function applyMilestoneUpdate(
     evidenceUrl: saved.evidenceUrl,
     completedAt: saved.completedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Takes the tick's locks and returns the skill's progress row as it stands (created not started if
+ * missing); 401 when the account is gone.
+ */
+async function lockProgressRow(tx: Tx, userId: string, skillId: string, requestedAt: Date | undefined) {
+  // The user row first (shared: ticks don't wait on each other), as deleting the account locks it
+  // before the progress rows it cascades to; taking them the other way round deadlocked the two.
+  // Then the (user, skill) row, created if needed: the no-op update of a conflict takes its lock, so
+  // concurrent ticks log a consistent from→to chain. One statement for both; no row back when the
+  // account is gone (progress rows go only with their user, by cascade).
+  const [current] = await tx.$queryRaw<
+    { status: ProgressStatus; note: string | null; evidenceUrl: string | null; startedAt: Date | null; completedAt: Date | null }[]
+  >`
+    with owner as (select id from "User" where id = ${userId} for key share)
+    insert into "MilestoneProgress" (id, "userId", "skillId", status, "updatedAt")
+    select ${`mp_${crypto.randomUUID().replace(/-/g, "")}`}, owner.id, ${skillId}, 'not_started', ${requestedAt ?? new Date()}
+    from owner
+    on conflict ("userId", "skillId") do update set status = "MilestoneProgress".status
+    returning status::text as status, note, "evidenceUrl", "startedAt", "completedAt"`;
+  if (!current) throw unauthenticated();
+  return current;
+}
+
+/** A 409 when the milestone's time-based rule doesn't allow ticking it done at `now` (a check-in's message names it). */
+async function assertCompletable(
+  tx: Tx,
+  userId: string,
+  enrollment: TickEnrollment,
+  milestone: TickMilestone,
+  now: Date,
+  via: { checkInId: string } | { source: AutomaticTickSource } | null,
+): Promise<void> {
+  const anchor = milestone.durationAnchor === "feature_launch" ? await featureLaunchAnchor(tx, userId, now, enrollment.timezone) : null;
+  const check = checkCompletion(
+    { minDurationDays: milestone.minDurationDays, durationAnchor: milestone.durationAnchor as DurationAnchor | null },
+    { enrollmentStart: isoDateOf(enrollment.startDate), featureLaunch: anchor },
+    now,
+    enrollment.timezone,
+  );
+  if (!check.ok) throw new AppError("conflict", via && "checkInId" in via ? `"${milestone.title}": ${check.reason}` : check.reason);
 }

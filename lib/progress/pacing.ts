@@ -1,5 +1,6 @@
 // getPacing: the one server entry point to the pacing model. The dashboard, the JSON route, the
 // phone check-in and the weekly email all call it, so they all show the same numbers.
+import "server-only";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { computePacing, shortestReplanTarget, type Pacing, type PacingInput } from "../pacing";
@@ -97,7 +98,7 @@ interface PacingRow {
     minMonths: number;
     maxMonths: number;
     /** kind, at (epoch ms), toTargetMonths, fromWeeklyHours, toWeeklyHours; by time, then id. */
-    changes: [string, number, number | null, number | null, number | null][];
+    changes: PackedChange[];
   } | null;
   /** skillId, status, done flips (epoch ms). */
   progress: [string, ProgressStatus, number[]][];
@@ -108,12 +109,66 @@ interface PacingRow {
   logged: [string, number][];
 }
 
+/** An enrolment's change as the pacing statements pack it (here and in lib/digest/load.ts). */
+export type PackedChange = [
+  kind: string,
+  at: number,
+  toTargetMonths: number | null,
+  fromWeeklyHours: number | null,
+  toWeeklyHours: number | null,
+];
+
+/** The pacing model's enrolment, from a row of either pacing statement. */
+export function pacingEnrollmentOf(enrollment: {
+  startDate: string;
+  targetMonths: number;
+  status: PacingInput["enrollment"]["status"];
+  weeklyHours: number;
+  changes: PackedChange[];
+}): PacingInput["enrollment"] {
+  return {
+    startDate: enrollment.startDate,
+    targetMonths: enrollment.targetMonths,
+    status: enrollment.status,
+    changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({
+      kind,
+      at: new Date(at),
+      toTargetMonths,
+      fromWeeklyHours,
+      toWeeklyHours,
+    })),
+    weeklyHours: enrollment.weeklyHours,
+  };
+}
+
 /**
  * What getPacing feeds computePacing, and the enrolment's limits (a replan preview needs them).
  * One statement, one round trip: the pacing route, the dashboard and the check-in page call it on
  * every view, and each extra statement costs this process more than PostgreSQL.
  */
 async function loadPacingInput(userId: string, enrollmentId: string, now: Date) {
+  const { enrollment, progress, shipped: record, checkIns, logged } = await readPacingRow(userId, enrollmentId, now);
+  if (!enrollment) throw notFound("No such enrolment.");
+  const input: PacingInput = {
+    roadmap: await roadmapTree(enrollment.roadmapId, new Date(enrollment.seededAt)),
+    enrollment: pacingEnrollmentOf(enrollment),
+    checkIns: checkIns.map(([at, hours]) => ({ at, hours })),
+    hoursLogged: logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
+    progress: progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips })),
+    featureLaunch: record ? recordClockStart(record, now, enrollment.timezone) : null,
+    now,
+    timeZone: enrollment.timezone,
+  };
+  return {
+    input,
+    limits: { minMonths: enrollment.minMonths, maxMonths: enrollment.maxMonths },
+    weeklyHours: enrollment.weeklyHours,
+    status: enrollment.status,
+  };
+}
+
+/** loadPacingInput's one statement: the enrolment, progress, shipped record, check-ins and logged hours as one JSON row. */
+async function readPacingRow(userId: string, enrollmentId: string, now: Date): Promise<PacingRow> {
   const [result] = await db.$queryRaw<{ row: string }[]>`
     select json_build_object(
       'enrollment', (
@@ -147,36 +202,7 @@ async function loadPacingInput(userId: string, enrollmentId: string, now: Date) 
       'logged', coalesce((
         select json_agg(json_build_array(l."skillId", l.hours)) from (${loggedHoursSql(Prisma.sql`${userId}`, now)}) l), '[]')
     )::text as row`;
-  const { enrollment, progress, shipped: record, checkIns, logged } = JSON.parse(result!.row) as PacingRow;
-  if (!enrollment) throw notFound("No such enrolment.");
-  const input: PacingInput = {
-    roadmap: await roadmapTree(enrollment.roadmapId, new Date(enrollment.seededAt)),
-    enrollment: {
-      startDate: enrollment.startDate,
-      targetMonths: enrollment.targetMonths,
-      status: enrollment.status,
-      changes: enrollment.changes.map(([kind, at, toTargetMonths, fromWeeklyHours, toWeeklyHours]) => ({
-        kind,
-        at: new Date(at),
-        toTargetMonths,
-        fromWeeklyHours,
-        toWeeklyHours,
-      })),
-      weeklyHours: enrollment.weeklyHours,
-    },
-    checkIns: checkIns.map(([at, hours]) => ({ at, hours })),
-    hoursLogged: logged.map(([skillId, hours]) => ({ skillId, hours: roundLoggedHours(hours) })),
-    progress: progress.map(([skillId, status, doneFlips]) => ({ skillId, status, doneFlips })),
-    featureLaunch: record ? recordClockStart(record, now, enrollment.timezone) : null,
-    now,
-    timeZone: enrollment.timezone,
-  };
-  return {
-    input,
-    limits: { minMonths: enrollment.minMonths, maxMonths: enrollment.maxMonths },
-    weeklyHours: enrollment.weeklyHours,
-    status: enrollment.status,
-  };
+  return JSON.parse(result!.row) as PacingRow;
 }
 
 export interface ReplanPreview {

@@ -1,6 +1,7 @@
 // Reads the anchor of the "feature_launch" milestones for the tick rule (lib/progress). The rule
 // itself is `launchAnchor` in lib/pacing/rules.ts; pacing reads the same facts in its own statement
 // (lib/progress/pacing.ts, lib/digest/load.ts) and applies the same rule.
+import "server-only";
 import type { db } from "../db";
 import { isoDateOf } from "../calendar/days";
 import { FEATURE_LAUNCH_SKILL, launchAnchor } from "../pacing/rules";

@@ -8,6 +8,7 @@
 // It runs after saving the record (an older launch date can make it due at once) and from the
 // maintenance pass (`completeDueMaintenance`, every 15 minutes on pg-boss: lib/shipped/schedule.ts),
 // never on a read: a GET changes nothing.
+import "server-only";
 import { db } from "../db";
 import { openStatusSql } from "../enrollments";
 import { AppError, notFound } from "../errors";

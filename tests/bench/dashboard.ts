@@ -1,6 +1,8 @@
 // Benchmark: the dashboard's SQL query count for roadmaps of 30 and 300 milestones (must be equal),
 // and the tick route's latency (median, p99) over HTTP against the built app on real PostgreSQL.
 //   npm run bench:dashboard          (DATABASE_URL's server, else the embedded PostgreSQL)
+// Before any lib/ module loads: they are server-only (see the file).
+import "../../lib/cli/server-only-outside-next";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";

@@ -5,6 +5,8 @@
 // events (target: at most 25×, i.e. the cost of a few set-based reads per batch, not of a query storm
 // per user). Also prints the SQL query count per batch (must be a small constant) and peak memory.
 //   npm run bench:digest          (DATABASE_URL's server, else the embedded PostgreSQL)
+// Before any lib/ module loads: they are server-only (see the file).
+import "../../lib/cli/server-only-outside-next";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { PrismaPg } from "@prisma/adapter-pg";

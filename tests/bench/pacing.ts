@@ -2,6 +2,8 @@
 // under 5 ms), the pure computePacing alone, and the dashboard's query count with pacing included
 // (must not grow with the roadmap or the history).
 //   npm run bench:pacing          (DATABASE_URL's server, else the embedded PostgreSQL)
+// Before any lib/ module loads: they are server-only (see the file).
+import "../../lib/cli/server-only-outside-next";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedCatalogue } from "../../lib/catalogue-seed";
 import { PrismaClient } from "../../lib/generated/prisma/client";

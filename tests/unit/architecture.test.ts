@@ -164,6 +164,20 @@ describe("components/", () => {
   });
 });
 
+describe("data-access modules", () => {
+  it('mark themselves server-only: every module importing lib/db at runtime imports "server-only"', () => {
+    const dataAccess = [...appFiles, ...componentFiles, ...libFiles].filter(
+      (file) =>
+        !file.startsWith("lib/cli/") &&
+        file.startsWith("lib/") &&
+        importsOf(read(file)).some((ref) => !ref.typeOnly && isDbModule(resolveInRepo(file, ref.specifier))),
+    );
+    expect(dataAccess).toContain("lib/progress/index.ts");
+    const unmarked = [...dataAccess, "lib/db.ts"].filter((file) => !importsOf(read(file)).some((ref) => ref.specifier === "server-only"));
+    expect(unmarked).toEqual([]);
+  });
+});
+
 describe("no any", () => {
   it("appears in app/, components/ or lib/ (outside lib/generated)", () => {
     const offenders = [...appFiles, ...componentFiles, ...libFiles].flatMap((file) =>
