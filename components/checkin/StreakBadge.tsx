@@ -1,5 +1,5 @@
 import type { Streak } from "@/lib/checkins/streak";
-import { FREEZES_PER_MONTH } from "@/lib/checkins/streak";
+import { FREEZES_PER_MONTH } from "@/lib/checkins/streak-rules";
 
 /**
  * "3-week streak", with what keeps it going (this week's check-in, the month's freeze), and one line

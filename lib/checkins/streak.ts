@@ -1,9 +1,9 @@
 // The weekly check-in streak. Pure.
 
 import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "../calendar/iso-weeks";
+import { FREEZES_PER_MONTH } from "./streak-rules";
 
-/** Missed weeks per calendar month (isoWeekMonth) that a run may skip over without ending. */
-export const FREEZES_PER_MONTH: number = 1;
+export { FREEZES_PER_MONTH };
 
 export interface Streak {
   /** Weeks with a check-in in the unbroken run (frozen weeks not counted). */

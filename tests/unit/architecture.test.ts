@@ -195,6 +195,7 @@ describe("pure modules", () => {
     "lib/progress/summary.ts",
     ...sourceFiles("lib/calendar"),
     "lib/checkins/streak.ts",
+    "lib/checkins/streak-rules.ts",
     "lib/assessment/rules.ts",
     ...sourceFiles("lib/context"),
     ...sourceFiles("lib/validation"),
