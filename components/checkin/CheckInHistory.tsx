@@ -6,7 +6,7 @@ import { useState, type SubmitEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import type { CheckInHistory, CheckInView } from "@/lib/checkins";
-import { previousIsoWeek } from "@/lib/calendar/iso-weeks";
+import { previousIsoWeek } from "@/lib/calendar/week-labels";
 import type { CheckInUpdateInput } from "@/lib/validation/checkin";
 import { CHECKIN_NOTE_MAX } from "@/lib/validation/limits";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";

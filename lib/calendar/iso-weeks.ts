@@ -1,32 +1,13 @@
-// ISO-8601 weeks ("2026-W48") for weekly check-ins and the weekly email. Pure and client-safe.
+// ISO-8601 weeks ("2026-W48") for weekly check-ins and the weekly email. Pure.
 //
 // A check-in belongs to the week of the user's local calendar date, so the instant is read in the
-// user's zone (./zones.ts); everything after that is day-number arithmetic (./days.ts), where no
-// zone can shift it. Labels are fixed-width, so they sort (and compare) as strings in week order.
-import { dayOfIso, isoOfDay, weekdayOfDay, type DayNumber } from "./days";
-import { localDayOf } from "./zones";
+// user's zone (./zones.ts); everything after that is day-number arithmetic (./week-labels.ts).
+// Client code that only needs the labels imports ./week-labels.ts, which brings no zone data.
 import { isAcceptedTimeZone } from "../time-zones";
+import { isoWeekOfDay } from "./week-labels";
+import { localDayOf } from "./zones";
 
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
-
-/**
- * The same weeks in PostgreSQL's words, for to_char (a timestamp's label) and to_date (a label's
- * Monday), as the weekly email's ledger (lib/digest/ledger.ts) names them in SQL; held to
- * isoWeekOfDay and mondayOfIsoWeek day by day by tests/integration/iso-weeks-sql.test.ts.
- */
-export const ISO_WEEK_PG_FORMAT = 'IYYY-"W"IW';
-
-const pad4 = (n: number) => String(n).padStart(4, "0");
-const label = (year: number, week: number) => `${pad4(year)}-W${String(week).padStart(2, "0")}`;
-
-/** The Monday of a day's week. */
-const mondayOf = (day: DayNumber) => day - weekdayOfDay(day);
-
-/** The Monday of a year's week 1: the week holding 4 January. */
-const firstMonday = (year: number) => mondayOf(dayOfIso(`${pad4(year)}-01-04`));
-
-/** A year's ISO week count: 28 December is always in its last week. */
-const weeksIn = (year: number) => (mondayOf(dayOfIso(`${pad4(year)}-12-28`)) - firstMonday(year)) / 7 + 1;
+export * from "./week-labels";
 
 /** The ISO week of the instant `at` on the wall calendar of the IANA zone `timeZone`. */
 export function isoWeekOf(at: Date, timeZone: string): string {
@@ -34,54 +15,4 @@ export function isoWeekOf(at: Date, timeZone: string): string {
   if (Number.isNaN(at.getTime()) || !isAcceptedTimeZone(timeZone))
     throw new RangeError(`Cannot place ${String(at)} in time zone "${timeZone}"`);
   return isoWeekOfDay(localDayOf(at, timeZone));
-}
-
-/** The ISO week of a civil day number: the week, and its year, belong to its Thursday. */
-export function isoWeekOfDay(day: DayNumber): string {
-  const thursday = mondayOf(day) + 3;
-  const year = Number(isoOfDay(thursday).slice(0, 4));
-  return label(year, (mondayOf(thursday) - firstMonday(year)) / 7 + 1);
-}
-
-/** Whether `s` is a week that exists: "YYYY-Www" with 01 ≤ ww ≤ that year's 52 or 53. */
-export function isIsoWeek(s: string): boolean {
-  const match = ISO_WEEK.exec(s);
-  if (!match) return false;
-  const week = Number(match[2]);
-  return week >= 1 && week <= weeksIn(Number(match[1]));
-}
-
-/** "2026-W48" → { year: 2026, week: 48 }; throws a RangeError for anything `isIsoWeek` rejects. */
-export function isoWeekParts(week: string): { year: number; week: number } {
-  if (!isIsoWeek(week)) throw new RangeError(`Not an ISO week: "${week}"`);
-  return { year: Number(week.slice(0, 4)), week: Number(week.slice(6)) };
-}
-
-/** The week's Monday as a day number: week n starts n − 1 weeks after the Monday of week 1. */
-function mondayDay(week: string): DayNumber {
-  const parts = isoWeekParts(week);
-  return firstMonday(parts.year) + (parts.week - 1) * 7;
-}
-
-/** The week's Monday as "YYYY-MM-DD". */
-export function mondayOfIsoWeek(week: string): string {
-  return isoOfDay(mondayDay(week));
-}
-
-/** The week before `week`, across year boundaries (2027-W01 → 2026-W53). */
-export function previousIsoWeek(week: string): string {
-  const parts = isoWeekParts(week);
-  if (parts.week > 1) return label(parts.year, parts.week - 1);
-  if (parts.year === 0) throw new RangeError(`No ISO week before "${week}" has a four-digit year`);
-  return label(parts.year - 1, weeksIn(parts.year - 1));
-}
-
-/** The month ("YYYY-MM") a week belongs to: its Thursday's, the same rule ISO uses to give a week its year. */
-export function isoWeekMonth(week: string): string {
-  return isoOfDay(mondayDay(week) + 3).slice(0, 7);
-}
-
-/** `to` − `from` in weeks; negative when `to` is earlier. */
-export function isoWeeksBetween(from: string, to: string): number {
-  return (mondayDay(to) - mondayDay(from)) / 7;
 }

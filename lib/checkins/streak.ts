@@ -1,6 +1,6 @@
 // The weekly check-in streak. Pure.
 
-import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "../calendar/iso-weeks";
+import { isoWeekMonth, isoWeekParts, previousIsoWeek } from "../calendar/week-labels";
 import { FREEZES_PER_MONTH } from "./streak-rules";
 
 export { FREEZES_PER_MONTH };

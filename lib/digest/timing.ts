@@ -4,7 +4,7 @@
 // part-week: an email minutes after enrolling would sum up a week the user wasn't there for). An
 // email never reaches back before the account existed. The scheduler's due query says the first
 // rule in SQL too (lib/digest/timing-sql.ts); an integration test holds the two together.
-import { isoWeekOfDay } from "../calendar/iso-weeks";
+import { isoWeekOfDay } from "../calendar/week-labels";
 import { localDayOf } from "../calendar/zones";
 import { type DayNumber } from "../calendar/days";
 import { msDaysBefore } from "../calendar/instants";

@@ -8,7 +8,7 @@
 // Order: milestones in progress first, then the rest by when their phase window closes on the
 // current plan line (roadmap order within a window); a time-based milestone that may not be done by
 // the week's end is left out. The last one planned is split when the hours run out ("6 of its 40 h").
-import { isoWeekOfDay, mondayOfIsoWeek } from "../calendar/iso-weeks";
+import { isoWeekOfDay, mondayOfIsoWeek } from "../calendar/week-labels";
 import { dayOfIso, isoOfDay } from "../calendar/days";
 import { localDayFunction } from "../calendar/zones";
 

@@ -6,7 +6,7 @@
 // Weeks are the user's local ISO weeks (Monday–Sunday). Only whole weeks since the target was set are
 // judged, the last four at most, as the plan's velocity is: the current week is still open, so it is
 // shown ("1 so far this week") but can't make the pace worse before it ends.
-import { isoWeekOfDay, mondayOfIsoWeek } from "../calendar/iso-weeks";
+import { isoWeekOfDay, mondayOfIsoWeek } from "../calendar/week-labels";
 import { dayOfIso } from "../calendar/days";
 import { STATUS_LABELS, STATUS_TONES, type PacingStatus, type VerdictTone } from "../pacing/verdict";
 
