@@ -5,6 +5,8 @@ import type { DurationAnchor } from "../roadmaps/types";
 import { dayOfIso, formatDay, isoOfDay } from "../calendar/days";
 import { localDayFunction } from "../calendar/zones";
 
+export { FEATURE_LAUNCH_SKILL, MAINTAIN_FEATURE_SKILL } from "./skills";
+
 export interface TimedMilestone {
   minDurationDays: number | null;
   durationAnchor: DurationAnchor | null;
@@ -49,9 +51,6 @@ export function checkCompletion(milestone: TimedMilestone, anchors: Anchors, now
   return { ok: true };
 }
 
-/** The skill whose completion date stands in for the feature's launch date when there is no record. */
-export const FEATURE_LAUNCH_SKILL = "ship-feature-at-work";
-
 /**
  * The anchor of the "feature_launch" milestones ("maintained 3+ months after launch"), the one rule
  * the tick (lib/shipped/anchor.ts), pacing (lib/pacing/index.ts) and so the email and the phone all
@@ -63,6 +62,3 @@ export function launchAnchor(recordClockStart: string | null, shipDoneAt: Date |
   if (recordClockStart !== null) return recordClockStart;
   return shipDoneAt === null ? null : new Date(shipDoneAt);
 }
-
-/** The "maintained 3+ months after launch" skill, which the shipped-feature record completes by itself. */
-export const MAINTAIN_FEATURE_SKILL = "maintain-feature-3-months";

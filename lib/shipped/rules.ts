@@ -5,10 +5,12 @@
 // anyone looking after it) restarts the 3-month clock on that incident's date. Without one, the
 // clock runs from the launch date. Incidents dated after today are ignored until their day comes.
 import { checkCompletion } from "../pacing/rules";
-import { dayOfIso, formatDay, isoOfDay } from "../calendar/days";
+import { dayOfIso, isoOfDay } from "../calendar/days";
 import { localToday } from "../calendar/zones";
 import type { ProgressStatus } from "../validation/progress";
 import type { ShippedFeatureUpdate } from "../validation/shipped";
+
+export { countdownText } from "./countdown";
 
 export type ShippedRecord = ShippedFeatureUpdate;
 
@@ -69,17 +71,6 @@ export function maintenanceClock(
     daysMaintained: Math.max(0, dayOfIso(today) - dayOfIso(since)),
     due: check.ok,
   };
-}
-
-/**
- * The countdown's words, from the first day a time-based milestone may be done and today (both
- * "YYYY-MM-DD"): "Done in 60 days, on 24 Jan 2027", or null once that day has come.
- */
-export function countdownText(doneFrom: string, today: string): string | null {
-  const days = dayOfIso(doneFrom) - dayOfIso(today);
-  if (days <= 0) return null;
-  const on = formatDay(dayOfIso(doneFrom));
-  return days === 1 ? `Done in 1 day, on ${on}` : `Done in ${days} days, on ${on}`;
 }
 
 export type CredibilityKey = "eval" | "monitoring" | "outcome" | "maintained" | "incident";
