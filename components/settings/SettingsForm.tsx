@@ -1,57 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
-import { ApiError, apiFetch } from "@/components/api-client";
+import { ApiError } from "@/components/api-client";
 import { FieldError } from "@/components/ui/FieldError";
 import { TimeZonePicker } from "@/components/time-zones/TimeZonePicker";
 import { MoveEnrollmentsChoice } from "@/components/time-zones/MoveEnrollmentsChoice";
 import type { OpenEnrollmentZone, Settings } from "@/lib/account";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
-import { settingsUpdateSchema, WEEKDAYS, type SettingsUpdateInput } from "@/lib/validation/settings";
+import { WEEKDAYS } from "@/lib/validation/settings";
+import { useSettingsForm } from "./use-settings-form";
 
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
 export function SettingsForm({ initial, openEnrollments = [] }: { initial: Settings; openEnrollments?: OpenEnrollmentZone[] }) {
-  const [enabled, setEnabled] = useState(initial.digestEnabled);
-  const [weekday, setWeekday] = useState(String(initial.digestWeekday));
-  const [hour, setHour] = useState(String(initial.digestHour));
-  const [timezone, setTimezone] = useState(initial.timezone);
-  // Changing the zone offers to move the open enrolments still on another one (default yes); an
-  // unrelated save (the name, the hour) never moves them.
-  const [savedZone, setSavedZone] = useState(initial.timezone);
-  const [enrollments, setEnrollments] = useState(openEnrollments);
-  const [moveEnrollments, setMoveEnrollments] = useState(true);
-  const behind = timezone === savedZone ? [] : enrollments.filter((e) => e.timezone !== timezone);
-  const [name, setName] = useState(initial.name ?? "");
-  const [fields, setFields] = useState<FieldErrors>({});
-  const save = useMutation({
-    mutationFn: (update: SettingsUpdateInput) =>
-      apiFetch<{ settings: Settings; movedEnrollments: number }>("/api/me", { method: "PATCH", body: update }),
-    onSuccess: ({ settings, movedEnrollments }) => {
-      setFields({});
-      setSavedZone(settings.timezone);
-      if (movedEnrollments > 0) setEnrollments((list) => list.map((e) => ({ ...e, timezone: settings.timezone })));
-    },
-    onError: (error) => setFields(error instanceof ApiError && error.fields ? error.fields : {}),
-  });
-
-  function onSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    const parsed = settingsUpdateSchema.safeParse({
-      name,
-      digestEnabled: enabled,
-      digestWeekday: Number(weekday),
-      digestHour: Number(hour),
-      timezone,
-      ...(behind.length > 0 && { moveOpenEnrollments: moveEnrollments }),
-    });
-    if (!parsed.success) {
-      setFields(fieldErrorsOf(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
-  }
+  const { name, enabled, weekday, hour, timezone, moveEnrollments, behind, save, onSubmit } = useSettingsForm(initial, openEnrollments);
 
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-950";
   return (
@@ -62,17 +22,22 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
         </label>
         <input
           id="name"
-          value={name}
+          value={name.value}
           maxLength={80}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => name.onChange(e.target.value)}
           className={input}
           autoComplete="given-name"
           aria-describedby="name-error"
         />
-        <FieldError id="name-error" messages={fields.name} />
+        <FieldError id="name-error" messages={name.errors} />
       </div>
       <label className="flex min-h-11 items-center gap-3">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="size-5 accent-brand-700" />
+        <input
+          type="checkbox"
+          checked={enabled.value}
+          onChange={(e) => enabled.onChange(e.target.checked)}
+          className="size-5 accent-brand-700"
+        />
         <span>Send me the weekly progress email</span>
       </label>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -80,34 +45,57 @@ export function SettingsForm({ initial, openEnrollments = [] }: { initial: Setti
           <label htmlFor="digestWeekday" className="block text-sm font-medium">
             Day
           </label>
-          <select id="digestWeekday" value={weekday} onChange={(e) => setWeekday(e.target.value)} className={input} disabled={!enabled}>
+          <select
+            id="digestWeekday"
+            value={weekday.value}
+            onChange={(e) => weekday.onChange(e.target.value)}
+            className={input}
+            disabled={!enabled.value}
+          >
             {WEEKDAYS.map((day, i) => (
               <option key={day} value={i + 1}>
                 {day}
               </option>
             ))}
           </select>
-          <FieldError id="digestWeekday-error" messages={fields.digestWeekday} />
+          <FieldError id="digestWeekday-error" messages={weekday.errors} />
         </div>
         <div>
           <label htmlFor="digestHour" className="block text-sm font-medium">
             Time
           </label>
-          <select id="digestHour" value={hour} onChange={(e) => setHour(e.target.value)} className={input} disabled={!enabled}>
+          <select
+            id="digestHour"
+            value={hour.value}
+            onChange={(e) => hour.onChange(e.target.value)}
+            className={input}
+            disabled={!enabled.value}
+          >
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={h}>
                 {hourLabel(h)}
               </option>
             ))}
           </select>
-          <FieldError id="digestHour-error" messages={fields.digestHour} />
+          <FieldError id="digestHour-error" messages={hour.errors} />
         </div>
       </div>
       <div>
-        <TimeZonePicker id="timezone" label="Your time zone" value={timezone} onChange={setTimezone} describedBy="timezone-error" />
-        <FieldError id="timezone-error" messages={fields.timezone} />
+        <TimeZonePicker
+          id="timezone"
+          label="Your time zone"
+          value={timezone.value}
+          onChange={timezone.onChange}
+          describedBy="timezone-error"
+        />
+        <FieldError id="timezone-error" messages={timezone.errors} />
         {behind.length > 0 && (
-          <MoveEnrollmentsChoice enrollments={behind} zone={timezone} checked={moveEnrollments} onChange={setMoveEnrollments} />
+          <MoveEnrollmentsChoice
+            enrollments={behind}
+            zone={timezone.value}
+            checked={moveEnrollments.value}
+            onChange={moveEnrollments.onChange}
+          />
         )}
       </div>
       {save.isSuccess && (
