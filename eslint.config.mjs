@@ -53,7 +53,8 @@ export default tseslint.config(
       "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
     },
     rules: {
-      "import-x/no-cycle": "error",
+      // A cycle can't run through a package: not following them takes 44 s of lint to 37 s.
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
       // lib/cli holds the processes (start, worker, one-off commands, the icon renderer): the domain,
       // the pages and the components never import from it.
       "import-x/no-restricted-paths": [
